@@ -1,0 +1,73 @@
+//! `fortress`: the rule core on the command line.
+//!
+//! Every failure is one line on stderr and exit code 2 for bad input (1 for
+//! trouble writing the output); never a panic or a backtrace.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use fortress_core::presets;
+use fortress_format::{outcome_to_json, parse_scenario, scenario_to_json, MAX_SCENARIO_BYTES};
+
+const USAGE: &str = "usage: fortress eval FILE|- | check FILE|- | preset NAME | presets";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match run(&args) {
+        Ok(output) => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("fortress: cannot write the output: {error}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Err(message) => {
+            eprintln!("fortress: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one command and returns what it prints, or the one-line error.
+fn run(args: &[&str]) -> Result<String, String> {
+    match args {
+        ["eval", path] => {
+            let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
+            let outcome = fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
+            Ok(outcome_to_json(&outcome) + "\n")
+        }
+        ["check", path] => {
+            let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
+            // Evaluation finds what validation cannot, such as an oversold secondary.
+            fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
+            Ok(format!("ok: {} holders, {} rounds\n", scenario.holders.len(), scenario.rounds.len()))
+        }
+        ["preset", name] => match presets::by_name(name) {
+            Some(scenario) => Ok(scenario_to_json(&scenario) + "\n"),
+            None => Err(format!("no preset named \"{name}\"; `fortress presets` lists them")),
+        },
+        ["presets"] => Ok(presets::ALL.iter().map(|p| format!("{}\t{}\n", p.name, p.summary)).collect()),
+        ["help" | "--help" | "-h"] => Ok(format!("{USAGE}\n")),
+        _ => Err(USAGE.to_owned()),
+    }
+}
+
+/// Reads a scenario file, or standard input for `-`, up to the size limit.
+fn read_input(path: &str) -> Result<String, String> {
+    let limit = u64::try_from(MAX_SCENARIO_BYTES + 1).unwrap_or(u64::MAX);
+    let mut bytes = Vec::new();
+    let result = if path == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
+    };
+    result.map_err(|error| format!("{path}: cannot read: {error}"))?;
+    if bytes.len() > MAX_SCENARIO_BYTES {
+        return Err(format!("{path}: larger than the limit of {MAX_SCENARIO_BYTES} bytes"));
+    }
+    String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))
+}

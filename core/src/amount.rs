@@ -1,0 +1,155 @@
+//! Exact quantities: whole US dollars and percentages with six decimals.
+//!
+//! The scenario format writes both as JSON numbers. They are read into
+//! integers at once, so that no sum the core makes is ever a float sum.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Whole US dollars, as the scenario format carries every amount and valuation.
+///
+/// The wire form may be negative or zero so that validation, not parsing,
+/// can say which field is wrong and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Dollars(pub i64);
+
+impl Dollars {
+    /// The amount as an unsigned integer, or `None` when it is below zero.
+    pub fn unsigned(self) -> Option<u128> {
+        u128::try_from(self.0).ok()
+    }
+}
+
+impl fmt::Display for Dollars {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "${}", self.0)
+    }
+}
+
+impl Serialize for Dollars {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Dollars {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Dollars, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Dollars;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a whole number of US dollars")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Dollars, E> {
+                Ok(Dollars(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Dollars, E> {
+                i64::try_from(v).map(Dollars).map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Dollars, E> {
+                // 5e10 is a fine way to write fifty billion; 1.5 dollars is not whole.
+                let whole = v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e18;
+                if whole {
+                    #[allow(clippy::cast_possible_truncation)]
+                    Ok(Dollars(v as i64))
+                } else {
+                    Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// A percentage in millionths of a point: `Percent::from_micros(27_000_000)` is 27%.
+///
+/// Six decimals are kept, which is finer than any published stake; more
+/// digits in the input are rounded to the nearest millionth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Percent(i64);
+
+impl Percent {
+    /// One hundred percent, in millionths of a point.
+    pub const HUNDRED_MICROS: i64 = 100_000_000;
+
+    /// Builds a percentage from millionths of a point.
+    ///
+    /// ```
+    /// use fortress_core::Percent;
+    /// assert_eq!(Percent::from_micros(27_000_000).to_f64(), 27.0);
+    /// ```
+    pub const fn from_micros(micros: i64) -> Percent {
+        Percent(micros)
+    }
+
+    /// Rounds a float to the nearest millionth of a point; `None` if not finite.
+    ///
+    /// ```
+    /// use fortress_core::Percent;
+    /// assert_eq!(Percent::from_f64(23.4643), Some(Percent::from_micros(23_464_300)));
+    /// assert_eq!(Percent::from_f64(f64::NAN), None);
+    /// ```
+    pub fn from_f64(value: f64) -> Option<Percent> {
+        if !value.is_finite() {
+            return None;
+        }
+        // Saturating cast: absurd values stay absurd and validation names them.
+        #[allow(clippy::cast_possible_truncation)]
+        Some(Percent((value * 1e6).round() as i64))
+    }
+
+    /// Millionths of a point.
+    pub const fn micros(self) -> i64 {
+        self.0
+    }
+
+    /// The percentage as a float, for display only.
+    #[allow(clippy::cast_precision_loss)]
+    pub fn to_f64(self) -> f64 {
+        self.0 as f64 / 1e6
+    }
+
+    /// True for 0% to 100% inclusive.
+    pub fn is_valid_stake(self) -> bool {
+        (0..=Self::HUNDRED_MICROS).contains(&self.0)
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", self.to_f64())
+    }
+}
+
+impl Serialize for Percent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.rem_euclid(1_000_000) == 0 {
+            serializer.serialize_i64(self.0 / 1_000_000)
+        } else {
+            serializer.serialize_f64(self.to_f64())
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Percent, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Percent;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a percentage as a number, such as 27 or 23.5")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Percent, E> {
+                Ok(Percent(v.saturating_mul(1_000_000)))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Percent, E> {
+                Ok(Percent(i64::try_from(v).unwrap_or(i64::MAX).saturating_mul(1_000_000)))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Percent, E> {
+                Percent::from_f64(v).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Float(v), &self))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}

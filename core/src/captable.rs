@@ -1,0 +1,316 @@
+//! Cap-table arithmetic by share counts, in exact integers.
+//!
+//! The rules, each stated once:
+//! - The starting table is laid on a fixed base: every millionth of a
+//!   percentage point is [`SHARES_PER_MICRO`] shares, so 100% is 10^12 shares.
+//! - A priced round's price per share is the pre-money valuation over the
+//!   fully diluted shares before the new money (including any pool top-up).
+//! - Each cheque buys `floor(amount / price)` whole shares: an investor never
+//!   gets a share it did not pay for in full, and loses less than one share.
+//! - A pool top-up is rounded up to whole shares, so the pool reaches its target.
+//! - A secondary sale moves `floor` shares from seller to buyer; no new shares.
+//! - Values are the post-money valuation shared out by shares, with the
+//!   whole dollars left by rounding down given to the largest remainders
+//!   (Hamilton's method), so a stage's values add up to its post-money exactly.
+
+use std::collections::HashMap;
+
+use crate::error::{ErrorKind, ScenarioError};
+use crate::outcome::{HolderRow, Price, Stage};
+use crate::scenario::{PoolBasis, Round, Scenario, Valuation};
+use crate::Percent;
+
+/// Shares per millionth of a percentage point of the starting table.
+pub const SHARES_PER_MICRO: u128 = 10_000;
+
+const HUNDRED: u128 = Percent::HUNDRED_MICROS as u128;
+
+/// The holders and their shares as the rounds are applied.
+struct Table {
+    ids: Vec<String>,
+    names: Vec<String>,
+    shares: Vec<u128>,
+    index: HashMap<String, usize>,
+}
+
+impl Table {
+    fn holder_idx(&mut self, id: &str, name: Option<&str>) -> usize {
+        if let Some(&idx) = self.index.get(id) {
+            return idx;
+        }
+        let idx = self.ids.len();
+        self.ids.push(id.to_owned());
+        self.names.push(name.unwrap_or(id).to_owned());
+        self.shares.push(0);
+        self.index.insert(id.to_owned(), idx);
+        idx
+    }
+
+    fn total(&self) -> u128 {
+        self.shares.iter().sum()
+    }
+
+    fn add(&mut self, idx: usize, shares: u128, field: &str) -> Result<(), ScenarioError> {
+        let slot = self.shares.get_mut(idx).ok_or_else(|| overflow(field))?;
+        *slot = slot.checked_add(shares).ok_or_else(|| overflow(field))?;
+        Ok(())
+    }
+}
+
+/// Builds every stage of a validated scenario.
+pub(crate) fn stages(scenario: &Scenario) -> Result<Vec<Stage>, ScenarioError> {
+    let mut table = Table { ids: Vec::new(), names: Vec::new(), shares: Vec::new(), index: HashMap::new() };
+    for holder in &scenario.holders {
+        let idx = table.holder_idx(&holder.id, Some(&holder.name));
+        let micros = u128::try_from(holder.percent.micros()).map_err(|_| overflow("holders"))?;
+        table.add(idx, micros * SHARES_PER_MICRO, "holders")?;
+    }
+    let valuation = scenario.valuation.and_then(|v| v.unsigned());
+    let total = table.total();
+    let price = valuation.map(|dollars| Price { dollars, shares: total });
+    let mut stages = Vec::with_capacity(scenario.rounds.len() + 1);
+    let before = stage(&table, "Before".to_owned(), None, (None, valuation, 0, price), None, "holders")?;
+    stages.push(before);
+    for (i, round) in scenario.rounds.iter().enumerate() {
+        let at = format!("rounds[{i}]");
+        let money = apply_round(&mut table, round, &at)?;
+        let previous = stages.last();
+        let next = stage(&table, round.name.clone(), round.date, money, previous, &at)?;
+        stages.push(next);
+    }
+    Ok(stages)
+}
+
+/// Pre-money, post-money, new money and price of a round, in that order.
+type RoundMoney = (Option<u128>, Option<u128>, u128, Option<Price>);
+
+fn apply_round(table: &mut Table, round: &Round, at: &str) -> Result<RoundMoney, ScenarioError> {
+    let before_round = table.total();
+    let mut new_money: u128 = 0;
+    for investment in &round.investments {
+        let amount = investment.amount.unsigned().ok_or_else(|| overflow(at))?;
+        new_money = new_money.checked_add(amount).ok_or_else(|| overflow(at))?;
+    }
+    let (pre_money, post_money) = match round.valuation {
+        Some(Valuation::PreMoney(pre)) => {
+            let pre = pre.unsigned().ok_or_else(|| overflow(at))?;
+            (Some(pre), Some(pre.checked_add(new_money).ok_or_else(|| overflow(at))?))
+        }
+        Some(Valuation::PostMoney(post)) => {
+            let post = post.unsigned().ok_or_else(|| overflow(at))?;
+            (Some(post.checked_sub(new_money).ok_or_else(|| overflow(at))?), Some(post))
+        }
+        None => (None, None),
+    };
+
+    // The pool is topped up before the price is set: the shuffle puts its
+    // cost on the holders from before the round.
+    if let (Some(pool), Some(pre), Some(post)) = (&round.pool, pre_money, post_money) {
+        let field = format!("{at}.pool.percent");
+        let idx = table.holder_idx(pool.holder_id(), Some(pool.name.as_deref().unwrap_or("Option pool")));
+        let existing = table.shares.get(idx).copied().unwrap_or(0);
+        let target = u128::try_from(pool.percent.micros()).map_err(|_| overflow(&field))?;
+        let top_up = match pool.sized {
+            PoolBasis::PreMoney => pool_top_up(target, 1, 1, before_round, existing),
+            PoolBasis::PostMoney => pool_top_up(target, post, pre, before_round, existing),
+        }
+        .ok_or_else(|| ScenarioError::new(field.clone(), ErrorKind::PoolUnreachable(pool.percent)))?;
+        table.add(idx, top_up, &field)?;
+    }
+    let fully_diluted = table.total();
+    let price = pre_money.filter(|&pre| pre > 0).map(|dollars| Price { dollars, shares: fully_diluted });
+
+    for (j, sale) in round.secondaries.iter().enumerate() {
+        let field = format!("{at}.secondaries[{j}]");
+        let seller = table.index.get(&sale.seller).copied();
+        let moved = match (sale.percent, sale.amount, price) {
+            (Some(p), _, _) => {
+                let micros = u128::try_from(p.micros()).map_err(|_| overflow(&field))?;
+                mul_div(micros, before_round, HUNDRED).ok_or_else(|| overflow(&field))?
+            }
+            (None, Some(amount), Some(price)) => {
+                let amount = amount.unsigned().ok_or_else(|| overflow(&field))?;
+                mul_div(amount, price.shares, price.dollars).ok_or_else(|| overflow(&field))?
+            }
+            _ => return Err(ScenarioError::new(field, ErrorKind::SecondarySize)),
+        };
+        let seller_idx = seller.ok_or_else(|| {
+            ScenarioError::new(format!("{field}.seller"), ErrorKind::UnknownHolder(sale.seller.clone()))
+        })?;
+        let held = table.shares.get(seller_idx).copied().unwrap_or(0);
+        let left = held.checked_sub(moved).ok_or_else(|| {
+            ScenarioError::new(format!("{field}.seller"), ErrorKind::Oversold { seller: sale.seller.clone() })
+        })?;
+        if let Some(slot) = table.shares.get_mut(seller_idx) {
+            *slot = left;
+        }
+        let buyer = table.holder_idx(&sale.buyer, sale.name.as_deref());
+        table.add(buyer, moved, &field)?;
+    }
+
+    if let Some(price) = price {
+        for (j, investment) in round.investments.iter().enumerate() {
+            let field = format!("{at}.investments[{j}].amount");
+            let amount = investment.amount.unsigned().ok_or_else(|| overflow(&field))?;
+            let shares = mul_div(amount, price.shares, price.dollars).ok_or_else(|| overflow(&field))?;
+            let idx = table.holder_idx(&investment.holder, investment.name.as_deref());
+            table.add(idx, shares, &field)?;
+        }
+    }
+    Ok((pre_money, post_money, new_money, price))
+}
+
+/// New pool shares so that the pool holds `target` millionths of a point of
+/// the company measured after the new money, where the round multiplies the
+/// fully diluted count by `post / pre`. With `post == pre` this is the
+/// pre-money sizing. Solving `existing + top_up = t (before + top_up) post / pre`
+/// for `top_up` gives `(t post before - existing pre) / (pre - t post)` with
+/// `t` a fraction of one; rounded up. `None` when no top-up reaches the target.
+fn pool_top_up(target: u128, post: u128, pre: u128, before: u128, existing: u128) -> Option<u128> {
+    let t_post = target.checked_mul(post)?;
+    let hundred_pre = HUNDRED.checked_mul(pre)?;
+    if t_post >= hundred_pre {
+        return None;
+    }
+    let wanted = t_post.checked_mul(before)?;
+    let have = existing.checked_mul(hundred_pre)?;
+    if wanted <= have {
+        return Some(0);
+    }
+    let numerator = wanted - have;
+    let denominator = hundred_pre - t_post;
+    Some(numerator.div_ceil(denominator))
+}
+
+/// `floor(a * b / c)` in exact integers; `None` on overflow or division by zero.
+///
+/// The product is split so that it overflows only when the result itself
+/// would be beyond 128 bits or `b % c` times `a` is.
+fn mul_div(a: u128, b: u128, c: u128) -> Option<u128> {
+    if c == 0 {
+        return None;
+    }
+    let whole = a.checked_mul(b / c)?;
+    let part = a.checked_mul(b % c)? / c;
+    whole.checked_add(part)
+}
+
+fn stage(
+    table: &Table,
+    label: String,
+    date: Option<crate::Date>,
+    (pre_money, post_money, new_money, price): RoundMoney,
+    previous: Option<&Stage>,
+    field: &str,
+) -> Result<Stage, ScenarioError> {
+    let total = table.total();
+    let values = match post_money {
+        Some(post) => Some(share_out(post, &table.shares, total).ok_or_else(|| overflow(field))?),
+        None => None,
+    };
+    let mut holders = Vec::with_capacity(table.ids.len());
+    for (idx, ((id, name), &shares)) in table.ids.iter().zip(&table.names).zip(&table.shares).enumerate() {
+        let percent = percent_of(shares, total);
+        // The starting table changes nothing; a holder new in a round changes from zero.
+        let before = match previous {
+            None => percent,
+            Some(stage) => stage.holders.get(idx).map_or(0.0, |row| row.percent),
+        };
+        holders.push(HolderRow {
+            id: id.clone(),
+            name: name.clone(),
+            shares,
+            percent,
+            value: values.as_ref().and_then(|v| v.get(idx).copied()),
+            change_points: percent - before,
+        });
+    }
+    Ok(Stage { label, date, pre_money, post_money, new_money, price_per_share: price, total_shares: total, holders })
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn percent_of(shares: u128, total: u128) -> f64 {
+    if total == 0 {
+        return 0.0;
+    }
+    shares as f64 / total as f64 * 100.0
+}
+
+/// Shares `amount` out in proportion to `weights` by largest remainders, so
+/// that the parts add up to `amount` exactly. Ties go to the earlier holder.
+///
+/// `None` on overflow or when the weights are all zero.
+pub(crate) fn share_out(amount: u128, weights: &[u128], total: u128) -> Option<Vec<u128>> {
+    if total == 0 {
+        return None;
+    }
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut remainders = Vec::with_capacity(weights.len());
+    let mut given: u128 = 0;
+    for (idx, &weight) in weights.iter().enumerate() {
+        // amount * weight / total, keeping the remainder for the tie-break.
+        let quotient = mul_div(amount, weight, total)?;
+        let remainder = amount.checked_mul(weight)?.checked_sub(quotient.checked_mul(total)?)?;
+        parts.push(quotient);
+        remainders.push((remainder, idx));
+        given = given.checked_add(quotient)?;
+    }
+    let left = amount.checked_sub(given)?;
+    // Fewer dollars are left than there are holders, so each gets at most one.
+    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for &(_, idx) in remainders.iter().take(usize::try_from(left).ok()?) {
+        *parts.get_mut(idx)? += 1;
+    }
+    Some(parts)
+}
+
+fn overflow(field: &str) -> ScenarioError {
+    ScenarioError::new(field, ErrorKind::Overflow)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mul_div_is_exact() {
+        let cases = [
+            (50_000_000_000u128, 1_000_000_000_000u128, 730_000_000_000u128, 68_493_150_684u128),
+            (7, 3, 2, 10),
+            (u128::MAX, 1, 1, u128::MAX),
+            (1, 1, 3, 0),
+        ];
+        for (a, b, c, want) in cases {
+            assert_eq!(mul_div(a, b, c), Some(want), "{a} * {b} / {c}");
+        }
+        assert_eq!(mul_div(1, 1, 0), None);
+        assert_eq!(mul_div(u128::MAX, 2, 1), None);
+    }
+
+    #[test]
+    fn share_out_adds_up_and_breaks_ties_in_order() {
+        let cases: [(u128, &[u128], &[u128]); 4] = [
+            (10, &[1, 1, 1], &[4, 3, 3]),
+            (100, &[1, 2, 3, 4], &[10, 20, 30, 40]),
+            (1, &[1, 1], &[1, 0]),
+            (7, &[0, 5, 0], &[0, 7, 0]),
+        ];
+        for (amount, weights, want) in cases {
+            let total = weights.iter().sum();
+            assert_eq!(share_out(amount, weights, total).as_deref(), Some(want), "{amount} over {weights:?}");
+        }
+    }
+
+    #[test]
+    fn pool_top_up_reaches_its_target() {
+        // 10% pool post-money on a $8M pre, $2M round, 1,000,000 shares, no pool yet:
+        // t post / pre = 0.125, so top_up = 0.125 * 1e6 / 0.875 = 142,857.14 -> 142,858.
+        assert_eq!(pool_top_up(10_000_000, 10, 8, 1_000_000, 0), Some(142_858));
+        // Pre-money sizing of 20% with 1,000,000 shares: 250,000.
+        assert_eq!(pool_top_up(20_000_000, 1, 1, 1_000_000, 0), Some(250_000));
+        // An existing pool above the target needs nothing.
+        assert_eq!(pool_top_up(10_000_000, 1, 1, 1_000_000, 200_000), Some(0));
+        // 90% post-money with the round doubling the company cannot be reached.
+        assert_eq!(pool_top_up(90_000_000, 2, 1, 1_000_000, 0), None);
+    }
+}

@@ -1,0 +1,149 @@
+//! The one error type of the core: what is wrong, and in which field.
+
+use std::fmt;
+
+use crate::{Date, Dollars, Percent};
+
+/// A scenario that cannot be evaluated, with the field to blame.
+///
+/// `field` is a path into the scenario format such as
+/// `rounds[0].investments[1].amount`, so that a form can mark the input and
+/// a command line can print one clear line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioError {
+    /// Where the problem is, as a path into the scenario.
+    pub field: String,
+    /// What the problem is.
+    pub kind: ErrorKind,
+}
+
+impl ScenarioError {
+    /// An error at `field`.
+    pub fn new(field: impl Into<String>, kind: ErrorKind) -> ScenarioError {
+        ScenarioError { field: field.into(), kind }
+    }
+}
+
+/// What is wrong with a field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The format version is not one this core reads.
+    UnsupportedVersion(u32),
+    /// A required text is empty.
+    Empty,
+    /// A text is longer than the limit, in characters.
+    TooLong {
+        /// The limit.
+        max: usize,
+    },
+    /// A text holds a control character such as a newline.
+    ControlCharacter,
+    /// An id is not 1 to 40 lower-case letters, digits and hyphens.
+    BadId,
+    /// An id is used twice.
+    DuplicateId(String),
+    /// A list is longer than the limit.
+    TooMany {
+        /// The limit.
+        max: usize,
+    },
+    /// An amount or valuation is zero or negative.
+    NotPositive(Dollars),
+    /// An amount or valuation is beyond what the core accepts.
+    TooLarge(Dollars),
+    /// A percentage is outside 0 to 100.
+    PercentOutOfRange(Percent),
+    /// The starting stakes do not add up to 100%.
+    StakesDoNotAddUp(Percent),
+    /// A post-money valuation that leaves no pre-money value.
+    PostMoneyNotAboveNewMoney {
+        /// The post-money valuation given.
+        post_money: Dollars,
+        /// The round's new money.
+        new_money: Dollars,
+    },
+    /// A holder id that names nobody at that point.
+    UnknownHolder(String),
+    /// A new holder was given no name.
+    NameRequired,
+    /// A round that issues shares has no valuation.
+    ValuationRequired,
+    /// A round that does nothing.
+    EmptyRound,
+    /// A secondary sale gives both a percent and an amount, or neither.
+    SecondarySize,
+    /// A secondary sale where seller and buyer are the same.
+    SelfSale,
+    /// A seller sells more than they hold.
+    Oversold {
+        /// The seller's id.
+        seller: String,
+    },
+    /// A pool target that no number of new shares can reach.
+    PoolUnreachable(Percent),
+    /// A date earlier than one it must follow.
+    DateBefore(Date),
+    /// A term id no regime knows.
+    UnknownTerm(String),
+    /// The numbers are too large to compute exactly.
+    Overflow,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.kind)
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::UnsupportedVersion(v) => {
+                write!(f, "format version {v} is not supported; this version of Fortress reads version 1")
+            }
+            ErrorKind::Empty => f.write_str("must not be empty"),
+            ErrorKind::TooLong { max } => write!(f, "is longer than {max} characters"),
+            ErrorKind::ControlCharacter => f.write_str("must not contain control characters such as line breaks"),
+            ErrorKind::BadId => f.write_str("must be 1 to 40 lower-case letters, digits or hyphens"),
+            ErrorKind::DuplicateId(id) => write!(f, "the id \"{id}\" is used twice"),
+            ErrorKind::TooMany { max } => write!(f, "has more than {max} entries"),
+            ErrorKind::NotPositive(d) => write!(f, "must be more than zero dollars, not {}", d.0),
+            ErrorKind::TooLarge(d) => {
+                write!(f, "{} is more than the largest accepted, {}", d.0, crate::validate::MAX_DOLLARS)
+            }
+            ErrorKind::PercentOutOfRange(p) => {
+                write!(f, "must be between 0 and 100, not {}", p.to_f64())
+            }
+            ErrorKind::StakesDoNotAddUp(total) => write!(
+                f,
+                "the stakes add up to {}%, not 100% (a difference of up to {} points is accepted)",
+                total.to_f64(),
+                crate::validate::STAKE_TOLERANCE.to_f64()
+            ),
+            ErrorKind::PostMoneyNotAboveNewMoney { post_money, new_money } => write!(
+                f,
+                "the post-money valuation ({}) must be more than the round's new money ({})",
+                post_money.0, new_money.0
+            ),
+            ErrorKind::UnknownHolder(id) => write!(f, "no holder has the id \"{id}\""),
+            ErrorKind::NameRequired => f.write_str("a new holder needs a name"),
+            ErrorKind::ValuationRequired => {
+                f.write_str("a round that issues shares needs a pre_money or post_money valuation")
+            }
+            ErrorKind::EmptyRound => f.write_str("the round has no investments, pool or secondary sales"),
+            ErrorKind::SecondarySize => f.write_str("give either percent or amount, exactly one"),
+            ErrorKind::SelfSale => f.write_str("seller and buyer are the same holder"),
+            ErrorKind::Oversold { seller } => {
+                write!(f, "\"{seller}\" would sell more shares than it holds")
+            }
+            ErrorKind::PoolUnreachable(p) => {
+                write!(f, "a pool of {}% cannot be reached at this valuation", p.to_f64())
+            }
+            ErrorKind::DateBefore(d) => write!(f, "must not be before {d}"),
+            ErrorKind::UnknownTerm(id) => write!(f, "no term has the id \"{id}\""),
+            ErrorKind::Overflow => f.write_str("the numbers are too large to compute exactly"),
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}

@@ -1,0 +1,59 @@
+//! The rule core of Fortress: what a funding round does to a cap table and
+//! to the contract terms that hang on it.
+//!
+//! Pure Rust: no web crates, no JSON text, no clock, no panics. Input is a
+//! [`Scenario`] (the scenario format v1 as plain values); output is an
+//! [`Outcome`] or a [`ScenarioError`] that names the field at fault.
+//!
+//! ```
+//! use fortress_core::{evaluate, presets};
+//! let outcome = evaluate(&presets::feb_2026_pre_money()).unwrap();
+//! let after = outcome.last_stage().unwrap();
+//! let microsoft = after.holder("microsoft").unwrap();
+//! assert_eq!(format!("{:.4}", microsoft.percent), "23.4643");
+//! ```
+#![cfg_attr(not(test), deny(clippy::indexing_slicing))]
+
+mod amount;
+pub mod captable;
+mod date;
+pub mod edit;
+mod error;
+mod outcome;
+pub mod presets;
+mod scenario;
+pub mod terms;
+pub mod validate;
+
+pub use amount::{Dollars, Percent};
+pub use date::Date;
+pub use error::{ErrorKind, ScenarioError};
+pub use outcome::{HolderRow, Outcome, Price, Stage};
+pub use scenario::{
+    Confidence, Events, Holder, Investment, Pool, PoolBasis, RegimeId, Round, Scenario, Secondary, Source, Valuation,
+    WhatIf, FORMAT_VERSION,
+};
+pub use validate::validate;
+
+/// Validates a scenario and computes every stage of its cap table and the
+/// status of every contract term.
+///
+/// ```
+/// use fortress_core::{evaluate, presets};
+/// let outcome = evaluate(&presets::feb_2026_pre_money()).unwrap();
+/// // The table before the round, and the table after it.
+/// assert_eq!(outcome.stages.len(), 2);
+/// let after = &outcome.stages[1];
+/// assert_eq!(after.post_money, Some(840_000_000_000));
+/// let total: u128 = after.holders.iter().map(|h| h.shares).sum();
+/// assert_eq!(total, after.total_shares);
+/// ```
+pub fn evaluate(scenario: &Scenario) -> Result<Outcome, ScenarioError> {
+    validate(scenario)?;
+    let stages = captable::stages(scenario)?;
+    let (terms, routes) = match stages.last() {
+        Some(last) => terms::evaluate_terms(scenario, last),
+        None => (Vec::new(), Vec::new()),
+    };
+    Ok(Outcome { stages, terms, routes })
+}

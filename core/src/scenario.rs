@@ -1,0 +1,261 @@
+//! Scenario format v1: the one input every part of Fortress reads.
+//!
+//! These are plain values with serde derives. Reading JSON text, link text
+//! or a JavaScript object is the outer layers' job; they all end here and
+//! then in [`crate::validate`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Date, Dollars, Percent};
+
+/// The only format version this core reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A starting cap table, the rounds that follow it, and the facts the
+/// contract terms are judged on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Always 1 for this format.
+    pub version: u32,
+    /// What the scenario shows, for people.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The day the contract terms are judged on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    /// The post-money valuation of the starting table, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valuation: Option<Dollars>,
+    /// The starting table: every holder's stake, adding up to 100%.
+    pub holders: Vec<Holder>,
+    /// Rounds in the order they happen.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<Round>,
+    /// Dated events the contract terms hang on.
+    #[serde(default, skip_serializing_if = "Events::is_empty")]
+    pub events: Events,
+    /// Judge the terms under this regime whatever the date says: a what-if
+    /// such as "the October 2025 terms, as if never amended".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regime: Option<RegimeId>,
+    /// The reader's own conditions on the terms.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub whatifs: Vec<WhatIf>,
+    /// Where each default figure comes from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Caveats a reader should see next to the numbers (disputed readings).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// One holder of the starting table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Holder {
+    /// A short identifier: lower-case letters, digits and hyphens.
+    pub id: String,
+    /// The name people read.
+    pub name: String,
+    /// The stake, 0 to 100, on a fully diluted basis.
+    pub percent: Percent,
+}
+
+/// A financing event: new money at a price, a pool top-up, secondary sales.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    /// The round's name, shown as the stage's label.
+    pub name: String,
+    /// When the round closed, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// The price of the round. Required when the round issues shares.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valuation: Option<Valuation>,
+    /// New money, each cheque buying new shares at the round's price.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub investments: Vec<Investment>,
+    /// An option-pool top-up, issued before the new money (the "option pool shuffle").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pool: Option<Pool>,
+    /// Existing shares changing hands; no new shares.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secondaries: Vec<Secondary>,
+}
+
+/// How a round is priced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Valuation {
+    /// The company's value before the new money.
+    PreMoney(Dollars),
+    /// The company's value including the new money.
+    PostMoney(Dollars),
+}
+
+/// One cheque in a round.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Investment {
+    /// The investor's id; an existing id is a follow-on by that holder.
+    pub holder: String,
+    /// The investor's name; required for a new holder, optional for an existing one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Whole US dollars.
+    pub amount: Dollars,
+}
+
+/// An option-pool top-up: enough new pool shares that the pool reaches a target.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pool {
+    /// The pool's holder id; `option-pool` if not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    /// The pool's name; "Option pool" if not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The pool's target share of the company, 0 to 100.
+    pub percent: Percent,
+    /// Whether the target is measured before or after the new money.
+    pub sized: PoolBasis,
+}
+
+impl Pool {
+    /// The holder id the pool's shares go to.
+    pub fn holder_id(&self) -> &str {
+        self.holder.as_deref().unwrap_or("option-pool")
+    }
+}
+
+/// What an option-pool target is a share of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PoolBasis {
+    /// The pool is the target share of the company before the new money.
+    PreMoney,
+    /// The pool is the target share of the company after the new money.
+    PostMoney,
+}
+
+/// Existing shares sold by one holder to another.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Secondary {
+    /// The selling holder's id.
+    pub seller: String,
+    /// The buying holder's id; a new id adds a holder.
+    pub buyer: String,
+    /// The buyer's name; required when the buyer is new.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The share of the company sold, as it stood before the round.
+    /// Give this or `amount`, not both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<Percent>,
+    /// Dollars paid at the round's price per share. Give this or `percent`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Dollars>,
+}
+
+/// Dated events that contract terms depend on.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Events {
+    /// When OpenAI declared AGI, if it has.
+    #[serde(default)]
+    pub agi_declared: Option<Date>,
+    /// When the independent expert panel verified AGI, if it has.
+    #[serde(default)]
+    pub agi_verified: Option<Date>,
+}
+
+impl Events {
+    /// True when no event has happened.
+    pub fn is_empty(&self) -> bool {
+        self.agi_declared.is_none() && self.agi_verified.is_none()
+    }
+}
+
+/// The contract regimes Fortress knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RegimeId {
+    /// The definitive agreement of 2025-10-28, reaffirmed on 2026-02-27.
+    #[serde(rename = "oct-2025")]
+    Oct2025,
+    /// The amendment of 2026-04-27.
+    #[serde(rename = "apr-2026")]
+    Apr2026,
+}
+
+/// A reader's own condition on a term: "this term ends if ...".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum WhatIf {
+    /// The term ends if `holder`'s stake falls below `percent`.
+    StakeBelow {
+        /// The holder whose stake is watched.
+        holder: String,
+        /// The floor, 0 to 100.
+        percent: Percent,
+        /// The term that ends.
+        term: String,
+    },
+    /// The term ends if any other single holder's stake exceeds `holder`'s.
+    Outweighed {
+        /// The holder who must stay the largest.
+        holder: String,
+        /// The term that ends.
+        term: String,
+    },
+    /// The term ends if any one holder's stake passes `percent` (50 for control).
+    HolderAbove {
+        /// The threshold, 0 to 100.
+        percent: Percent,
+        /// The term that ends.
+        term: String,
+    },
+}
+
+impl WhatIf {
+    /// The id of the term this what-if can end.
+    pub fn term(&self) -> &str {
+        match self {
+            WhatIf::StakeBelow { term, .. } | WhatIf::Outweighed { term, .. } | WhatIf::HolderAbove { term, .. } => {
+                term
+            }
+        }
+    }
+}
+
+/// Where a figure comes from, and how sure it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The figure or fact, in words.
+    pub fact: String,
+    /// Who said it, and when.
+    pub source: String,
+    /// How sure the figure is.
+    pub confidence: Confidence,
+}
+
+/// How sure a fact is, as FACTS.md grades it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Confidence {
+    /// Official text seen.
+    #[serde(rename = "H")]
+    High,
+    /// Reported by several outlets, or quoted second-hand.
+    #[serde(rename = "M")]
+    Medium,
+    /// Press-only or unofficial.
+    #[serde(rename = "L")]
+    Low,
+    /// Sources disagree; shown as disputed.
+    #[serde(rename = "disputed")]
+    Disputed,
+}

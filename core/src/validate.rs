@@ -1,0 +1,303 @@
+//! Checks a scenario before any arithmetic, naming the first field that is wrong.
+
+use std::collections::HashSet;
+
+use crate::error::{ErrorKind, ScenarioError};
+use crate::scenario::{Round, Scenario, WhatIf, FORMAT_VERSION};
+use crate::{Dollars, Percent};
+
+/// The largest amount or valuation accepted: one quadrillion dollars, a
+/// thousand times the largest company ever valued. The bound keeps every
+/// product the core forms inside 128-bit integers.
+pub const MAX_DOLLARS: i64 = 1_000_000_000_000_000;
+/// How far the starting stakes may miss 100%: a hundredth of a point, so
+/// that stakes copied from a table rounded to two decimals (33.33 three
+/// times) are accepted. Shares are then in proportion to the stakes given.
+pub const STAKE_TOLERANCE: Percent = Percent::from_micros(10_000);
+/// The most holders a scenario may name, starting holders and investors together.
+pub const MAX_HOLDERS: usize = 2_000;
+/// The most rounds in one scenario.
+pub const MAX_ROUNDS: usize = 100;
+/// The most investments, or secondary sales, in one round.
+pub const MAX_PER_ROUND: usize = 1_000;
+/// The most what-ifs in one scenario.
+pub const MAX_WHATIFS: usize = 20;
+/// The most sources, or notes, in one scenario.
+pub const MAX_ANNOTATIONS: usize = 50;
+/// The longest holder or round name, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+/// The longest title, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// The longest source or note text, in characters.
+pub const MAX_NOTE_CHARS: usize = 600;
+/// The longest holder id, in characters.
+pub const MAX_ID_CHARS: usize = 40;
+
+/// Checks every field of a scenario that can be checked without arithmetic.
+///
+/// Returns the first problem found, in the order the fields are written.
+///
+/// ```
+/// use fortress_core::{presets, validate};
+/// let mut scenario = presets::feb_2026_pre_money();
+/// assert!(validate(&scenario).is_ok());
+/// scenario.holders[0].percent = fortress_core::Percent::from_micros(-1);
+/// assert_eq!(validate(&scenario).unwrap_err().field, "holders[0].percent");
+/// ```
+pub fn validate(scenario: &Scenario) -> Result<(), ScenarioError> {
+    if scenario.version != FORMAT_VERSION {
+        return Err(ScenarioError::new("version", ErrorKind::UnsupportedVersion(scenario.version)));
+    }
+    check_text("title", &scenario.title, MAX_TITLE_CHARS, true)?;
+    if let Some(valuation) = scenario.valuation {
+        check_dollars("valuation", valuation)?;
+    }
+    check_holders(scenario)?;
+    if scenario.rounds.len() > MAX_ROUNDS {
+        return Err(ScenarioError::new("rounds", ErrorKind::TooMany { max: MAX_ROUNDS }));
+    }
+    let mut known: HashSet<&str> = scenario.holders.iter().map(|h| h.id.as_str()).collect();
+    let mut last_date = None;
+    for (i, round) in scenario.rounds.iter().enumerate() {
+        let at = format!("rounds[{i}]");
+        check_round(&at, round, &mut known)?;
+        if let Some(date) = round.date {
+            if let Some(last) = last_date {
+                if date < last {
+                    return Err(ScenarioError::new(format!("{at}.date"), ErrorKind::DateBefore(last)));
+                }
+            }
+            last_date = Some(date);
+        }
+    }
+    if let (Some(declared), Some(verified)) = (scenario.events.agi_declared, scenario.events.agi_verified) {
+        if verified < declared {
+            return Err(ScenarioError::new("events.agi_verified", ErrorKind::DateBefore(declared)));
+        }
+    }
+    check_whatifs(scenario, &known)?;
+    check_annotations(scenario)
+}
+
+fn check_holders(scenario: &Scenario) -> Result<(), ScenarioError> {
+    if scenario.holders.is_empty() {
+        return Err(ScenarioError::new("holders", ErrorKind::Empty));
+    }
+    if scenario.holders.len() > MAX_HOLDERS {
+        return Err(ScenarioError::new("holders", ErrorKind::TooMany { max: MAX_HOLDERS }));
+    }
+    let mut seen = HashSet::new();
+    let mut total: i64 = 0;
+    for (i, holder) in scenario.holders.iter().enumerate() {
+        let at = format!("holders[{i}]");
+        check_id(&format!("{at}.id"), &holder.id)?;
+        if !seen.insert(holder.id.as_str()) {
+            return Err(ScenarioError::new(format!("{at}.id"), ErrorKind::DuplicateId(holder.id.clone())));
+        }
+        check_text(&format!("{at}.name"), &holder.name, MAX_NAME_CHARS, false)?;
+        if !holder.percent.is_valid_stake() {
+            return Err(ScenarioError::new(format!("{at}.percent"), ErrorKind::PercentOutOfRange(holder.percent)));
+        }
+        total += holder.percent.micros();
+    }
+    let off = (total - Percent::HUNDRED_MICROS).abs();
+    if off > STAKE_TOLERANCE.micros() {
+        return Err(ScenarioError::new("holders", ErrorKind::StakesDoNotAddUp(Percent::from_micros(total))));
+    }
+    Ok(())
+}
+
+fn check_round<'a>(at: &str, round: &'a Round, known: &mut HashSet<&'a str>) -> Result<(), ScenarioError> {
+    check_text(&format!("{at}.name"), &round.name, MAX_NAME_CHARS, false)?;
+    if round.investments.is_empty() && round.pool.is_none() && round.secondaries.is_empty() {
+        return Err(ScenarioError::new(at, ErrorKind::EmptyRound));
+    }
+    if round.investments.len() > MAX_PER_ROUND {
+        return Err(ScenarioError::new(format!("{at}.investments"), ErrorKind::TooMany { max: MAX_PER_ROUND }));
+    }
+    if round.secondaries.len() > MAX_PER_ROUND {
+        return Err(ScenarioError::new(format!("{at}.secondaries"), ErrorKind::TooMany { max: MAX_PER_ROUND }));
+    }
+    let issues_shares = !round.investments.is_empty() || round.pool.is_some();
+    let needs_price = issues_shares || round.secondaries.iter().any(|s| s.amount.is_some());
+    let new_money = match &round.valuation {
+        None if needs_price => return Err(ScenarioError::new(format!("{at}.valuation"), ErrorKind::ValuationRequired)),
+        _ => sum_investments(at, round)?,
+    };
+    match round.valuation {
+        Some(crate::Valuation::PreMoney(pre)) => check_dollars(&format!("{at}.valuation.pre_money"), pre)?,
+        Some(crate::Valuation::PostMoney(post)) => {
+            let field = format!("{at}.valuation.post_money");
+            check_dollars(&field, post)?;
+            if post.0 <= new_money {
+                let kind = ErrorKind::PostMoneyNotAboveNewMoney { post_money: post, new_money: Dollars(new_money) };
+                return Err(ScenarioError::new(field, kind));
+            }
+        }
+        None => {}
+    }
+    // Secondaries come first in a round: they trade shares that exist before it.
+    for (j, sale) in round.secondaries.iter().enumerate() {
+        let at = format!("{at}.secondaries[{j}]");
+        check_known(&format!("{at}.seller"), &sale.seller, known)?;
+        check_id(&format!("{at}.buyer"), &sale.buyer)?;
+        if sale.seller == sale.buyer {
+            return Err(ScenarioError::new(format!("{at}.buyer"), ErrorKind::SelfSale));
+        }
+        match (sale.percent, sale.amount) {
+            (Some(p), None) => {
+                if p.micros() <= 0 || !p.is_valid_stake() {
+                    return Err(ScenarioError::new(format!("{at}.percent"), ErrorKind::PercentOutOfRange(p)));
+                }
+            }
+            (None, Some(amount)) => check_dollars(&format!("{at}.amount"), amount)?,
+            _ => return Err(ScenarioError::new(at, ErrorKind::SecondarySize)),
+        }
+        check_newcomer(&at, &sale.buyer, sale.name.as_deref(), known)?;
+    }
+    if let Some(pool) = &round.pool {
+        let at = format!("{at}.pool");
+        let id = pool.holder_id();
+        check_id(&format!("{at}.holder"), id)?;
+        if let Some(name) = &pool.name {
+            check_text(&format!("{at}.name"), name, MAX_NAME_CHARS, false)?;
+        }
+        if pool.percent.micros() < 0 || pool.percent.micros() >= Percent::HUNDRED_MICROS {
+            return Err(ScenarioError::new(format!("{at}.percent"), ErrorKind::PercentOutOfRange(pool.percent)));
+        }
+        known.insert(id);
+        check_holder_count(&at, known)?;
+    }
+    let mut in_round = HashSet::new();
+    for (j, investment) in round.investments.iter().enumerate() {
+        let at = format!("{at}.investments[{j}]");
+        check_id(&format!("{at}.holder"), &investment.holder)?;
+        if !in_round.insert(investment.holder.as_str()) {
+            let kind = ErrorKind::DuplicateId(investment.holder.clone());
+            return Err(ScenarioError::new(format!("{at}.holder"), kind));
+        }
+        check_newcomer(&at, &investment.holder, investment.name.as_deref(), known)?;
+    }
+    Ok(())
+}
+
+/// Sums a round's cheques after checking each one.
+fn sum_investments(at: &str, round: &Round) -> Result<i64, ScenarioError> {
+    let mut total: i64 = 0;
+    for (j, investment) in round.investments.iter().enumerate() {
+        check_dollars(&format!("{at}.investments[{j}].amount"), investment.amount)?;
+        total = total.saturating_add(investment.amount.0);
+    }
+    Ok(total)
+}
+
+/// Registers a holder that may be new, which then needs a valid name.
+fn check_newcomer<'a>(
+    at: &str,
+    id: &'a str,
+    name: Option<&str>,
+    known: &mut HashSet<&'a str>,
+) -> Result<(), ScenarioError> {
+    match name {
+        Some(name) => check_text(&format!("{at}.name"), name, MAX_NAME_CHARS, false)?,
+        None if !known.contains(id) => return Err(ScenarioError::new(format!("{at}.name"), ErrorKind::NameRequired)),
+        None => {}
+    }
+    known.insert(id);
+    check_holder_count(at, known)
+}
+
+fn check_holder_count(at: &str, known: &HashSet<&str>) -> Result<(), ScenarioError> {
+    if known.len() > MAX_HOLDERS {
+        return Err(ScenarioError::new(at, ErrorKind::TooMany { max: MAX_HOLDERS }));
+    }
+    Ok(())
+}
+
+fn check_known(field: &str, id: &str, known: &HashSet<&str>) -> Result<(), ScenarioError> {
+    if known.contains(id) {
+        Ok(())
+    } else {
+        Err(ScenarioError::new(field, ErrorKind::UnknownHolder(id.to_owned())))
+    }
+}
+
+fn check_whatifs(scenario: &Scenario, known: &HashSet<&str>) -> Result<(), ScenarioError> {
+    if scenario.whatifs.len() > MAX_WHATIFS {
+        return Err(ScenarioError::new("whatifs", ErrorKind::TooMany { max: MAX_WHATIFS }));
+    }
+    for (i, whatif) in scenario.whatifs.iter().enumerate() {
+        let at = format!("whatifs[{i}]");
+        if !crate::terms::is_term_id(whatif.term()) {
+            return Err(ScenarioError::new(format!("{at}.term"), ErrorKind::UnknownTerm(whatif.term().to_owned())));
+        }
+        match whatif {
+            WhatIf::StakeBelow { holder, percent, .. } => {
+                check_known(&format!("{at}.holder"), holder, known)?;
+                check_percent(&format!("{at}.percent"), *percent)?;
+            }
+            WhatIf::Outweighed { holder, .. } => check_known(&format!("{at}.holder"), holder, known)?,
+            WhatIf::HolderAbove { percent, .. } => check_percent(&format!("{at}.percent"), *percent)?,
+        }
+    }
+    Ok(())
+}
+
+fn check_annotations(scenario: &Scenario) -> Result<(), ScenarioError> {
+    if scenario.sources.len() > MAX_ANNOTATIONS {
+        return Err(ScenarioError::new("sources", ErrorKind::TooMany { max: MAX_ANNOTATIONS }));
+    }
+    for (i, source) in scenario.sources.iter().enumerate() {
+        check_text(&format!("sources[{i}].fact"), &source.fact, MAX_NOTE_CHARS, false)?;
+        check_text(&format!("sources[{i}].source"), &source.source, MAX_NOTE_CHARS, false)?;
+    }
+    if scenario.notes.len() > MAX_ANNOTATIONS {
+        return Err(ScenarioError::new("notes", ErrorKind::TooMany { max: MAX_ANNOTATIONS }));
+    }
+    for (i, note) in scenario.notes.iter().enumerate() {
+        check_text(&format!("notes[{i}]"), note, MAX_NOTE_CHARS, false)?;
+    }
+    Ok(())
+}
+
+fn check_percent(field: &str, percent: Percent) -> Result<(), ScenarioError> {
+    if percent.is_valid_stake() {
+        Ok(())
+    } else {
+        Err(ScenarioError::new(field, ErrorKind::PercentOutOfRange(percent)))
+    }
+}
+
+fn check_dollars(field: &str, amount: Dollars) -> Result<(), ScenarioError> {
+    if amount.0 <= 0 {
+        Err(ScenarioError::new(field, ErrorKind::NotPositive(amount)))
+    } else if amount.0 > MAX_DOLLARS {
+        Err(ScenarioError::new(field, ErrorKind::TooLarge(amount)))
+    } else {
+        Ok(())
+    }
+}
+
+fn check_id(field: &str, id: &str) -> Result<(), ScenarioError> {
+    let ok = !id.is_empty()
+        && id.len() <= MAX_ID_CHARS
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if ok {
+        Ok(())
+    } else {
+        Err(ScenarioError::new(field, ErrorKind::BadId))
+    }
+}
+
+fn check_text(field: &str, text: &str, max: usize, may_be_empty: bool) -> Result<(), ScenarioError> {
+    if !may_be_empty && text.trim().is_empty() {
+        return Err(ScenarioError::new(field, ErrorKind::Empty));
+    }
+    if text.chars().count() > max {
+        return Err(ScenarioError::new(field, ErrorKind::TooLong { max }));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(ScenarioError::new(field, ErrorKind::ControlCharacter));
+    }
+    Ok(())
+}

@@ -1,0 +1,111 @@
+//! The text forms of Fortress: scenario JSON in, scenario and outcome JSON out.
+//!
+//! This is the only layer that knows JSON text. Every reader of a scenario
+//! (the command line, the widget, the embed) goes through [`parse_scenario`],
+//! so every reader gives the same message for the same mistake.
+
+use std::fmt;
+
+use fortress_core::{Outcome, Scenario, ScenarioError};
+
+/// The largest scenario text accepted, checked before parsing: 1 MiB, far
+/// above a 2,000-holder scenario and far below what could hurt a page.
+pub const MAX_SCENARIO_BYTES: usize = 1 << 20;
+
+/// Why a scenario text was refused: the field at fault, or where the text breaks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatError {
+    /// The text is larger than [`MAX_SCENARIO_BYTES`].
+    TooLarge {
+        /// The size of the text, in bytes.
+        bytes: usize,
+    },
+    /// The text is not JSON, or a field has the wrong type or name.
+    Json {
+        /// The path of the field, such as `rounds[0].investments[1].amount`, or
+        /// `scenario` when the text as a whole is at fault.
+        field: String,
+        /// What is wrong, in serde's words (with line and column).
+        message: String,
+    },
+    /// The JSON is well formed but the scenario does not make sense.
+    Invalid(ScenarioError),
+}
+
+impl FormatError {
+    /// The path of the field at fault, or `scenario` for the whole text.
+    pub fn field(&self) -> &str {
+        match self {
+            FormatError::TooLarge { .. } => "scenario",
+            FormatError::Json { field, .. } => field,
+            FormatError::Invalid(error) => &error.field,
+        }
+    }
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormatError::TooLarge { bytes } => {
+                write!(f, "scenario: the text is {bytes} bytes; the limit is {MAX_SCENARIO_BYTES}")
+            }
+            FormatError::Json { field, message } => write!(f, "{field}: {message}"),
+            FormatError::Invalid(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+impl From<ScenarioError> for FormatError {
+    fn from(error: ScenarioError) -> FormatError {
+        FormatError::Invalid(error)
+    }
+}
+
+/// Reads and validates a scenario from JSON text.
+///
+/// ```
+/// let error = fortress_format::parse_scenario(r#"{"version": 1, "holders": [], "extra": 1}"#).unwrap_err();
+/// assert_eq!(error.field(), "extra");
+/// let error = fortress_format::parse_scenario(r#"{"version": 1, "holders": []}"#).unwrap_err();
+/// assert_eq!(error.to_string(), "holders: must not be empty");
+/// ```
+pub fn parse_scenario(text: &str) -> Result<Scenario, FormatError> {
+    if text.len() > MAX_SCENARIO_BYTES {
+        return Err(FormatError::TooLarge { bytes: text.len() });
+    }
+    let scenario = from_json(text)?;
+    fortress_core::validate(&scenario)?;
+    Ok(scenario)
+}
+
+/// Reads a scenario from JSON text without validating what it says.
+fn from_json(text: &str) -> Result<Scenario, FormatError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let scenario: Scenario = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let field = if path == "." { "scenario".to_owned() } else { path };
+        FormatError::Json { field, message: error.into_inner().to_string() }
+    })?;
+    deserializer
+        .end()
+        .map_err(|error| FormatError::Json { field: "scenario".to_owned(), message: error.to_string() })?;
+    Ok(scenario)
+}
+
+/// Writes a scenario as indented JSON in the v1 format.
+pub fn scenario_to_json(scenario: &Scenario) -> String {
+    to_json(scenario)
+}
+
+/// Writes an outcome as indented JSON.
+pub fn outcome_to_json(outcome: &Outcome) -> String {
+    to_json(outcome)
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // Serializing these plain types cannot fail: no maps with non-string keys,
+    // no failing Serialize impls. Fall back to an empty object all the same.
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned())
+}
