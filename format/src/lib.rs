@@ -82,10 +82,19 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, FormatError> {
 
 /// Reads a scenario from JSON text without validating what it says.
 fn from_json(text: &str) -> Result<Scenario, FormatError> {
+    // serde would read a struct from an array of its fields in order; a
+    // scenario is only ever written as an object, so say so plainly.
+    let first = text.trim_start().chars().next();
+    if first.is_some() && first != Some('{') {
+        let message = "must be a JSON object, starting with {".to_owned();
+        return Err(FormatError::Json { field: "scenario".to_owned(), message });
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let scenario: Scenario = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
-        let field = if path == "." { "scenario".to_owned() } else { path };
+        // serde_path_to_error writes "." for the root and "?" where the
+        // text ended before a field was known.
+        let field = if path == "." || path.starts_with('?') { "scenario".to_owned() } else { path };
         FormatError::Json { field, message: error.into_inner().to_string() }
     })?;
     deserializer
