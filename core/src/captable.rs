@@ -248,9 +248,10 @@ pub(crate) fn share_out(amount: u128, weights: &[u128], total: u128) -> Option<V
     let mut remainders = Vec::with_capacity(weights.len());
     let mut given: u128 = 0;
     for (idx, &weight) in weights.iter().enumerate() {
-        // amount * weight / total, keeping the remainder for the tie-break.
-        let quotient = mul_div(amount, weight, total)?;
-        let remainder = amount.checked_mul(weight)?.checked_sub(quotient.checked_mul(total)?)?;
+        // amount * weight / total, keeping the remainder for the tie-break;
+        // one product and one 128-bit division each, the costly step here.
+        let product = amount.checked_mul(weight)?;
+        let (quotient, remainder) = (product / total, product % total);
         parts.push(quotient);
         remainders.push((remainder, idx));
         given = given.checked_add(quotient)?;

@@ -4,6 +4,8 @@
 //! after its last round. `check` also asserts the invariants every stage
 //! must keep: shares add up to the total, values add up to the post-money.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use fortress_core::{
     evaluate, presets, Dollars, Holder, Investment, Percent, Pool, PoolBasis, Round, Scenario, Secondary, Valuation,
 };
@@ -67,7 +69,10 @@ fn textbook_rounds() {
     // Seed: $2M on $8M pre-money is 20% of $10M post.
     check(
         "seed round",
-        &scenario(vec![holder("a", 60.0), holder("b", 40.0)], vec![priced("Seed", pre(8_000_000), vec![cheque("seed", 2_000_000)])]),
+        &scenario(
+            vec![holder("a", 60.0), holder("b", 40.0)],
+            vec![priced("Seed", pre(8_000_000), vec![cheque("seed", 2_000_000)])],
+        ),
         &[("a", "48.0000"), ("b", "32.0000"), ("seed", "20.0000")],
     );
     // The same money on an $8M post-money valuation buys 25%.

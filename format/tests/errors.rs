@@ -3,6 +3,8 @@
 //! Each case edits the default scenario's JSON and states the message it
 //! must give, so a new case is one line.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use fortress_format::{parse_scenario, scenario_to_json};
 use serde_json::{json, Value};
 
@@ -19,14 +21,35 @@ fn check(edit: impl FnOnce(&mut Value), want: &str) {
 fn mistakes_name_their_field() {
     check(|v| v["version"] = json!(2), "version: format version 2 is not supported");
     check(|v| v["colour"] = json!("red"), "colour: unknown field `colour`");
-    check(|v| v["rounds"][0]["investments"][1]["amount"] = json!(-5), "rounds[0].investments[1].amount: must be more than zero");
-    check(|v| v["rounds"][0]["investments"][0]["amount"] = json!(0), "rounds[0].investments[0].amount: must be more than zero");
-    check(|v| v["rounds"][0]["investments"][0]["amount"] = json!(1.5), "rounds[0].investments[0].amount: invalid value: floating point `1.5`, expected a whole number of US dollars");
-    check(|v| v["rounds"][0]["investments"][0]["amount"] = json!("50"), "rounds[0].investments[0].amount: invalid type: string");
-    check(|v| v["rounds"][0]["investments"][0]["amount"] = json!(2e15), "rounds[0].investments[0].amount: 2000000000000000 is more than the largest accepted");
-    check(|v| v["rounds"][0]["valuation"] = json!({"pre_money": 0}), "rounds[0].valuation.pre_money: must be more than zero");
+    check(
+        |v| v["rounds"][0]["investments"][1]["amount"] = json!(-5),
+        "rounds[0].investments[1].amount: must be more than zero",
+    );
+    check(
+        |v| v["rounds"][0]["investments"][0]["amount"] = json!(0),
+        "rounds[0].investments[0].amount: must be more than zero",
+    );
+    check(
+        |v| v["rounds"][0]["investments"][0]["amount"] = json!(1.5),
+        "rounds[0].investments[0].amount: invalid value: floating point `1.5`, expected a whole number of US dollars",
+    );
+    check(
+        |v| v["rounds"][0]["investments"][0]["amount"] = json!("50"),
+        "rounds[0].investments[0].amount: invalid type: string",
+    );
+    check(
+        |v| v["rounds"][0]["investments"][0]["amount"] = json!(2e15),
+        "rounds[0].investments[0].amount: 2000000000000000 is more than the largest accepted",
+    );
+    check(
+        |v| v["rounds"][0]["valuation"] = json!({"pre_money": 0}),
+        "rounds[0].valuation.pre_money: must be more than zero",
+    );
     check(|v| v["rounds"][0]["valuation"] = json!({"post_money": 100_000_000_000u64}), "rounds[0].valuation.post_money: the post-money valuation (100000000000) must be more than the round's new money (110000000000)");
-    check(|v| v["rounds"][0]["valuation"] = json!({"middle_money": 1}), "rounds[0].valuation: unknown variant `middle_money`");
+    check(
+        |v| v["rounds"][0]["valuation"] = json!({"middle_money": 1}),
+        "rounds[0].valuation: unknown variant `middle_money`",
+    );
     check(|v| v["valuation"] = json!(-1), "valuation: must be more than zero");
     check(|v| v["holders"][1]["id"] = json!("microsoft"), "holders[1].id: the id \"microsoft\" is used twice");
     check(|v| v["holders"][1]["id"] = json!("Open AI"), "holders[1].id: must be 1 to 40 lower-case letters");
@@ -37,15 +60,48 @@ fn mistakes_name_their_field() {
     check(|v| v["holders"][0]["name"] = json!("x".repeat(81)), "holders[0].name: is longer than 80 characters");
     check(|v| v["holders"][0]["name"] = json!("a\nb"), "holders[0].name: must not contain control characters");
     check(|v| v["holders"] = json!([]), "holders: must not be empty");
-    check(|v| v["rounds"][0]["investments"][0]["holder"] = json!("nvidia"), "rounds[0].investments[1].holder: the id \"nvidia\" is used twice");
-    check(|v| v["rounds"][0]["investments"][0] = json!({"holder": "apple", "amount": 1}), "rounds[0].investments[0].name: a new holder needs a name");
-    check(|v| v["rounds"][0]["investments"] = json!([]), "rounds[0]: the round has no investments, pool or secondary sales");
+    check(
+        |v| v["rounds"][0]["investments"][0]["holder"] = json!("nvidia"),
+        "rounds[0].investments[1].holder: the id \"nvidia\" is used twice",
+    );
+    check(
+        |v| v["rounds"][0]["investments"][0] = json!({"holder": "apple", "amount": 1}),
+        "rounds[0].investments[0].name: a new holder needs a name",
+    );
+    check(
+        |v| v["rounds"][0]["investments"] = json!([]),
+        "rounds[0]: the round has no investments, pool or secondary sales",
+    );
     check(|v| v["rounds"][0]["date"] = json!("2026-02-30"), "rounds[0].date: invalid value: string \"2026-02-30\"");
-    check(|v| v["events"] = json!({"agi_declared": "2030-01-02", "agi_verified": "2030-01-01"}), "events.agi_verified: must not be before 2030-01-02");
-    check(|v| v["whatifs"] = json!([{"kind": "stake_below", "holder": "apple", "percent": 20, "term": "ip-license"}]), "whatifs[0].holder: no holder has the id \"apple\"");
-    check(|v| v["whatifs"] = json!([{"kind": "stake_below", "holder": "microsoft", "percent": 20, "term": "no-such-term"}]), "whatifs[0].term: no term has the id \"no-such-term\"");
-    check(|v| v["holders"] = json!((0..2001).map(|i| json!({"id": format!("h{i}"), "name": "H", "percent": 0})).collect::<Vec<_>>()), "holders: has more than 2000 entries");
-    check(|v| v["rounds"][0]["secondaries"] = json!([{"seller": "microsoft", "buyer": "apple", "name": "Apple", "percent": 1, "amount": 5}]), "rounds[0].secondaries[0]: give either percent or amount, exactly one");
+    check(
+        |v| v["events"] = json!({"agi_declared": "2030-01-02", "agi_verified": "2030-01-01"}),
+        "events.agi_verified: must not be before 2030-01-02",
+    );
+    check(
+        |v| v["whatifs"] = json!([{"kind": "stake_below", "holder": "apple", "percent": 20, "term": "ip-license"}]),
+        "whatifs[0].holder: no holder has the id \"apple\"",
+    );
+    check(
+        |v| {
+            v["whatifs"] =
+                json!([{"kind": "stake_below", "holder": "microsoft", "percent": 20, "term": "no-such-term"}])
+        },
+        "whatifs[0].term: no term has the id \"no-such-term\"",
+    );
+    check(
+        |v| {
+            v["holders"] =
+                json!((0..2001).map(|i| json!({"id": format!("h{i}"), "name": "H", "percent": 0})).collect::<Vec<_>>())
+        },
+        "holders: has more than 2000 entries",
+    );
+    check(
+        |v| {
+            v["rounds"][0]["secondaries"] =
+                json!([{"seller": "microsoft", "buyer": "apple", "name": "Apple", "percent": 1, "amount": 5}])
+        },
+        "rounds[0].secondaries[0]: give either percent or amount, exactly one",
+    );
     check(|v| *v = json!([1, 2]), "scenario: must be a JSON object, starting with {");
 }
 
@@ -55,7 +111,10 @@ fn text_that_is_not_json_is_refused_with_its_position() {
         ("", "scenario: EOF while parsing a value at line 1 column 0"),
         ("{", "scenario: EOF while parsing an object at line 1 column 1"),
         ("{\"version\": 1}", "scenario: missing field `holders` at line 1 column 14"),
-        ("{\"version\": 1, \"holders\": [{\"id\": \"a\", \"name\": \"A\", \"percent\": 100}]} x", "scenario: trailing characters at line 1 column 71"),
+        (
+            "{\"version\": 1, \"holders\": [{\"id\": \"a\", \"name\": \"A\", \"percent\": 100}]} x",
+            "scenario: trailing characters at line 1 column 71",
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(parse_scenario(text).map(|_| ()).unwrap_err().to_string(), want, "{text:?}");
@@ -71,5 +130,8 @@ fn an_oversold_secondary_is_found_by_evaluation() {
     value["rounds"] = json!([{"name": "Sale", "secondaries": [{"seller": "microsoft", "buyer": "apple", "name": "Apple", "percent": 28}]}]);
     let scenario = parse_scenario(&value.to_string()).unwrap_or_else(|e| panic!("{e}"));
     let error = fortress_core::evaluate(&scenario).unwrap_err();
-    assert_eq!(error.to_string(), "rounds[0].secondaries[0].seller: \"microsoft\" would sell more shares than it holds");
+    assert_eq!(
+        error.to_string(),
+        "rounds[0].secondaries[0].seller: \"microsoft\" would sell more shares than it holds"
+    );
 }

@@ -1,0 +1,83 @@
+//! Times `evaluate` on the default preset and at scale; prints medians.
+//!
+//! A plain harness (no criterion) so the bench builds in seconds: each case
+//! runs for a fixed number of iterations after a warm-up, and the median and
+//! the fastest run are printed. Machines are noisy; quote the median.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use fortress_core::{evaluate, presets, Dollars, Holder, Investment, Percent, Round, Scenario, Valuation};
+
+/// `n_holders` equal starting holders and `n_rounds` rounds, each with three
+/// new investors and a follow-on by the first holder.
+fn synthetic(n_holders: usize, n_rounds: usize) -> Scenario {
+    let n = i64::try_from(n_holders).unwrap_or(1);
+    let holders = (0..n)
+        .map(|i| {
+            let mut micros = Percent::HUNDRED_MICROS / n;
+            if i == 0 {
+                micros += Percent::HUNDRED_MICROS - micros * n;
+            }
+            Holder { id: format!("h{i}"), name: format!("Holder {i}"), percent: Percent::from_micros(micros) }
+        })
+        .collect();
+    let rounds = (0..n_rounds)
+        .map(|r| Round {
+            name: format!("Round {r}"),
+            date: None,
+            valuation: Some(Valuation::PreMoney(Dollars(1_000_000_000 * (r as i64 + 1)))),
+            investments: (0..3)
+                .map(|k| Investment {
+                    holder: format!("r{r}-{k}"),
+                    name: Some(format!("Investor {r}-{k}")),
+                    amount: Dollars(10_000_000 * (k + 1)),
+                })
+                .chain([Investment { holder: "h0".into(), name: None, amount: Dollars(5_000_000) }])
+                .collect(),
+            pool: None,
+            secondaries: vec![],
+        })
+        .collect();
+    Scenario { version: 1, title: "Synthetic".into(), holders, rounds, ..presets::oct_2025_recap() }
+}
+
+fn time(label: &str, scenario: &Scenario, iterations: usize) {
+    for _ in 0..iterations.div_ceil(10) {
+        let _ = black_box(evaluate(black_box(scenario)));
+    }
+    let mut runs: Vec<Duration> = (0..iterations)
+        .map(|_| {
+            let start = Instant::now();
+            let outcome = evaluate(black_box(scenario));
+            let elapsed = start.elapsed();
+            assert!(outcome.is_ok(), "{label}: {:?}", outcome.err());
+            black_box(outcome);
+            elapsed
+        })
+        .collect();
+    runs.sort();
+    let median = runs.get(runs.len() / 2).copied().unwrap_or_default();
+    let fastest = runs.first().copied().unwrap_or_default();
+    let stages = scenario.rounds.len() + 1;
+    println!(
+        "evaluate {label:<34} median {:>10.1} us   fastest {:>10.1} us   ({iterations} runs, {stages} stages)",
+        median.as_secs_f64() * 1e6,
+        fastest.as_secs_f64() * 1e6
+    );
+}
+
+fn main() {
+    // `cargo bench` passes --bench; `cargo test --benches` runs this once, quickly.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let scale = if quick { 1 } else { 10 };
+    time("default preset (feb-2026)", &presets::feb_2026_pre_money(), 200 * scale);
+    for n in [10, 100, 1_000] {
+        time(&format!("{n} holders, 5 rounds"), &synthetic(n, 5), (2_000 / n).max(5) * scale);
+    }
+    for rounds in [10, 50] {
+        time(&format!("1000 holders, {rounds} rounds"), &synthetic(1_000, rounds), 3 * scale);
+    }
+}
