@@ -1,0 +1,155 @@
+// End-to-end harness for Fortress: a static file server, headless Chromium, and a page that
+// records console errors. Used by tests/e2e/*.test.mjs and bench/bench.mjs.
+//
+//   startServer(dir = 'dist')            -> Promise<{ url, close, port, root }>
+//   launchBrowser()                      -> Promise<playwright-core Browser> (headless Chromium)
+//   openPage(browser, url, { viewport }) -> Promise<{ page, consoleErrors, context }>
+//
+// Paths are resolved against the repository root, not the current directory. Only node's own
+// modules and playwright-core (an npm devDependency, no browser download) are used; the browser is
+// Debian's /usr/bin/chromium (scripts/setup.sh installs it).
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** The repository root (two levels above this file). */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Resolve a path given relative to the repository root (absolute paths are kept). */
+export function fromRoot(p) {
+  return isAbsolute(p) ? p : resolve(repoRoot, p);
+}
+
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.htm': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.xml': 'application/xml',
+};
+
+/**
+ * Serve a static directory (relative to the repository root) on 127.0.0.1 at a free port.
+ * `/` and directories serve their index.html. Nothing is cached.
+ * @returns {Promise<{url: string, port: number, root: string, close: () => Promise<void>}>}
+ */
+export async function startServer(dir = 'dist') {
+  const root = fromRoot(dir);
+  const info = await stat(root).catch(() => null);
+  if (!info || !info.isDirectory()) {
+    throw new Error(`startServer: ${root} is not a directory (run \`trunk build --release\` first)`);
+  }
+
+  const server = createServer(async (req, res) => {
+    const send = (status, body, type = 'text/plain; charset=utf-8') => {
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      return send(400, 'bad request\n');
+    }
+    if (pathname.includes('\0')) return send(400, 'bad request\n');
+    let file = normalize(join(root, pathname));
+    if (file !== root && !file.startsWith(root + sep)) return send(403, 'forbidden\n');
+    let st = await stat(file).catch(() => null);
+    if (st && st.isDirectory()) {
+      file = join(file, 'index.html');
+      st = await stat(file).catch(() => null);
+    }
+    if (!st || !st.isFile()) {
+      // Browsers ask for /favicon.ico on their own: answer it quietly so that a missing icon is
+      // not reported as a console error of the page under test.
+      if (pathname === '/favicon.ico') return send(204, '');
+      return send(404, `not found: ${pathname}\n`);
+    }
+    const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': st.size, 'Cache-Control': 'no-store' });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
+  });
+
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    root,
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Chromium flags for this machine: root (no sandbox), no GPU, and no network beyond loopback. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The Chromium binary: Debian's, unless CHROMIUM_PATH says otherwise. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * Launch headless Chromium (Debian's) through playwright-core.
+ * @returns {Promise<import('playwright-core').Browser>}
+ */
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Open `url` in a new browser context and wait for its `load` event. `consoleErrors` collects
+ * every console 'error' message and every uncaught page error ('pageerror'), as strings, from the
+ * moment the page is created.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} url
+ * @param {{viewport?: {width: number, height: number}}} [options]
+ * @returns {Promise<{page: import('playwright-core').Page, consoleErrors: string[], context: import('playwright-core').BrowserContext}>}
+ */
+export async function openPage(browser, url, { viewport } = {}) {
+  const context = await browser.newContext(viewport ? { viewport } : {});
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err?.stack || err}`));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, consoleErrors, context };
+}
