@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Set up (scripts/setup.sh), then run every check and test of Fortress, in order, stopping at the
+# first failure with the name of the step that failed:
+#   fmt, clippy (native, all targets), clippy (widget on wasm32), cargo test (native: core, format,
+#   cli, widget render tests), cargo test on wasm32 (widget, in headless Chromium), trunk build
+#   --release, end-to-end tests (node --test tests/e2e/ against dist/ in headless Chromium).
+# The widget steps run only when the root crate fortress-widget exists in Cargo.toml.
+# Usage: bash scripts/test.sh        (CI runs it through .ci/run)
+#        FORTRESS_SKIP_SETUP=1 bash scripts/test.sh   to skip the set-up checks
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [ "${CI:-}" = "true" ]; then
+  export CARGO_INCREMENTAL=0 # a fresh clone builds once: incremental data is only extra writes
+fi
+
+LOGS=$(mktemp -d "${TMPDIR:-/tmp}/fortress-test.XXXXXX")
+trap 'rm -rf "$LOGS"' EXIT
+started=$SECONDS
+steps_done=0
+timings=()
+
+has_widget() { grep -q '^name = "fortress-widget"' Cargo.toml; }
+
+# step NAME CMD... : run CMD with its output shown and kept; stop the whole run if it fails.
+step() {
+  local name=$1
+  shift
+  local t0=$SECONDS
+  printf '\n==> [%s] %s\n' "$name" "$*"
+  "$@" 2>&1 | tee "$LOGS/$((steps_done + 1))-${name//[^A-Za-z0-9_-]/_}.log"
+  local rc=${PIPESTATUS[0]}
+  local took=$((SECONDS - t0))
+  if [ "$rc" -ne 0 ]; then
+    printf '\ntest.sh: FAILED at step "%s" (exit %s, after %ss): %s\n' "$name" "$rc" "$took" "$*" >&2
+    printf 'test.sh: steps passed before it: %s\n' "${timings[*]:-none}" >&2
+    exit "$rc"
+  fi
+  steps_done=$((steps_done + 1))
+  timings+=("$name=${took}s")
+  printf '==> [%s] ok in %ss\n' "$name" "$took"
+}
+skip() { printf '\n==> [%s] skipped: %s\n' "$1" "$2"; }
+
+if [ "${FORTRESS_SKIP_SETUP:-}" = "1" ]; then
+  skip setup "FORTRESS_SKIP_SETUP=1"
+else
+  step setup bash scripts/setup.sh
+fi
+step fmt cargo fmt --all --check
+step clippy cargo clippy --workspace --all-targets -- -D warnings
+if has_widget; then
+  step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p fortress-widget -- -D warnings
+else
+  skip clippy-wasm "no fortress-widget crate in Cargo.toml yet"
+fi
+step test cargo test --workspace
+if has_widget; then
+  step test-wasm cargo test --target wasm32-unknown-unknown -p fortress-widget
+  step trunk-build env RUST_BACKTRACE=0 trunk build --release
+else
+  skip test-wasm "no fortress-widget crate in Cargo.toml yet"
+  skip trunk-build "no fortress-widget crate in Cargo.toml yet"
+fi
+shopt -s nullglob
+e2e_files=(tests/e2e/*.test.mjs)
+if [ ${#e2e_files[@]} -gt 0 ]; then
+  step e2e node --test --test-reporter=spec "${e2e_files[@]}"
+else
+  skip e2e "no tests/e2e/*.test.mjs"
+fi
+
+# Add up what the runners reported: cargo's "test result:" lines (native, doc and wasm tests)
+# and node's test runner summary.
+read -r passed failed skipped < <(cat "$LOGS"/*.log | awk '
+  /^test result: / {
+    for (i = 1; i <= NF; i++) {
+      if ($(i) ~ /^passed;?$/) p += $(i - 1)
+      if ($(i) ~ /^failed;?$/) f += $(i - 1)
+      if ($(i) ~ /^ignored;?$/) s += $(i - 1)
+    }
+  }
+  /^(ℹ|#) pass [0-9]+$/ { p += $3 }
+  /^(ℹ|#) fail [0-9]+$/ { f += $3 }
+  /^(ℹ|#) (skipped|todo) [0-9]+$/ { s += $3 }
+  END { print p + 0, f + 0, s + 0 }')
+
+printf '\ntest.sh: all %s steps passed in %ss (%s)\n' "$steps_done" "$((SECONDS - started))" "${timings[*]}"
+printf 'tests: %s passed, %s failed, %s skipped\n' "$passed" "$failed" "$skipped"
