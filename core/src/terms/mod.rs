@@ -1,14 +1,38 @@
-//! Contract terms as data: regimes in time, conditions, statuses and routes.
+//! Contract terms as data: regimes in time, condition trees, statuses with reasons, and routes.
 //!
-//! (First cut: the types the rest of the core and the format rely on. The
-//! term catalogue and its evaluation arrive with the terms work.)
+//! The catalogue ([`REGIMES`]) writes every term of every regime as static
+//! data: an id from FACTS.md, a title, what it grants, its source and
+//! confidence, and a [`Rule`] whose [`Condition`] tree (all / any / not over
+//! facts: the date, AGI declared, AGI verified, stakes, product, partner)
+//! says when it ends. Evaluation picks the regime in force on the date
+//! judged, unless the scenario pins one, and gives every term a [`Status`]
+//! with the reason in words.
+//!
+//! A reader's what-ifs ([`crate::WhatIf`]) are folded into the term they
+//! name: when a what-if's condition holds, that term is ended and its
+//! reason says which what-if ended it (and [`TermStatus::whatif`] points at
+//! it); when none holds, the reason says why each does not apply. What-ifs
+//! are not listed as entries of their own, so that each term appears once.
+//!
+//! Before 2025-10-28 no regime Fortress models is in force: every term is
+//! "not yet", and there are no routes, since Fortress does not model the
+//! earlier agreements and will not guess where products ran under them.
+
+mod catalogue;
+mod condition;
+mod judge;
 
 use serde::Serialize;
 
 use crate::outcome::Stage;
 use crate::scenario::{Confidence, RegimeId, Scenario};
+use crate::Date;
 
-/// Every term id Fortress knows, as FACTS.md names them.
+pub use catalogue::{regime, Regime, RouteRule, Rule, Term, REGIMES};
+pub use condition::{Condition, Day, Fact};
+
+/// Every term id Fortress knows: the ids of FACTS.md, and `expert-panel` for
+/// the panel that verifies AGI, which the amendment leaves unstated.
 pub const TERM_IDS: &[&str] = &[
     "azure-api-exclusivity",
     "third-party-apis",
@@ -23,14 +47,21 @@ pub const TERM_IDS: &[&str] = &[
     "azure-commitment",
     "msft-agi",
     "first-party-on-azure",
+    "expert-panel",
 ];
 
-/// True when `id` names a term of some regime.
+/// True when `id` names a term of some regime, so that a what-if can name it.
+///
+/// ```
+/// use fortress_core::terms::is_term_id;
+/// assert!(is_term_id("azure-api-exclusivity"));
+/// assert!(!is_term_id("azure"));
+/// ```
 pub fn is_term_id(id: &str) -> bool {
     TERM_IDS.contains(&id)
 }
 
-/// A term's standing on the scenario's date.
+/// A term's standing on the date judged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -44,6 +75,36 @@ pub enum Status {
     Contested,
     /// The sources do not say.
     Unknown,
+}
+
+impl Status {
+    /// The status in words, as reasons begin with it.
+    ///
+    /// ```
+    /// use fortress_core::terms::Status;
+    /// assert_eq!(Status::NotYet.label(), "not yet");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::InForce => "in force",
+            Status::Ended => "ended",
+            Status::NotYet => "not yet",
+            Status::Contested => "contested",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+/// Where the date the terms are judged on comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AsOfBasis {
+    /// The scenario's own `as_of`.
+    Scenario,
+    /// The scenario gives no date: the date of its last dated round.
+    LastRound,
+    /// The scenario gives no date and no round has one: the day the October 2025 agreement took effect.
+    RegimeStart,
 }
 
 /// One term, judged.
@@ -65,6 +126,13 @@ pub struct TermStatus {
     pub source: &'static str,
     /// How sure that source is.
     pub confidence: Confidence,
+    /// The date the term was judged on.
+    pub as_of: Date,
+    /// Where that date comes from, so that a reader knows when it was not the scenario's own.
+    pub as_of_basis: AsOfBasis,
+    /// The index in `scenario.whatifs` of the what-if that ended the term, if one did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub whatif: Option<usize>,
 }
 
 /// The kinds of product whose hosting the agreement rules on.
@@ -85,6 +153,44 @@ pub enum ProductKind {
     NationalSecurityApi,
 }
 
+impl ProductKind {
+    /// Every kind, in the order routes are listed.
+    pub const ALL: [ProductKind; 6] = [
+        ProductKind::StatelessApi,
+        ProductKind::PartnerApi,
+        ProductKind::StatefulRuntime,
+        ProductKind::NonApi,
+        ProductKind::OpenWeights,
+        ProductKind::NationalSecurityApi,
+    ];
+
+    /// The kind in words, as it reads after "the product is".
+    ///
+    /// ```
+    /// use fortress_core::terms::ProductKind;
+    /// assert_eq!(ProductKind::StatefulRuntime.label(), "a stateful runtime");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            ProductKind::StatelessApi => "a stateless API",
+            ProductKind::PartnerApi => "an API product built with a partner",
+            ProductKind::StatefulRuntime => "a stateful runtime",
+            ProductKind::NonApi => "a non-API product",
+            ProductKind::OpenWeights => "an open-weight model",
+            ProductKind::NationalSecurityApi => "an API for US national-security customers",
+        }
+    }
+
+    /// The partner the routing question assumes: the February 2026 deals are
+    /// Amazon's, so partner-built products are asked about with Amazon.
+    pub fn partner(self) -> Option<&'static str> {
+        match self {
+            ProductKind::PartnerApi | ProductKind::StatefulRuntime => Some("Amazon"),
+            _ => None,
+        }
+    }
+}
+
 /// Where a product may run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -97,20 +203,44 @@ pub enum Hosting {
     Contested,
 }
 
-/// The answer to "where may this product run?".
+impl Hosting {
+    /// The answer in words, as route reasons begin with it.
+    ///
+    /// ```
+    /// use fortress_core::terms::Hosting;
+    /// assert_eq!(Hosting::AzureOnly.label(), "Azure only");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            Hosting::AzureOnly => "Azure only",
+            Hosting::AnyCloud => "any cloud",
+            Hosting::Contested => "contested",
+        }
+    }
+}
+
+/// The answer to "where may this product run?" under the regime in force.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Route {
     /// The kind of product.
     pub product: ProductKind,
+    /// The partner the product is built with, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partner: Option<&'static str>,
     /// Where it may run.
     pub hosting: Hosting,
     /// The id of the term that decides it.
     pub term: &'static str,
+    /// That term's status, which the answer follows.
+    pub term_status: Status,
     /// Why, in words.
     pub reason: String,
 }
 
 /// Judges every term and route for a validated scenario whose final table is `last`.
-pub(crate) fn evaluate_terms(_scenario: &Scenario, _last: &Stage) -> (Vec<TermStatus>, Vec<Route>) {
-    (Vec::new(), Vec::new())
+///
+/// Stakes are judged on `last`, the table after every round, whatever the
+/// date judged; the reasons name that table ("after February 2026").
+pub(crate) fn evaluate_terms(scenario: &Scenario, last: &Stage) -> (Vec<TermStatus>, Vec<Route>) {
+    judge::evaluate(scenario, last)
 }

@@ -1,0 +1,387 @@
+//! Condition trees over the facts of a scenario, and their judgement in words.
+//!
+//! A condition is judged to a truth value and a sentence that states the
+//! facts that decided it. The sentence always describes the world as it is
+//! ("the expert panel has not verified AGI"), never the condition as written,
+//! so that `Not` can reuse its child's sentence unchanged and every reason
+//! stays true however the tree around it is built.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use crate::outcome::{HolderRow, Stage};
+use crate::scenario::Events;
+use crate::{Date, Percent};
+
+use super::ProductKind;
+
+/// A calendar day in the static term catalogue.
+///
+/// [`Date`] cannot be built in a `const`, and the catalogue is static data,
+/// so the catalogue writes its days with this plain triple. It is compared
+/// with a scenario's [`Date`] field by field, which needs no conversion and
+/// so cannot fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Day {
+    /// Writes down a day for the catalogue.
+    ///
+    /// ```
+    /// use fortress_core::terms::Day;
+    /// assert_eq!(Day::new(2032, 12, 31).to_string(), "2032-12-31");
+    /// ```
+    pub const fn new(year: u16, month: u8, day: u8) -> Day {
+        Day { year, month, day }
+    }
+
+    /// How `date` stands against this day: `Less` when it comes earlier.
+    ///
+    /// ```
+    /// use fortress_core::{terms::Day, Date};
+    /// use std::cmp::Ordering;
+    /// let date = Date::parse("2031-01-01").unwrap();
+    /// assert_eq!(Day::new(2030, 12, 31).compare(date), Ordering::Greater);
+    /// ```
+    pub fn compare(self, date: Date) -> Ordering {
+        (date.year(), date.month(), date.day()).cmp(&(self.year, self.month, self.day))
+    }
+
+    /// The same day as a [`Date`], when it exists in the calendar.
+    pub fn to_date(self) -> Option<Date> {
+        Date::new(self.year, self.month, self.day)
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A condition over the facts of a scenario: a fact, or all / any / not of other conditions.
+///
+/// The catalogue builds its trees as `'static` data; a reader's what-if
+/// borrows its holder id from the scenario, hence the lifetime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Condition<'a> {
+    /// Holds on every scenario; used for a routing rule that catches every product.
+    Always,
+    /// One fact of the scenario.
+    Fact(Fact<'a>),
+    /// Holds when every part holds (and so when there are no parts).
+    All(&'a [Condition<'a>]),
+    /// Holds when some part holds (and so never when there are no parts).
+    Any(&'a [Condition<'a>]),
+    /// Holds when the part does not.
+    Not(&'a Condition<'a>),
+}
+
+/// One fact a condition can ask about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact<'a> {
+    /// The date judged is this day or later.
+    OnOrAfter(Day),
+    /// The date judged is later than this day: a term that runs "through" it has ended.
+    After(Day),
+    /// OpenAI declared AGI on or before the date judged.
+    AgiDeclared,
+    /// The independent expert panel verified AGI on or before the date judged.
+    AgiVerified,
+    /// The holder's stake after the last round is strictly below the percentage.
+    StakeBelow {
+        /// The holder's id.
+        holder: &'a str,
+        /// The threshold, 0 to 100.
+        percent: Percent,
+    },
+    /// Some other single holder holds strictly more shares than this one after the last round.
+    Outweighed {
+        /// The holder who must stay the largest.
+        holder: &'a str,
+    },
+    /// Some single holder's stake after the last round is strictly above the percentage.
+    AnyHolderAbove {
+        /// The threshold, 0 to 100.
+        percent: Percent,
+    },
+    /// The routing question is about this kind of product.
+    Product(ProductKind),
+    /// The routing question is about a product built with this partner.
+    Partner(&'a str),
+}
+
+impl Condition<'_> {
+    /// True when some fact in the tree is about stakes, so that the cap table can change the answer.
+    pub fn uses_stakes(&self) -> bool {
+        self.any_fact(&|fact| {
+            matches!(fact, Fact::StakeBelow { .. } | Fact::Outweighed { .. } | Fact::AnyHolderAbove { .. })
+        })
+    }
+
+    /// True when every fact in the tree is a date, so that "in force through D" already says why.
+    pub fn only_dates(&self) -> bool {
+        !self.any_fact(&|fact| !matches!(fact, Fact::OnOrAfter(_) | Fact::After(_)))
+    }
+
+    fn any_fact(&self, test: &dyn Fn(&Fact<'_>) -> bool) -> bool {
+        match self {
+            Condition::Always => false,
+            Condition::Fact(fact) => test(fact),
+            Condition::All(parts) | Condition::Any(parts) => parts.iter().any(|part| part.any_fact(test)),
+            Condition::Not(part) => part.any_fact(test),
+        }
+    }
+}
+
+/// The facts a condition is judged against.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Facts<'a> {
+    /// The date judged.
+    pub as_of: Date,
+    /// AGI declared and verified, with their dates.
+    pub events: &'a Events,
+    /// The cap table after the last round.
+    pub stage: &'a Stage,
+    /// The routing question, when there is one: the product and its partner.
+    pub product: Option<ProductKind>,
+    /// The partner the product is built with, if any.
+    pub partner: Option<&'a str>,
+}
+
+/// A condition judged: whether it holds, and the facts that decided it, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Judged {
+    pub holds: bool,
+    pub because: String,
+}
+
+impl Judged {
+    fn new(holds: bool, because: String) -> Judged {
+        Judged { holds, because }
+    }
+}
+
+/// Judges a condition: all and any stop at the first part that decides them
+/// and give that part's words; when every part was needed, their words are joined.
+pub(crate) fn judge(condition: &Condition<'_>, facts: &Facts<'_>) -> Judged {
+    match condition {
+        Condition::Always => Judged::new(true, "it applies to every product".to_owned()),
+        Condition::Fact(fact) => judge_fact(fact, facts),
+        Condition::All(parts) => combine(parts, facts, false),
+        Condition::Any(parts) => combine(parts, facts, true),
+        Condition::Not(part) => {
+            let inner = judge(part, facts);
+            Judged::new(!inner.holds, inner.because)
+        }
+    }
+}
+
+/// All (`decisive` false) or any (`decisive` true): the first part whose truth
+/// equals `decisive` decides; otherwise every part was needed.
+fn combine(parts: &[Condition<'_>], facts: &Facts<'_>, decisive: bool) -> Judged {
+    let mut reasons = Vec::new();
+    for part in parts {
+        let judged = judge(part, facts);
+        if judged.holds == decisive {
+            return judged;
+        }
+        reasons.push(judged.because);
+    }
+    let because = if reasons.is_empty() { "there is nothing to check".to_owned() } else { reasons.join(" and ") };
+    Judged::new(!decisive, because)
+}
+
+fn judge_fact(fact: &Fact<'_>, facts: &Facts<'_>) -> Judged {
+    let as_of = facts.as_of;
+    match *fact {
+        Fact::OnOrAfter(day) => {
+            let holds = day.compare(as_of) != Ordering::Less;
+            let because = if holds { format!("{day} has come") } else { format!("{day} has not come yet") };
+            Judged::new(holds, because)
+        }
+        Fact::After(day) => {
+            let holds = day.compare(as_of) == Ordering::Greater;
+            let because = if holds { format!("{day} has passed") } else { format!("{day} has not passed yet") };
+            Judged::new(holds, because)
+        }
+        Fact::AgiDeclared => {
+            judge_event(facts.events.agi_declared, as_of, "OpenAI declared AGI", "OpenAI has not declared AGI")
+        }
+        Fact::AgiVerified => judge_event(
+            facts.events.agi_verified,
+            as_of,
+            "the expert panel verified AGI",
+            "the expert panel has not verified AGI",
+        ),
+        Fact::StakeBelow { holder, percent } => {
+            let holds = stake_against(facts.stage, holder, percent) == Ordering::Less;
+            let relation = if holds { "below" } else { "not below" };
+            let stake = stake_text(facts.stage, holder);
+            Judged::new(holds, format!("{} the stake of {stake} is {relation} {percent}", after(facts.stage)))
+        }
+        Fact::Outweighed { holder } => judge_outweighed(facts.stage, holder),
+        Fact::AnyHolderAbove { percent } => judge_any_above(facts.stage, percent),
+        Fact::Product(kind) => {
+            let holds = facts.product == Some(kind);
+            let because = if holds {
+                format!("the product is {}", kind.label())
+            } else {
+                format!("the product is not {}", kind.label())
+            };
+            Judged::new(holds, because)
+        }
+        Fact::Partner(partner) => {
+            let holds = facts.partner == Some(partner);
+            let because = if holds {
+                format!("the product is built with {partner}")
+            } else {
+                format!("the product is not built with {partner}")
+            };
+            Judged::new(holds, because)
+        }
+    }
+}
+
+/// A dated event has happened when it has a date on or before the date judged.
+fn judge_event(date: Option<Date>, as_of: Date, done: &str, not_done: &str) -> Judged {
+    match date {
+        Some(date) if date <= as_of => Judged::new(true, format!("{done} on {date}")),
+        Some(date) => Judged::new(false, format!("{not_done} by {as_of} (the scenario has it happen on {date})")),
+        None => Judged::new(false, not_done.to_owned()),
+    }
+}
+
+fn judge_outweighed(stage: &Stage, holder: &str) -> Judged {
+    let own = stage.holder(holder).map_or(0, |row| row.shares);
+    let heavier = stage.holders.iter().filter(|row| row.id != holder && row.shares > own).max_by_key(|row| row.shares);
+    let own_text = stake_text(stage, holder);
+    match heavier {
+        Some(row) => Judged::new(
+            true,
+            format!("{} the stake of {} ({}) exceeds that of {own_text}", after(stage), row.name, percent_text(row)),
+        ),
+        None => {
+            Judged::new(false, format!("{} no other single holder's stake exceeds that of {own_text}", after(stage)))
+        }
+    }
+}
+
+fn judge_any_above(stage: &Stage, percent: Percent) -> Judged {
+    let largest = stage.holders.iter().max_by_key(|row| row.shares);
+    match largest {
+        Some(row) if stake_against(stage, &row.id, percent) == Ordering::Greater => Judged::new(
+            true,
+            format!("{} the stake of {} ({}) is above {percent}", after(stage), row.name, percent_text(row)),
+        ),
+        Some(row) => Judged::new(
+            false,
+            format!(
+                "{} no single holder's stake is above {percent}: the largest, that of {}, is {}",
+                after(stage),
+                row.name,
+                percent_text(row)
+            ),
+        ),
+        None => Judged::new(false, format!("no single holder's stake is above {percent}")),
+    }
+}
+
+/// A holder's exact stake against a percentage. A holder missing from the
+/// table holds nothing. When the products of `compare_stake` would not fit in
+/// 128 bits, the fractions are compared by their continued-fraction expansion,
+/// which stays exact without any multiplication.
+fn stake_against(stage: &Stage, holder: &str, percent: Percent) -> Ordering {
+    if let Some(order) = stage.compare_stake(holder, percent) {
+        return order;
+    }
+    let shares = stage.holder(holder).map_or(0, |row| row.shares);
+    let micros = u128::try_from(percent.micros()).unwrap_or(0);
+    if stage.total_shares == 0 {
+        return 0.cmp(&micros);
+    }
+    compare_fractions(shares, stage.total_shares, micros, Percent::HUNDRED_MICROS.unsigned_abs().into())
+}
+
+/// Compares a/b with c/d exactly for any non-zero denominators.
+fn compare_fractions(mut a: u128, mut b: u128, mut c: u128, mut d: u128) -> Ordering {
+    // Each step compares the integer parts, then the inverted remainders, so
+    // the order flips at every level; the loop ends because b and d shrink.
+    let mut flipped = false;
+    loop {
+        if b == 0 || d == 0 {
+            // A zero denominator here stands for an infinite fraction (its
+            // remainder was zero one level up), so that side is the larger.
+            let order = (b == 0).cmp(&(d == 0));
+            return if flipped { order.reverse() } else { order };
+        }
+        let (q1, r1) = (a / b, a % b);
+        let (q2, r2) = (c / d, c % d);
+        if q1 != q2 {
+            let order = q1.cmp(&q2);
+            return if flipped { order.reverse() } else { order };
+        }
+        if r1 == 0 && r2 == 0 {
+            return Ordering::Equal;
+        }
+        // r1/b against r2/d is the reverse of b/r1 against d/r2.
+        (a, b, c, d) = (b, r1, d, r2);
+        flipped = !flipped;
+    }
+}
+
+/// "Microsoft (23.4643%)": a holder and its stake, to follow "the stake of".
+fn stake_text(stage: &Stage, holder: &str) -> String {
+    match stage.holder(holder) {
+        Some(row) => format!("{} ({})", row.name, percent_text(row)),
+        None => format!("{holder} (0%, not a holder)"),
+    }
+}
+
+/// Which table the stakes are read from: "after February 2026".
+fn after(stage: &Stage) -> String {
+    // The starting table is labelled "Before" and has no price of its own.
+    if stage.pre_money.is_none() && stage.new_money == 0 && stage.label == "Before" {
+        "in the starting table,".to_owned()
+    } else {
+        format!("after {},", stage.label)
+    }
+}
+
+/// A stake for people: four decimals at most, trailing zeros dropped.
+fn percent_text(row: &HolderRow) -> String {
+    let text = format!("{:.4}", row.percent);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fractions_compare_exactly() {
+        let cases = [
+            ((1, 3, 1, 3), Ordering::Equal),
+            ((1, 3, 2, 6), Ordering::Equal),
+            ((1, 3, 1, 2), Ordering::Less),
+            ((2, 3, 1, 2), Ordering::Greater),
+            ((0, 5, 0, 7), Ordering::Equal),
+            ((0, 5, 1, 7), Ordering::Less),
+            ((u128::MAX - 1, u128::MAX, u128::MAX - 2, u128::MAX - 1), Ordering::Greater),
+            ((u128::MAX / 3, u128::MAX, 1, 3), Ordering::Equal),
+            ((u128::MAX / 3 + 1, u128::MAX, 1, 3), Ordering::Greater),
+            ((3, 9, 1, 2), Ordering::Less),
+            ((3, 6, 1, 3), Ordering::Greater),
+            ((5, 4, 9, 8), Ordering::Greater),
+            ((7, 2, 7, 2), Ordering::Equal),
+        ];
+        for ((a, b, c, d), expected) in cases {
+            assert_eq!(compare_fractions(a, b, c, d), expected, "{a}/{b} vs {c}/{d}");
+        }
+    }
+}

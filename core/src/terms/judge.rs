@@ -1,0 +1,214 @@
+//! Judging the catalogue on a scenario: the date, the regime, every term's status and every route.
+
+use crate::outcome::Stage;
+use crate::scenario::{RegimeId, Scenario, WhatIf};
+use crate::Date;
+
+use super::catalogue::{regime, Regime, RouteRule, Rule, Term, REGIMES};
+use super::condition::{judge, Condition, Fact, Facts, Judged};
+use super::{AsOfBasis, Hosting, ProductKind, Route, Status, TermStatus};
+
+/// Judges every term of the regime in force, and every route.
+pub(crate) fn evaluate(scenario: &Scenario, last: &Stage) -> (Vec<TermStatus>, Vec<Route>) {
+    // Every day in the catalogue is a real day (a test checks it), so there is always a date.
+    let Some((as_of, basis)) = judging_date(scenario) else { return (Vec::new(), Vec::new()) };
+    let in_force = regime_on(as_of);
+    let chosen = regime(scenario.regime.unwrap_or(in_force));
+    let pin_note = match scenario.regime {
+        Some(pinned) if pinned != in_force => {
+            format!(" (the scenario pins {}; on {as_of} {} would apply)", chosen.name, regime(in_force).name)
+        }
+        _ => String::new(),
+    };
+    let facts = Facts { as_of, events: &scenario.events, stage: last, product: None, partner: None };
+    let context = Context { regime: chosen, facts, basis, pin_note, whatifs: &scenario.whatifs };
+    let first = first_regime();
+    if first.starts.compare(as_of).is_lt() {
+        let reason = format!(
+            "not yet: no regime Fortress models is in force on {as_of}; the first, {}, takes effect on {} \
+             (the earlier agreements are not modelled){}",
+            first.name,
+            first.starts,
+            basis_note(as_of, basis)
+        );
+        let terms = chosen.terms.iter().map(|term| context.status(term, Status::NotYet, reason.clone(), None));
+        return (terms.collect(), Vec::new());
+    }
+    let terms: Vec<TermStatus> = chosen.terms.iter().map(|term| context.judge_term(term)).collect();
+    let routes = ProductKind::ALL.iter().map(|&product| context.route(product, &terms)).collect();
+    (terms, routes)
+}
+
+/// The date the terms are judged on: the scenario's, else its last dated
+/// round's, else the day the first regime took effect.
+fn judging_date(scenario: &Scenario) -> Option<(Date, AsOfBasis)> {
+    if let Some(as_of) = scenario.as_of {
+        return Some((as_of, AsOfBasis::Scenario));
+    }
+    if let Some(date) = scenario.rounds.iter().rev().find_map(|round| round.date) {
+        return Some((date, AsOfBasis::LastRound));
+    }
+    Some((first_regime().starts.to_date()?, AsOfBasis::RegimeStart))
+}
+
+/// The latest regime that has taken effect on `date`; the first one before any has.
+fn regime_on(date: Date) -> RegimeId {
+    REGIMES.iter().rev().find(|regime| regime.starts.compare(date).is_ge()).map_or(RegimeId::Oct2025, |r| r.id)
+}
+
+fn first_regime() -> &'static Regime {
+    REGIMES.first().unwrap_or(regime(RegimeId::Oct2025))
+}
+
+/// Said after a reason when the date was not the scenario's own.
+fn basis_note(as_of: Date, basis: AsOfBasis) -> String {
+    match basis {
+        AsOfBasis::Scenario => String::new(),
+        AsOfBasis::LastRound => format!(" (the scenario gives no date: judged on {as_of}, the date of the last round)"),
+        AsOfBasis::RegimeStart => format!(
+            " (the scenario gives no date and no round has one: judged on {as_of}, the day the October 2025 \
+             agreement took effect)"
+        ),
+    }
+}
+
+/// Everything a term's judgement needs besides the term.
+struct Context<'a> {
+    regime: &'static Regime,
+    facts: Facts<'a>,
+    basis: AsOfBasis,
+    /// Said after every reason when the scenario pins a regime other than the one in force.
+    pin_note: String,
+    whatifs: &'a [WhatIf],
+}
+
+impl Context<'_> {
+    fn status(&self, term: &Term, status: Status, reason: String, whatif: Option<usize>) -> TermStatus {
+        TermStatus {
+            id: term.id,
+            title: term.title,
+            grants: term.grants,
+            regime: self.regime.id,
+            status,
+            reason,
+            source: term.source,
+            confidence: term.confidence,
+            as_of: self.facts.as_of,
+            as_of_basis: self.basis,
+            whatif,
+        }
+    }
+
+    /// The contract's own answer first, then the reader's what-ifs on top of it.
+    fn judge_term(&self, term: &Term) -> TermStatus {
+        let (status, mut reason, uses_stakes) = self.by_contract(term);
+        let whatifs: Vec<(usize, &WhatIf)> =
+            self.whatifs.iter().enumerate().filter(|(_, whatif)| whatif.term() == term.id).collect();
+        let mut ended_by = None;
+        for &(index, whatif) in &whatifs {
+            let judged = judge(&Condition::Fact(whatif_fact(whatif)), &self.facts);
+            let described = describe_whatif(whatif, self.facts.stage);
+            match (status, judged.holds, ended_by) {
+                (Status::NotYet, ..) => {}
+                (Status::Ended, true, _) => {
+                    reason = format!("{reason}; your what-if (ends {described}) would end it too: {}", judged.because);
+                }
+                (_, true, None) => {
+                    let without = reason;
+                    reason = format!(
+                        "ended by your what-if (ends {described}): {}; without it, the term would be {without}",
+                        judged.because
+                    );
+                    ended_by = Some(index);
+                }
+                (_, true, Some(_)) => {
+                    reason = format!("{reason}; another what-if (ends {described}) also holds: {}", judged.because);
+                }
+                (_, false, _) => {
+                    reason = format!("{reason}; your what-if (ends {described}) does not end it: {}", judged.because);
+                }
+            }
+        }
+        if status == Status::InForce && whatifs.is_empty() && !uses_stakes {
+            reason.push_str("; stakes have no bearing on this term");
+        }
+        reason.push_str(&self.pin_note);
+        reason.push_str(&basis_note(self.facts.as_of, self.basis));
+        let status = if ended_by.is_some() { Status::Ended } else { status };
+        self.status(term, status, reason, ended_by)
+    }
+
+    /// The status and reason the regime's sources give, and whether stakes can change them.
+    fn by_contract(&self, term: &Term) -> (Status, String, bool) {
+        match term.rule {
+            Rule::Standing => {
+                (Status::InForce, "in force: the sources set no end date or condition for it".to_owned(), false)
+            }
+            Rule::Until { ends, until } => {
+                let Judged { holds, because } = judge(&ends, &self.facts);
+                let reason = if holds {
+                    format!("ended: {because} (the term lasts {until})")
+                } else if ends.only_dates() {
+                    format!("in force {until}")
+                } else {
+                    format!("in force {until}: {because}")
+                };
+                (if holds { Status::Ended } else { Status::InForce }, reason, ends.uses_stakes())
+            }
+            Rule::EndedBy(how) => (Status::Ended, format!("ended: {how}"), false),
+            Rule::Unstated(missing) => (Status::Unknown, format!("unknown: {missing}"), false),
+        }
+    }
+
+    /// Tries the regime's routing rules in order; the first whose term gives an answer decides.
+    fn route(&self, product: ProductKind, terms: &[TermStatus]) -> Route {
+        let partner = product.partner();
+        let facts = Facts { product: Some(product), partner, ..self.facts };
+        let mut last_rule: Option<(&RouteRule, &TermStatus)> = None;
+        for rule in self.regime.routes {
+            if !judge(&rule.when, &facts).holds {
+                continue;
+            }
+            let Some(term) = terms.iter().find(|term| term.id == rule.term) else { continue };
+            let answer = match term.status {
+                Status::InForce => Some((rule.in_force, rule.note_in_force)),
+                Status::Ended => rule.ended.map(|hosting| (hosting, rule.note_ended)),
+                Status::NotYet | Status::Contested | Status::Unknown => None,
+            };
+            if let Some((hosting, note)) = answer {
+                let mut reason = format!("{}, decided by \"{}\": {}", hosting.label(), term.title, term.reason);
+                if !note.is_empty() {
+                    reason = format!("{reason}. {note}");
+                }
+                return Route { product, partner, hosting, term: rule.term, term_status: term.status, reason };
+            }
+            last_rule = Some((rule, term));
+        }
+        // Every regime ends with a rule for every product whose term always
+        // answers, so this is reached only if the catalogue is changed badly.
+        let (term, term_status) = last_rule.map_or(("", Status::Unknown), |(rule, term)| (rule.term, term.status));
+        let reason = format!("contested: no term of {} decides where {} may run", self.regime.name, product.label());
+        Route { product, partner, hosting: Hosting::Contested, term, term_status, reason }
+    }
+}
+
+/// The fact a what-if asks about, borrowing its holder from the scenario.
+fn whatif_fact(whatif: &WhatIf) -> Fact<'_> {
+    match whatif {
+        WhatIf::StakeBelow { holder, percent, .. } => Fact::StakeBelow { holder, percent: *percent },
+        WhatIf::Outweighed { holder, .. } => Fact::Outweighed { holder },
+        WhatIf::HolderAbove { percent, .. } => Fact::AnyHolderAbove { percent: *percent },
+    }
+}
+
+/// A what-if in words, as it reads after "ends": "if Microsoft's stake falls below 25%".
+fn describe_whatif(whatif: &WhatIf, stage: &Stage) -> String {
+    let name = |id: &str| stage.holder(id).map_or_else(|| id.to_owned(), |row| row.name.clone());
+    match whatif {
+        WhatIf::StakeBelow { holder, percent, .. } => format!("if the stake of {} falls below {percent}", name(holder)),
+        WhatIf::Outweighed { holder, .. } => {
+            format!("if another single holder's stake exceeds that of {}", name(holder))
+        }
+        WhatIf::HolderAbove { percent, .. } => format!("if one holder's stake passes {percent}"),
+    }
+}
