@@ -1,0 +1,350 @@
+//! Contract terms and routes, judged on the default scenario and its variations.
+//!
+//! Each case is one line: the edits made to the February 2026 preset, the
+//! term (or product), the status (or hosting) expected, and words the
+//! reason must contain so that a reader can follow it without the code.
+
+// A test fails by panicking; the core itself denies these lints.
+#![allow(clippy::panic)]
+
+use fortress_core::terms::{
+    is_term_id, regime, AsOfBasis, Hosting, ProductKind, Rule, Status, TermStatus, REGIMES, TERM_IDS,
+};
+use fortress_core::{evaluate, presets, Date, Outcome, Percent, RegimeId, Scenario, WhatIf};
+
+use Edit::*;
+use Hosting::{AnyCloud, AzureOnly, Contested};
+use ProductKind::*;
+use Status::*;
+
+/// A change to the default scenario.
+#[derive(Clone, Copy, Debug)]
+enum Edit {
+    /// Judge on this day.
+    On(&'static str),
+    /// Give no date at all.
+    NoDate,
+    /// Drop the rounds, leaving the October 2025 table.
+    NoRounds,
+    /// OpenAI declares AGI on this day.
+    Declared(&'static str),
+    /// The expert panel verifies AGI on this day.
+    Verified(&'static str),
+    /// Pin a regime, whatever the date.
+    Pin(RegimeId),
+    /// What-if: `term` ends if `holder`'s stake falls below the percentage (in points).
+    Floor(&'static str, i64, &'static str),
+    /// What-if: `term` ends if another holder outweighs `holder`.
+    Outweighed(&'static str, &'static str),
+    /// What-if: `term` ends if one holder passes the percentage (in points).
+    Above(i64, &'static str),
+}
+
+fn day(text: &str) -> Option<Date> {
+    let date = Date::parse(text);
+    assert!(date.is_some(), "bad date in a test case: {text}");
+    date
+}
+
+fn scenario(edits: &[Edit]) -> Scenario {
+    let mut scenario = presets::feb_2026_pre_money();
+    for edit in edits {
+        match *edit {
+            On(text) => scenario.as_of = day(text),
+            NoDate => scenario.as_of = None,
+            NoRounds => scenario.rounds.clear(),
+            Declared(text) => scenario.events.agi_declared = day(text),
+            Verified(text) => scenario.events.agi_verified = day(text),
+            Pin(id) => scenario.regime = Some(id),
+            Floor(holder, points, term) => scenario.whatifs.push(WhatIf::StakeBelow {
+                holder: holder.to_owned(),
+                percent: Percent::from_micros(points * 1_000_000),
+                term: term.to_owned(),
+            }),
+            Outweighed(holder, term) => {
+                scenario.whatifs.push(WhatIf::Outweighed { holder: holder.to_owned(), term: term.to_owned() })
+            }
+            Above(points, term) => scenario
+                .whatifs
+                .push(WhatIf::HolderAbove { percent: Percent::from_micros(points * 1_000_000), term: term.to_owned() }),
+        }
+    }
+    scenario
+}
+
+fn outcome(edits: &[Edit]) -> Outcome {
+    match evaluate(&scenario(edits)) {
+        Ok(outcome) => outcome,
+        Err(error) => panic!("{edits:?}: the scenario should be valid: {error}"),
+    }
+}
+
+fn term<'a>(outcome: &'a Outcome, id: &str) -> &'a TermStatus {
+    match outcome.terms.iter().find(|t| t.id == id) {
+        Some(term) => term,
+        None => panic!("no term {id} in {:?}", outcome.terms.iter().map(|t| t.id).collect::<Vec<_>>()),
+    }
+}
+
+/// Judges `id` on the edited scenario and checks its status and the words of its reason.
+fn check(edits: &[Edit], id: &str, status: Status, words: &[&str]) {
+    let outcome = outcome(edits);
+    let term = term(&outcome, id);
+    assert_eq!(term.status, status, "{edits:?} {id}: {}", term.reason);
+    let text = format!("{} {}", term.title, term.reason);
+    for word in words {
+        assert!(text.contains(word), "{edits:?} {id}: {word:?} missing from {text:?}");
+    }
+}
+
+/// Asks where `product` may run on the edited scenario.
+fn check_route(edits: &[Edit], product: ProductKind, hosting: Hosting, decided_by: &str, words: &[&str]) {
+    let outcome = outcome(edits);
+    let route = match outcome.routes.iter().find(|r| r.product == product) {
+        Some(route) => route,
+        None => panic!("{edits:?}: no route for {product:?}"),
+    };
+    assert_eq!((route.hosting, route.term), (hosting, decided_by), "{edits:?} {product:?}: {}", route.reason);
+    for word in words {
+        assert!(route.reason.contains(word), "{edits:?} {product:?}: {word:?} missing from {:?}", route.reason);
+    }
+}
+
+const EXCL: &str = "azure-api-exclusivity";
+const AGI_LATE: [Edit; 4] = [Pin(RegimeId::Oct2025), Declared("2029-05-01"), Verified("2029-06-01"), On("2029-07-01")];
+const AGI_EARLY: [Edit; 3] = [Declared("2026-03-01"), Verified("2026-03-15"), On("2026-04-01")];
+
+#[test]
+fn terms_on_the_default_scenario() {
+    check(&[], EXCL, InForce, &["until the expert panel verifies AGI", "has not verified AGI", "no bearing"]);
+    check(&[], "third-party-apis", InForce, &["has not verified AGI"]);
+    check(&[], "ip-license", InForce, &["exclusive", "through 2032-12-31"]);
+    check(&[], "research-ip", InForce, &["has not verified AGI", "2030-12-31 has not passed"]);
+    check(&[], "revenue-share", InForce, &["until the expert panel verifies AGI"]);
+    check(&[], "compute-rofr", Ended, &["ended", "2025-10-28"]);
+    check(&[], "non-api-any-cloud", InForce, &["no end"]);
+    check(&[], "natsec-any-cloud", InForce, &["no end"]);
+    check(&[], "open-weights", InForce, &["no end"]);
+    check(&[], "consumer-hardware", InForce, &["no end"]);
+    check(&[], "azure-commitment", InForce, &["$250B"]);
+    check(&[], "msft-agi", InForce, &["until OpenAI declares AGI", "has not declared AGI"]);
+    check(&[], "first-party-on-azure", InForce, &["Azure"]);
+    check(&[], "expert-panel", InForce, &["panel"]);
+}
+
+#[test]
+fn agi_verified_by_the_panel() {
+    // Verified in March 2026, judged in April, before the amendment: the October 2025 terms by date.
+    check(&AGI_EARLY, EXCL, Ended, &["ended: the expert panel verified AGI on 2026-03-15"]);
+    check(&AGI_EARLY, "third-party-apis", Ended, &["verified AGI on 2026-03-15"]);
+    check(&AGI_EARLY, "research-ip", Ended, &["verified AGI on 2026-03-15"]);
+    check(&AGI_EARLY, "revenue-share", Ended, &["verified AGI on 2026-03-15"]);
+    check(&AGI_EARLY, "ip-license", InForce, &["through 2032-12-31", "whether or not AGI is verified"]);
+    check(&AGI_EARLY, "msft-agi", Ended, &["OpenAI declared AGI on 2026-03-01"]);
+    // Later AGI under the pinned October 2025 terms.
+    check(&AGI_LATE, EXCL, Ended, &["verified AGI on 2029-06-01", "pins"]);
+    check(&AGI_LATE, "research-ip", Ended, &["verified AGI on 2029-06-01"]);
+    check(&AGI_LATE, "revenue-share", Ended, &["verified AGI on 2029-06-01"]);
+    check(&AGI_LATE, "ip-license", InForce, &["2032"]);
+    // Declared but not yet verified: the panel has not spoken, so nothing that waits for it ends.
+    check(&[Declared("2026-02-01")], EXCL, InForce, &["has not verified AGI"]);
+    check(&[Declared("2026-02-01")], "msft-agi", Ended, &["declared AGI on 2026-02-01"]);
+    // Verified on a day after the date judged: not yet, and the reason says when.
+    check(&[Verified("2029-06-01")], EXCL, InForce, &["has not verified AGI by 2026-02-27", "2029-06-01"]);
+    check(&[Verified("2026-02-27")], EXCL, Ended, &["verified AGI on 2026-02-27"]);
+}
+
+#[test]
+fn research_ip_under_the_pinned_october_2025_terms() {
+    let pin = Pin(RegimeId::Oct2025);
+    check(&[pin, On("2031-01-01")], "research-ip", Ended, &["2030-12-31 has passed", "pins"]);
+    check(&[pin, On("2030-12-31")], "research-ip", InForce, &["2030-12-31 has not passed", "has not verified AGI"]);
+    check(&[pin, On("2033-01-01")], "ip-license", Ended, &["2032-12-31 has passed"]);
+    check(&[pin, On("2032-12-31")], "ip-license", InForce, &["through 2032-12-31"]);
+    check(&[pin, On("2031-01-01")], EXCL, InForce, &["has not verified AGI"]);
+}
+
+#[test]
+fn the_april_2026_amendment() {
+    let may = On("2026-05-01");
+    check(&[may], EXCL, Ended, &["amendment", "any cloud provider"]);
+    check(&[On("2026-04-27")], EXCL, Ended, &["amendment"]);
+    check(&[On("2026-04-26")], EXCL, InForce, &["has not verified AGI"]);
+    check(&[may], "third-party-apis", Ended, &["any cloud provider"]);
+    check(&[may], "ip-license", InForce, &["non-exclusive", "through 2032-12-31"]);
+    check(&[may], "expert-panel", Unknown, &["does not say", "expert panel"]);
+    check(&[may], "research-ip", Unknown, &["does not say", "research-IP"]);
+    check(&[may], "msft-agi", Unknown, &["does not say", "compute thresholds"]);
+    check(&[may], "open-weights", Unknown, &["does not say"]);
+    check(&[may], "revenue-share", InForce, &["through 2030-12-31", "whether or not AGI"]);
+    check(&[On("2031-01-01")], "revenue-share", Ended, &["2030-12-31 has passed"]);
+    check(&[may], "compute-rofr", Ended, &["does not bring it back"]);
+    check(&[may], "first-party-on-azure", InForce, &["ship first on Azure"]);
+    check(&[may, Verified("2026-05-01")], "revenue-share", InForce, &["whether or not AGI"]);
+    // The amendment pinned before it was signed: judged as if in force, and the reason says so.
+    check(&[Pin(RegimeId::Apr2026)], EXCL, Ended, &["pins", "the October 2025 agreement"]);
+}
+
+#[test]
+fn before_any_regime() {
+    check(&[On("2025-10-27")], EXCL, NotYet, &["not yet", "2025-10-28", "2025-10-27"]);
+    check(&[On("2025-10-27")], "compute-rofr", NotYet, &["earlier agreements are not modelled"]);
+    check(&[On("2025-06-01"), Pin(RegimeId::Apr2026)], "ip-license", NotYet, &["not yet"]);
+    check(&[On("2025-10-28")], EXCL, InForce, &["has not verified AGI"]);
+    check(&[On("2025-10-28")], "compute-rofr", Ended, &["2025-10-28"]);
+    assert!(outcome(&[On("2025-10-27")]).routes.is_empty());
+}
+
+#[test]
+fn what_ifs_on_stakes() {
+    // Microsoft holds 23.4643% after the February 2026 round.
+    check(&[Floor("microsoft", 25, EXCL)], EXCL, Ended, &["your what-if", "23.4643%", "below 25%"]);
+    check(&[Floor("microsoft", 20, EXCL)], EXCL, InForce, &["does not end it", "not below 20%"]);
+    check(&[Floor("microsoft", 24, EXCL), NoRounds], EXCL, InForce, &["27%", "starting table"]);
+    check(&[Floor("microsoft", 25, EXCL)], "ip-license", InForce, &["no bearing"]);
+    // "Employees and other investors" (40.8452%) outweigh Microsoft; the Foundation (22.5952%) does not.
+    check(&[Outweighed("microsoft", EXCL)], EXCL, Ended, &["Employees and other investors (40.8452%)", "exceeds"]);
+    check(&[Outweighed("others", EXCL)], EXCL, InForce, &["no other single holder"]);
+    check(&[Above(50, EXCL)], EXCL, InForce, &["no single holder's stake is above 50%", "40.8452%"]);
+    check(&[Above(40, EXCL)], EXCL, Ended, &["is above 40%"]);
+    // A what-if ends even a term whose fate the sources leave unknown, and adds to one already ended.
+    check(&[On("2026-05-01"), Floor("microsoft", 25, "research-ip")], "research-ip", Ended, &["your what-if"]);
+    check(&[AGI_EARLY[0], AGI_EARLY[1], AGI_EARLY[2], Floor("microsoft", 25, EXCL)], EXCL, Ended, &["too"]);
+    check(&[On("2025-06-01"), Floor("microsoft", 25, EXCL)], EXCL, NotYet, &["not yet"]);
+}
+
+#[test]
+fn a_what_if_is_pointed_at_by_index() {
+    let edits = [Floor("microsoft", 20, EXCL), Floor("microsoft", 25, EXCL)];
+    let outcome = outcome(&edits);
+    assert_eq!(term(&outcome, EXCL).whatif, Some(1));
+    assert_eq!(term(&outcome, "ip-license").whatif, None);
+}
+
+#[test]
+fn the_date_judged_when_the_scenario_gives_none() {
+    let outcome = outcome(&[NoDate]);
+    let exclusivity = term(&outcome, EXCL);
+    assert_eq!(
+        (exclusivity.as_of.to_string(), exclusivity.as_of_basis),
+        ("2026-02-27".to_owned(), AsOfBasis::LastRound)
+    );
+    assert!(exclusivity.reason.contains("the date of the last round"), "{}", exclusivity.reason);
+    let outcome = self::outcome(&[NoDate, NoRounds]);
+    let exclusivity = term(&outcome, EXCL);
+    assert_eq!(
+        (exclusivity.as_of.to_string(), exclusivity.as_of_basis),
+        ("2025-10-28".to_owned(), AsOfBasis::RegimeStart)
+    );
+    assert!(exclusivity.reason.contains("took effect"), "{}", exclusivity.reason);
+    let given = self::outcome(&[]);
+    assert_eq!(term(&given, EXCL).as_of_basis, AsOfBasis::Scenario);
+}
+
+#[test]
+fn routes() {
+    let pin = Pin(RegimeId::Oct2025);
+    check_route(&[], StatelessApi, AzureOnly, EXCL, &["Azure API exclusivity", "has not verified AGI"]);
+    check_route(&[], PartnerApi, AzureOnly, "third-party-apis", &[]);
+    check_route(&[], StatefulRuntime, Contested, "third-party-apis", &["One:", "The other:", "stateless", "Amazon"]);
+    check_route(&[pin, On("2026-11-01")], StatefulRuntime, Contested, "third-party-apis", &["two readings"]);
+    check_route(&[], NonApi, AnyCloud, "non-api-any-cloud", &[]);
+    check_route(&[], OpenWeights, AnyCloud, "open-weights", &["Once released"]);
+    check_route(&[], NationalSecurityApi, AnyCloud, "natsec-any-cloud", &[]);
+    // AGI verified: the exclusivities end, and both readings of the stateful dispute agree.
+    check_route(&AGI_EARLY, StatelessApi, AnyCloud, EXCL, &["verified AGI on 2026-03-15"]);
+    check_route(&AGI_EARLY, StatefulRuntime, AnyCloud, "third-party-apis", &["both readings"]);
+    check_route(&AGI_EARLY, PartnerApi, AnyCloud, "third-party-apis", &[]);
+    // The amendment: every product on any cloud, Azure first.
+    let may = On("2026-05-01");
+    check_route(&[may], StatelessApi, AnyCloud, EXCL, &["amendment", "ship first on Azure"]);
+    check_route(&[may], StatefulRuntime, AnyCloud, "third-party-apis", &["no longer matters"]);
+    check_route(&[may], PartnerApi, AnyCloud, "third-party-apis", &[]);
+    check_route(&[may], OpenWeights, AnyCloud, EXCL, &[]);
+    check_route(&[may], NonApi, AnyCloud, "non-api-any-cloud", &[]);
+    // The reader's what-if moves the route with the slider.
+    check_route(&[Floor("microsoft", 25, EXCL)], StatelessApi, AnyCloud, EXCL, &["your what-if"]);
+    check_route(&[Floor("microsoft", 20, EXCL)], StatelessApi, AzureOnly, EXCL, &[]);
+    // A permission ended by a what-if leaves the product to the exclusivity.
+    check_route(&[Floor("microsoft", 25, "natsec-any-cloud")], NationalSecurityApi, AzureOnly, EXCL, &[]);
+}
+
+/// Every status, on a spread of dates, pins, events and what-ifs, has a
+/// reason that starts with the status in words and says more than that.
+#[test]
+fn every_status_has_a_reason() {
+    let dates = ["2025-01-01", "2025-10-28", "2026-02-27", "2026-04-27", "2029-07-01", "2031-01-01", "2033-01-01"];
+    let pins = [None, Some(RegimeId::Oct2025), Some(RegimeId::Apr2026)];
+    let events: [&[Edit]; 3] = [&[], &[Declared("2027-01-01")], &[Declared("2027-01-01"), Verified("2028-01-01")]];
+    let whatifs: [&[Edit]; 3] = [&[], &[Floor("microsoft", 25, EXCL)], &[Outweighed("microsoft", "research-ip")]];
+    let mut seen = std::collections::HashSet::new();
+    for date in dates {
+        for pin in pins {
+            for event in events {
+                for whatif in whatifs {
+                    let mut edits = vec![On(date)];
+                    edits.extend(pin.map(Pin));
+                    edits.extend_from_slice(event);
+                    edits.extend_from_slice(whatif);
+                    let outcome = outcome(&edits);
+                    assert_eq!(outcome.terms.len(), TERM_IDS.len(), "{edits:?}");
+                    for term in &outcome.terms {
+                        let label = term.status.label();
+                        assert!(term.reason.starts_with(label), "{edits:?} {}: {}", term.id, term.reason);
+                        assert!(term.reason.len() > label.len() + 10, "{edits:?} {}: {}", term.id, term.reason);
+                        seen.insert(term.status);
+                    }
+                    let routes = outcome.routes.len();
+                    assert!(routes == 0 || routes == ProductKind::ALL.len(), "{edits:?}");
+                    for route in &outcome.routes {
+                        assert!(route.reason.starts_with(route.hosting.label()), "{edits:?}: {}", route.reason);
+                        assert!(is_term_id(route.term), "{edits:?}: {}", route.term);
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(seen.len(), 4, "in force, ended, not yet and unknown should all occur: {seen:?}");
+}
+
+#[test]
+fn the_catalogue_is_complete_and_sourced() {
+    for regime in REGIMES {
+        assert!(regime.starts.to_date().is_some(), "{:?}", regime.id);
+        let ids: Vec<&str> = regime.terms.iter().map(|t| t.id).collect();
+        assert_eq!(ids, TERM_IDS, "{:?} should list every term once, in order", regime.id);
+        for term in regime.terms {
+            for (field, text) in [("title", term.title), ("grants", term.grants), ("source", term.source)] {
+                assert!(!text.trim().is_empty(), "{:?} {}: empty {field}", regime.id, term.id);
+            }
+            if let Rule::Until { until, .. } = term.rule {
+                assert!(!until.is_empty(), "{:?} {}", regime.id, term.id);
+            }
+        }
+        for rule in regime.routes {
+            assert!(is_term_id(rule.term), "{:?}: {}", regime.id, rule.term);
+        }
+        assert_eq!(self::regime(regime.id).id, regime.id);
+    }
+    // The October 2025 agreement starts first, and the amendment replaces it.
+    assert!(regime(RegimeId::Oct2025).starts < regime(RegimeId::Apr2026).starts);
+}
+
+#[test]
+fn statuses_serialize_for_the_outer_layers() {
+    let outcome = outcome(&[Floor("microsoft", 25, EXCL)]);
+    let json = match serde_json::to_value(term(&outcome, EXCL)) {
+        Ok(json) => json,
+        Err(error) => panic!("{error}"),
+    };
+    for field in ["id", "title", "status", "reason", "source", "confidence", "regime", "as_of"] {
+        assert!(json.get(field).is_some(), "{field} missing from {json}");
+    }
+    assert_eq!(json.get("status").and_then(|s| s.as_str()), Some("ended"));
+    assert_eq!(json.get("regime").and_then(|s| s.as_str()), Some("oct-2025"));
+    assert_eq!(json.get("whatif").and_then(|s| s.as_u64()), Some(0));
+    let route = serde_json::to_value(&outcome.routes).map(|r| r.to_string()).unwrap_or_default();
+    assert!(route.contains("\"hosting\":\"any_cloud\"") && route.contains("\"stateful_runtime\""), "{route}");
+    let in_force = serde_json::to_value(Status::InForce).map(|s| s.to_string()).unwrap_or_default();
+    assert_eq!(in_force, "\"in_force\"");
+}
