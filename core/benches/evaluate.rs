@@ -21,7 +21,12 @@ fn synthetic(n_holders: usize, n_rounds: usize) -> Scenario {
             if i == 0 {
                 micros += Percent::HUNDRED_MICROS - micros * n;
             }
-            Holder { id: format!("h{i}"), name: format!("Holder {i}"), percent: Percent::from_micros(micros) }
+            Holder {
+                id: format!("h{i}"),
+                name: format!("Holder {i}"),
+                percent: Percent::from_micros(micros),
+                group: false,
+            }
         })
         .collect();
     let rounds = (0..n_rounds)
@@ -54,7 +59,7 @@ fn time(label: &str, scenario: &Scenario, iterations: usize) {
             let outcome = evaluate(black_box(scenario));
             let elapsed = start.elapsed();
             assert!(outcome.is_ok(), "{label}: {:?}", outcome.err());
-            black_box(outcome);
+            let _ = black_box(outcome);
             elapsed
         })
         .collect();

@@ -29,18 +29,20 @@ const HUNDRED: u128 = Percent::HUNDRED_MICROS as u128;
 struct Table {
     ids: Vec<String>,
     names: Vec<String>,
+    groups: Vec<bool>,
     shares: Vec<u128>,
     index: HashMap<String, usize>,
 }
 
 impl Table {
-    fn holder_idx(&mut self, id: &str, name: Option<&str>) -> usize {
+    fn holder_idx(&mut self, id: &str, name: Option<&str>, group: bool) -> usize {
         if let Some(&idx) = self.index.get(id) {
             return idx;
         }
         let idx = self.ids.len();
         self.ids.push(id.to_owned());
         self.names.push(name.unwrap_or(id).to_owned());
+        self.groups.push(group);
         self.shares.push(0);
         self.index.insert(id.to_owned(), idx);
         idx
@@ -59,9 +61,10 @@ impl Table {
 
 /// Builds every stage of a validated scenario.
 pub(crate) fn stages(scenario: &Scenario) -> Result<Vec<Stage>, ScenarioError> {
-    let mut table = Table { ids: Vec::new(), names: Vec::new(), shares: Vec::new(), index: HashMap::new() };
+    let mut table =
+        Table { ids: Vec::new(), names: Vec::new(), groups: Vec::new(), shares: Vec::new(), index: HashMap::new() };
     for holder in &scenario.holders {
-        let idx = table.holder_idx(&holder.id, Some(&holder.name));
+        let idx = table.holder_idx(&holder.id, Some(&holder.name), holder.group);
         let micros = u128::try_from(holder.percent.micros()).map_err(|_| overflow("holders"))?;
         table.add(idx, micros * SHARES_PER_MICRO, "holders")?;
     }
@@ -107,7 +110,7 @@ fn apply_round(table: &mut Table, round: &Round, at: &str) -> Result<RoundMoney,
     // cost on the holders from before the round.
     if let (Some(pool), Some(pre), Some(post)) = (&round.pool, pre_money, post_money) {
         let field = format!("{at}.pool.percent");
-        let idx = table.holder_idx(pool.holder_id(), Some(pool.name.as_deref().unwrap_or("Option pool")));
+        let idx = table.holder_idx(pool.holder_id(), Some(pool.name.as_deref().unwrap_or("Option pool")), true);
         let existing = table.shares.get(idx).copied().unwrap_or(0);
         let target = u128::try_from(pool.percent.micros()).map_err(|_| overflow(&field))?;
         let top_up = match pool.sized {
@@ -144,7 +147,7 @@ fn apply_round(table: &mut Table, round: &Round, at: &str) -> Result<RoundMoney,
         if let Some(slot) = table.shares.get_mut(seller_idx) {
             *slot = left;
         }
-        let buyer = table.holder_idx(&sale.buyer, sale.name.as_deref());
+        let buyer = table.holder_idx(&sale.buyer, sale.name.as_deref(), false);
         table.add(buyer, moved, &field)?;
     }
 
@@ -153,7 +156,7 @@ fn apply_round(table: &mut Table, round: &Round, at: &str) -> Result<RoundMoney,
             let field = format!("{at}.investments[{j}].amount");
             let amount = investment.amount.unsigned().ok_or_else(|| overflow(&field))?;
             let shares = mul_div(amount, price.shares, price.dollars).ok_or_else(|| overflow(&field))?;
-            let idx = table.holder_idx(&investment.holder, investment.name.as_deref());
+            let idx = table.holder_idx(&investment.holder, investment.name.as_deref(), false);
             table.add(idx, shares, &field)?;
         }
     }
@@ -209,7 +212,9 @@ fn stage(
         None => None,
     };
     let mut holders = Vec::with_capacity(table.ids.len());
-    for (idx, ((id, name), &shares)) in table.ids.iter().zip(&table.names).zip(&table.shares).enumerate() {
+    for (idx, (((id, name), &group), &shares)) in
+        table.ids.iter().zip(&table.names).zip(&table.groups).zip(&table.shares).enumerate()
+    {
         let percent = percent_of(shares, total);
         // The starting table changes nothing; a holder new in a round changes from zero.
         let before = match previous {
@@ -219,6 +224,7 @@ fn stage(
         holders.push(HolderRow {
             id: id.clone(),
             name: name.clone(),
+            group,
             shares,
             percent,
             value: values.as_ref().and_then(|v| v.get(idx).copied()),

@@ -83,6 +83,8 @@ pub struct HolderRow {
     pub name: String,
     /// Shares held, exact.
     pub shares: u128,
+    /// True when the row stands for many holders (a group, an option pool).
+    pub group: bool,
     /// The stake in percent (0 to 100), derived from the shares for display.
     pub percent: f64,
     /// The stake's value in whole dollars, if the stage has a valuation. The

@@ -63,7 +63,12 @@ fn source(fact: &str, source: &str, confidence: Confidence) -> Source {
 }
 
 fn holder(id: &str, name: &str, percent: i64) -> Holder {
-    Holder { id: id.to_owned(), name: name.to_owned(), percent: Percent::from_micros(percent * 1_000_000) }
+    Holder {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        percent: Percent::from_micros(percent * 1_000_000),
+        group: false,
+    }
 }
 
 fn investment(id: &str, name: &str, billions: i64) -> Investment {
@@ -81,7 +86,7 @@ pub fn oct_2025_recap() -> Scenario {
         holders: vec![
             holder("microsoft", "Microsoft", 27),
             holder("foundation", "OpenAI Foundation", 26),
-            holder("others", "Employees and other investors", 47),
+            Holder { group: true, ..holder("others", "Employees and other investors", 47) },
         ],
         rounds: Vec::new(),
         events: Events::default(),

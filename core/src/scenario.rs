@@ -60,6 +60,15 @@ pub struct Holder {
     pub name: String,
     /// The stake, 0 to 100, on a fully diluted basis.
     pub percent: Percent,
+    /// True when the row stands for many holders ("employees and other
+    /// investors"): such a row is never "a single holder" in a what-if.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub group: bool,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// A financing event: new money at a price, a pool top-up, secondary sales.

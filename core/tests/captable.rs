@@ -11,7 +11,12 @@ use fortress_core::{
 };
 
 fn holder(id: &str, percent: f64) -> Holder {
-    Holder { id: id.into(), name: id.to_uppercase(), percent: Percent::from_f64(percent).unwrap_or_default() }
+    Holder {
+        id: id.into(),
+        name: id.to_uppercase(),
+        percent: Percent::from_f64(percent).unwrap_or_default(),
+        group: false,
+    }
 }
 
 fn cheque(id: &str, dollars: i64) -> Investment {

@@ -25,7 +25,12 @@ fn holders() -> impl Strategy<Value = Vec<Holder>> {
         micros
             .into_iter()
             .enumerate()
-            .map(|(i, m)| Holder { id: format!("h{i}"), name: format!("Holder {i}"), percent: Percent::from_micros(m) })
+            .map(|(i, m)| Holder {
+                id: format!("h{i}"),
+                name: format!("Holder {i}"),
+                percent: Percent::from_micros(m),
+                group: false,
+            })
             .collect()
     })
 }
@@ -179,6 +184,7 @@ fn wild_scenario() -> impl Strategy<Value = Scenario> {
         id: format!("h{i}"),
         name: "H".into(),
         percent: Percent::from_micros(micros % 200_000_000),
+        group: i == 3,
     });
     let cheque = (0..6usize, any::<i64>()).prop_map(|(i, amount)| Investment {
         holder: format!("h{i}"),
@@ -260,6 +266,7 @@ fn huge_scenario() -> impl Strategy<Value = Scenario> {
             id: "a".into(),
             name: "A".into(),
             percent: Percent::from_micros(Percent::HUNDRED_MICROS),
+            group: false,
         }],
         rounds,
         events: Default::default(),

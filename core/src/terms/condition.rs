@@ -258,7 +258,12 @@ fn judge_event(date: Option<Date>, as_of: Date, done: &str, not_done: &str) -> J
 
 fn judge_outweighed(stage: &Stage, holder: &str) -> Judged {
     let own = stage.holder(holder).map_or(0, |row| row.shares);
-    let heavier = stage.holders.iter().filter(|row| row.id != holder && row.shares > own).max_by_key(|row| row.shares);
+    // A row that stands for many holders (a group, an option pool) is not "a single holder".
+    let heavier = stage
+        .holders
+        .iter()
+        .filter(|row| !row.group && row.id != holder && row.shares > own)
+        .max_by_key(|row| row.shares);
     let own_text = stake_text(stage, holder);
     match heavier {
         Some(row) => Judged::new(
@@ -272,7 +277,7 @@ fn judge_outweighed(stage: &Stage, holder: &str) -> Judged {
 }
 
 fn judge_any_above(stage: &Stage, percent: Percent) -> Judged {
-    let largest = stage.holders.iter().max_by_key(|row| row.shares);
+    let largest = stage.holders.iter().filter(|row| !row.group).max_by_key(|row| row.shares);
     match largest {
         Some(row) if stake_against(stage, &row.id, percent) == Ordering::Greater => Judged::new(
             true,
