@@ -78,9 +78,13 @@ if [ ${#missing_pkgs[@]} -eq 0 ]; then
   say "chromium, chromium-driver, brotli: present"
 else
   say "apt: installing ${missing_pkgs[*]}"
-  [ "$(id -u)" -eq 0 ] || die "installing Debian packages needs root: apt-get install ${missing_pkgs[*]}"
-  logged apt-update apt-get update -q
-  logged apt-install apt-get install -y -q --no-install-recommends "${missing_pkgs[@]}"
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || die "installing Debian packages needs root: apt-get install ${missing_pkgs[*]}"
+    sudo=(sudo DEBIAN_FRONTEND=noninteractive)
+  fi
+  logged apt-update "${sudo[@]}" apt-get update -q
+  logged apt-install "${sudo[@]}" apt-get install -y -q "${missing_pkgs[@]}"
 fi
 
 # --- 3. Trunk ----------------------------------------------------------------------------------
