@@ -1,0 +1,317 @@
+//! The controls: the round (valuation and cheques), the starting stakes, the
+//! dates and events, the what-ifs, and the holders' names.
+
+use fortress_core::edit::{self, Event as Happening, ValuationBasis};
+use fortress_core::{Confidence, Date, Scenario};
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::fields::{date_field, text_field, DateFieldProps, NumberField, TextFieldProps};
+use super::{FieldStatus, StateHandle};
+use crate::input::{plain_billions, plain_percent};
+use crate::state::{Action, Control, DEFAULT_FLOOR_MICROS, WHATIF_HOLDER, WHATIF_TERM};
+use crate::{fmt, Action as A};
+
+/// The first and last days the date sliders reach: 2024 to 2033.
+const FIRST_DAY: (u16, u8, u8) = (2024, 1, 1);
+const LAST_DAY: (u16, u8, u8) = (2033, 12, 31);
+
+/// Every control of the widget.
+pub fn controls(state: &StateHandle) -> Html {
+    let general = FieldStatus::of(state, &Control::General);
+    html! {
+        <div class="controls" role="group" aria-label="What if">
+            { general.message_html() }
+            { round_controls(state) }
+            { stake_controls(state) }
+            { date_controls(state) }
+            { whatif_controls(state) }
+            { name_controls(state) }
+        </div>
+    }
+}
+
+fn dispatch<T: 'static>(state: &StateHandle, make: impl Fn(T) -> Action + 'static) -> Callback<T> {
+    let state = state.clone();
+    Callback::from(move |value: T| state.dispatch(make(value)))
+}
+
+fn disputed(scenario: &Scenario) -> Html {
+    scenario
+        .sources
+        .iter()
+        .filter(|s| s.confidence == Confidence::Disputed)
+        .map(|s| {
+            html! {
+                <p class="disputed">
+                    <span class="badge badge-disputed">{"Disputed"}</span>{" "}{s.fact.clone()}
+                    <span class="muted">{format!(" ({})", s.source)}</span>
+                </p>
+            }
+        })
+        .collect()
+}
+
+fn round_controls(state: &StateHandle) -> Html {
+    let scenario = &state.scenario;
+    let Some(round) = scenario.rounds.last() else {
+        return html! {
+            <fieldset class="group">
+                <legend>{"The round"}</legend>
+                <p class="muted">{"No round yet: add an investor to start one."}</p>
+                { add_investor(state) }
+            </fieldset>
+        };
+    };
+    let valuation = edit::valuation(scenario);
+    let basis = valuation.map(|(b, _)| b);
+    let label = match basis {
+        Some(ValuationBasis::PostMoney) => "Post-money valuation",
+        _ => "Pre-money valuation",
+    };
+    let stage = state.outcome.last_stage();
+    let summary = stage.and_then(|st| {
+        let (pre, post) = (st.pre_money?, st.post_money?);
+        Some(format!(
+            "Pre-money {} + new money {} = post-money {}",
+            fmt::money(pre),
+            fmt::money(st.new_money),
+            fmt::money(post)
+        ))
+    });
+    let on_basis = |b: ValuationBasis| {
+        let state = state.clone();
+        Callback::from(move |_: Event| state.dispatch(A::Basis(b)))
+    };
+    let investors = round.investments.iter().map(|inv| {
+        let name = inv
+            .name
+            .clone()
+            .or_else(|| scenario.holders.iter().find(|h| h.id == inv.holder).map(|h| h.name.clone()))
+            .unwrap_or_else(|| inv.holder.clone());
+        let holder = inv.holder.clone();
+        let on_input = dispatch(state, move |text| A::Amount { holder: holder.clone(), text });
+        let on_remove = {
+            let state = state.clone();
+            let holder = inv.holder.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(A::RemoveInvestor(holder.clone())))
+        };
+        html! {
+            <NumberField
+                key={inv.holder.clone()}
+                id={format!("amount-{}", inv.holder)}
+                label={format!("{name} investment")}
+                unit="$B"
+                value={plain_billions(inv.amount)}
+                min="0.5" max="200" step="0.5"
+                status={FieldStatus::of(state, &Control::Amount(inv.holder.clone()))}
+                {on_input}
+            >
+                <button type="button" class="remove" onclick={on_remove} aria-label={format!("Remove {name}")}>
+                    {"Remove"}
+                </button>
+            </NumberField>
+        }
+    });
+    html! {
+        <fieldset class="group">
+            <legend>{format!("The round: {}", round.name)}</legend>
+            if let Some((_, dollars)) = valuation {
+                <NumberField
+                    id="valuation"
+                    label={label}
+                    unit="$B"
+                    value={plain_billions(dollars)}
+                    min="50" max="2000" step="5"
+                    described_by={AttrValue::from("valuation-summary")}
+                    status={FieldStatus::of(state, &Control::Valuation)}
+                    on_input={dispatch(state, A::Valuation)}
+                />
+                <fieldset class="switch">
+                    <legend>{"Read the valuation as"}</legend>
+                    <label>
+                        <input type="radio" name="basis" id="basis-pre" value="pre"
+                            checked={basis == Some(ValuationBasis::PreMoney)} onchange={on_basis(ValuationBasis::PreMoney)} />
+                        {"Pre-money"}
+                    </label>
+                    <label>
+                        <input type="radio" name="basis" id="basis-post" value="post"
+                            checked={basis == Some(ValuationBasis::PostMoney)} onchange={on_basis(ValuationBasis::PostMoney)} />
+                        {"Post-money"}
+                    </label>
+                </fieldset>
+                <p class="summary" id="valuation-summary">{summary.unwrap_or_default()}</p>
+                { disputed(scenario) }
+            }
+            { for investors }
+            { FieldStatus::of(state, &Control::Investors).message_html() }
+            { add_investor(state) }
+        </fieldset>
+    }
+}
+
+fn add_investor(state: &StateHandle) -> Html {
+    let onsubmit = {
+        let state = state.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            // The box is left uncontrolled: read it from the form, then clear it.
+            let form = e.target_unchecked_into::<web_sys::Element>();
+            let input = form.query_selector("input").ok().flatten().map(|el| el.unchecked_into::<HtmlInputElement>());
+            let name = input.map(|el| {
+                let name = el.value();
+                el.set_value("");
+                name
+            });
+            state.dispatch(A::AddInvestor(name.unwrap_or_default()));
+        })
+    };
+    html! {
+        <form class="add-investor" {onsubmit}>
+            <label for="new-investor-name">{"New investor name"}</label>
+            <span class="add-row">
+                <input type="text" id="new-investor-name" autocomplete="off" placeholder="e.g. Apple" />
+                <button type="submit">{"Add investor"}</button>
+            </span>
+        </form>
+    }
+}
+
+fn stake_controls(state: &StateHandle) -> Html {
+    let stakes = state.scenario.holders.iter().map(|h| {
+        let holder = h.id.clone();
+        html! {
+            <NumberField
+                key={h.id.clone()}
+                id={format!("stake-{}", h.id)}
+                label={format!("{} stake", h.name)}
+                unit="%"
+                value={plain_percent(h.percent)}
+                min="0" max="100" step="0.1"
+                described_by={AttrValue::from("stake-rule")}
+                status={FieldStatus::of(state, &Control::Stake(h.id.clone()))}
+                on_input={dispatch(state, move |text| A::Stake { holder: holder.clone(), text })}
+            />
+        }
+    });
+    html! {
+        <fieldset class="group">
+            <legend>{"Stakes before the round"}</legend>
+            <p class="rule" id="stake-rule">
+                {"When one stake moves, the other starting holders absorb the difference in proportion to \
+                  their stakes, so the table always adds up to exactly 100%."}
+            </p>
+            { for stakes }
+            { FieldStatus::of(state, &Control::Stakes).message_html() }
+        </fieldset>
+    }
+}
+
+fn date_controls(state: &StateHandle) -> Html {
+    let scenario = &state.scenario;
+    let first = Date::new(FIRST_DAY.0, FIRST_DAY.1, FIRST_DAY.2).map_or(0, Date::day_number);
+    let last = Date::new(LAST_DAY.0, LAST_DAY.1, LAST_DAY.2).map_or(0, Date::day_number);
+    let day = |date: Option<Date>| date.map_or(first, Date::day_number);
+    let text = |date: Option<Date>| date.map(|d| AttrValue::from(d.to_string()));
+    let event = |event: Happening, id: &'static str, label: &'static str, date: Option<Date>| {
+        date_field(DateFieldProps {
+            id: id.into(),
+            label: label.into(),
+            value: text(date),
+            day: date.map_or(day(scenario.as_of), Date::day_number),
+            min_day: first,
+            max_day: last,
+            status: FieldStatus::of(state, &Control::Event(event)),
+            on_input: dispatch(state, move |entry| A::EventDate(event, entry)),
+            on_not_yet: Some(dispatch(state, move |not_yet: bool| A::EventHappened(event, !not_yet))),
+        })
+    };
+    html! {
+        <fieldset class="group">
+            <legend>{"Dates and events"}</legend>
+            { date_field(DateFieldProps {
+                id: "as-of".into(),
+                label: "As-of date".into(),
+                value: text(scenario.as_of).or(Some(AttrValue::from(""))),
+                day: day(scenario.as_of),
+                min_day: first,
+                max_day: last,
+                status: FieldStatus::of(state, &Control::AsOf),
+                on_input: dispatch(state, A::AsOf),
+                on_not_yet: None,
+            }) }
+            <p class="muted small">{"The terms are judged on this day: the April 2026 amendment changes them."}</p>
+            { event(Happening::AgiDeclared, "agi-declared", "AGI declared", scenario.events.agi_declared) }
+            { event(Happening::AgiVerified, "agi-verified", "AGI verified", scenario.events.agi_verified) }
+        </fieldset>
+    }
+}
+
+fn whatif_controls(state: &StateHandle) -> Html {
+    let scenario = &state.scenario;
+    let Some(watched) = scenario.holders.iter().find(|h| h.id == WHATIF_HOLDER) else {
+        return html! {
+            <fieldset class="group">
+                <legend>{"What-ifs"}</legend>
+                <p class="muted">{"These what-ifs watch Microsoft, who is not in this scenario."}</p>
+            </fieldset>
+        };
+    };
+    let name = &watched.name;
+    let floor = edit::whatif_floor(scenario, WHATIF_HOLDER, WHATIF_TERM);
+    let outweighed = edit::whatif_outweighed(scenario, WHATIF_HOLDER, WHATIF_TERM);
+    let shown = floor.unwrap_or(fortress_core::Percent::from_micros(DEFAULT_FLOOR_MICROS));
+    let check = |make: fn(bool) -> Action| {
+        let state = state.clone();
+        Callback::from(move |e: Event| state.dispatch(make(e.target_unchecked_into::<HtmlInputElement>().checked())))
+    };
+    html! {
+        <fieldset class="group">
+            <legend>{"What-ifs"}</legend>
+            <label class="check">
+                <input type="checkbox" id="whatif-floor-on" checked={floor.is_some()} onchange={check(A::WhatIfFloorOn)} />
+                {format!("Apply: Azure exclusivity ends if {name}'s stake falls below a floor")}
+            </label>
+            <NumberField
+                id="whatif-floor"
+                label={format!("Exclusivity ends if {name}'s stake falls below")}
+                unit="%"
+                value={plain_percent(shown)}
+                min="0" max="50" step="0.5"
+                disabled={floor.is_none()}
+                status={FieldStatus::of(state, &Control::WhatIf)}
+                on_input={dispatch(state, A::WhatIfFloor)}
+            />
+            <label class="check">
+                <input type="checkbox" id="whatif-outweighed-on" checked={outweighed} onchange={check(A::WhatIfOutweighedOn)} />
+                {format!("Apply: Azure exclusivity ends if another holder outweighs {name}")}
+            </label>
+        </fieldset>
+    }
+}
+
+fn name_controls(state: &StateHandle) -> Html {
+    let scenario = &state.scenario;
+    let mut named: Vec<(String, String)> = scenario.holders.iter().map(|h| (h.id.clone(), h.name.clone())).collect();
+    if let Some(round) = scenario.rounds.last() {
+        named.extend(round.investments.iter().filter_map(|i| Some((i.holder.clone(), i.name.clone()?))));
+    }
+    let fields = named.into_iter().map(|(id, name)| {
+        let holder = id.clone();
+        text_field(TextFieldProps {
+            id: format!("name-{id}").into(),
+            label: format!("Rename {name}").into(),
+            value: name.into(),
+            status: FieldStatus::of(state, &Control::Name(id)),
+            on_change: dispatch(state, move |name| A::Rename { holder: holder.clone(), name }),
+        })
+    });
+    let open = state.error.as_ref().is_some_and(|e| matches!(e.at, Control::Name(_)));
+    html! {
+        <details class="group names" {open}>
+            <summary>{"Rename holders"}</summary>
+            { for fields }
+        </details>
+    }
+}

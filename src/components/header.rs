@@ -1,0 +1,83 @@
+//! The top of the widget: the scenario's title, the preset picker and reset,
+//! the headline for the holder in focus, and the caveats.
+
+use fortress_core::presets;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::StateHandle;
+use crate::fmt::{self, Style};
+use crate::Action;
+
+/// Title, presets, headline and notes.
+pub fn header(state: &StateHandle) -> Html {
+    let on_preset = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            state.dispatch(Action::Preset(e.target_unchecked_into::<HtmlSelectElement>().value()))
+        })
+    };
+    let on_focus = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            state.dispatch(Action::Focus(e.target_unchecked_into::<HtmlSelectElement>().value()))
+        })
+    };
+    let on_reset = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
+    };
+    let presets = presets::ALL.iter().map(|p| {
+        html! { <option value={p.name} selected={p.name == state.preset}>{p.summary}</option> }
+    });
+    let last = state.outcome.last_stage();
+    let holders = last.map(|stage| stage.holders.as_slice()).unwrap_or_default();
+    let focus_options = holders.iter().map(|h| {
+        html! { <option value={h.id.clone()} selected={h.id == state.focus}>{h.name.clone()}</option> }
+    });
+    html! {
+        <header class="top">
+            <h1>{state.scenario.title.clone()}</h1>
+            <div class="pickers">
+                <span class="picker">
+                    <label for="preset">{"Scenario"}</label>
+                    <select id="preset" onchange={on_preset}>{ for presets }</select>
+                </span>
+                <button type="button" id="reset" onclick={on_reset}>{"Reset to preset"}</button>
+                <span class="picker">
+                    <label for="focus">{"Holder in focus"}</label>
+                    <select id="focus" onchange={on_focus}>{ for focus_options }</select>
+                </span>
+            </div>
+            { headline(state) }
+            if !state.scenario.notes.is_empty() {
+                <ul class="notes" aria-label="Notes on the figures">
+                    { for state.scenario.notes.iter().map(|note| html! {
+                        <li class={classes!(note.starts_with("Disputed").then_some("disputed"))}>{note.clone()}</li>
+                    }) }
+                </ul>
+            }
+        </header>
+    }
+}
+
+/// "Microsoft 27.0% → 23.5%, worth $197B".
+fn headline(state: &StateHandle) -> Html {
+    let first = state.outcome.stages.first();
+    let last = state.outcome.last_stage();
+    let row = last.and_then(|stage| stage.holder(&state.focus));
+    let Some(row) = row else {
+        return html! { <p id="headline" class="headline" aria-live="polite">{"No holder to show."}</p> };
+    };
+    let before = first.and_then(|stage| stage.holder(&row.id)).map_or(0.0, |h| h.percent);
+    let worth = row.value.map(|v| format!(", worth {}", fmt::money(v))).unwrap_or_default();
+    html! {
+        <p id="headline" class="headline" aria-live="polite">
+            <strong>{row.name.clone()}</strong>{" "}
+            <span data-col="percent-before">{fmt::percent(before, Style::Percent1)}</span>
+            {" \u{2192} "}
+            <span data-col="percent-after">{fmt::percent(row.percent, Style::Percent1)}</span>
+            {worth}
+        </p>
+    }
+}

@@ -1,0 +1,54 @@
+//! The widget's components. Each renders part of the [`State`] and dispatches
+//! [`crate::Action`]s; none computes anything of the scenario.
+
+use yew::prelude::*;
+
+use crate::state::{Control, State};
+
+pub mod chart;
+pub mod controls;
+pub mod fields;
+pub mod header;
+pub mod table;
+pub mod terms;
+
+/// The state every component reads, with the dispatcher to change it.
+pub type StateHandle = UseReducerHandle<State>;
+
+/// How a control stands after the last action: its message, whether it is
+/// marked invalid, and the text it must show back.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FieldStatus {
+    /// The message shown next to this control, if any.
+    pub message: Option<AttrValue>,
+    /// The element id of the message element for this control.
+    pub message_id: AttrValue,
+    /// When this control was used and failed: the id of the message that says why.
+    pub invalid_by: Option<AttrValue>,
+    /// What the reader typed, shown instead of the scenario's value.
+    pub draft: Option<AttrValue>,
+}
+
+impl FieldStatus {
+    /// The status of `control` in `state`.
+    pub fn of(state: &State, control: &Control) -> FieldStatus {
+        FieldStatus {
+            message: state.error_at(control).map(|e| AttrValue::from(e.message.clone())),
+            message_id: AttrValue::from(control.error_id()),
+            invalid_by: state.error_from(control).map(|e| AttrValue::from(e.at.error_id())),
+            draft: state.draft(control).map(|d| AttrValue::from(d.to_owned())),
+        }
+    }
+
+    /// The message element, if this control has a message.
+    pub fn message_html(&self) -> Html {
+        match &self.message {
+            Some(message) => html! {
+                <p class="field-error" role="alert" id={self.message_id.clone()}>
+                    <span aria-hidden="true">{"\u{26a0}\u{fe0e} "}</span>{message.clone()}
+                </p>
+            },
+            None => Html::default(),
+        }
+    }
+}

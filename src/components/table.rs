@@ -1,0 +1,87 @@
+//! The cap table before and after the round, as a real table.
+
+use fortress_core::{Confidence, HolderRow};
+use yew::prelude::*;
+
+use super::StateHandle;
+use crate::fmt::{self, Style};
+
+const DASH: &str = "\u{2014}";
+
+fn value(v: Option<u128>) -> String {
+    v.map_or_else(|| DASH.to_owned(), fmt::money)
+}
+
+/// The after-round cap table, with the starting table beside it.
+pub fn cap_table(state: &StateHandle) -> Html {
+    let stages = &state.outcome.stages;
+    let (Some(first), Some(last)) = (stages.first(), stages.last()) else {
+        return html! { <section class="card"><p>{"No table to show."}</p></section> };
+    };
+    let caption = if stages.len() > 1 {
+        format!("Cap table before and after {}", last.label)
+    } else {
+        "Cap table (no round yet)".to_owned()
+    };
+    let row = |h: &HolderRow| {
+        let before = first.holder(&h.id);
+        let focus = h.id == state.focus;
+        html! {
+            <tr data-holder={h.id.clone()} class={classes!(focus.then_some("focus"))}>
+                <th scope="row">{h.name.clone()}</th>
+                <td data-col="shares-before" class="shares">{before.map_or_else(|| DASH.to_owned(), |b| fmt::count(b.shares))}</td>
+                <td data-col="percent-before">{before.map_or_else(|| DASH.to_owned(), |b| fmt::percent(b.percent, Style::Percent4))}</td>
+                <td data-col="value-before">{value(before.and_then(|b| b.value))}</td>
+                <td data-col="shares-after" class="shares">{fmt::count(h.shares)}</td>
+                <td data-col="percent-after">{fmt::percent(h.percent, Style::Percent4)}</td>
+                <td data-col="value-after">{value(h.value)}</td>
+                <td data-col="change" class={classes!(if h.change_points < -0.00005 { "down" } else if h.change_points > 0.00005 { "up" } else { "same" })}>
+                    {fmt::points(h.change_points)}
+                </td>
+            </tr>
+        }
+    };
+    let disputed = state.scenario.sources.iter().any(|s| s.confidence == Confidence::Disputed);
+    html! {
+        <section class="card" aria-labelledby="cap-heading">
+            <h2 id="cap-heading">{"Who owns what"}</h2>
+            <div class="table-scroll" role="region" aria-labelledby="cap-caption" tabindex="0">
+                <table id="cap-table">
+                    <caption id="cap-caption">{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{"Holder"}</th>
+                            <th scope="col" class="shares">{"Shares before"}</th>
+                            <th scope="col">{"Stake before"}</th>
+                            <th scope="col">{"Value before"}</th>
+                            <th scope="col" class="shares">{"Shares after"}</th>
+                            <th scope="col">{"Stake after"}</th>
+                            <th scope="col">{"Value after"}</th>
+                            <th scope="col">{"Change (points)"}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for last.holders.iter().map(row) }</tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">{"Total"}</th>
+                            <td class="shares" data-col="shares-before">{fmt::count(first.total_shares)}</td>
+                            <td data-col="percent-before">{fmt::percent(100.0, Style::Percent4)}</td>
+                            <td data-col="value-before">{value(first.post_money)}</td>
+                            <td class="shares" data-col="shares-after">{fmt::count(last.total_shares)}</td>
+                            <td data-col="percent-after">{fmt::percent(100.0, Style::Percent4)}</td>
+                            <td data-col="value-after">
+                                {value(last.post_money)}
+                                if disputed { <span class="badge badge-disputed" title="Pre- or post-money: sources disagree">{"disputed"}</span> }
+                            </td>
+                            <td></td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+            <p class="muted small">
+                {"Shares are counted on a fixed base of 10\u{b9}\u{b2} for the starting table; stakes and values \
+                  are derived from them exactly."}
+            </p>
+        </section>
+    }
+}

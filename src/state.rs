@@ -1,0 +1,555 @@
+//! The widget's state and its one reducer. No yew here: actions in, state
+//! out, so the whole behaviour is tested natively.
+//!
+//! The state always holds a scenario that evaluates and its outcome. An
+//! action that would make the scenario invalid leaves both as they were and
+//! records a [`FieldError`]: the message, the control it belongs next to, and
+//! what the reader typed, so the control keeps showing it.
+
+use fortress_core::edit::{self, Event, ValuationBasis};
+use fortress_core::{evaluate, presets, Dollars, ErrorKind, Outcome, Scenario, ScenarioError};
+
+use crate::input::{self, DateEntry};
+
+/// The term the stake what-ifs end.
+pub const WHATIF_TERM: &str = "azure-api-exclusivity";
+/// The holder the stake what-ifs watch.
+pub const WHATIF_HOLDER: &str = "microsoft";
+/// The cheque a newly added investor starts with: $10B.
+pub const NEW_INVESTOR_AMOUNT: Dollars = Dollars(10_000_000_000);
+/// The floor the exclusivity what-if starts at when turned on.
+pub const DEFAULT_FLOOR_MICROS: i64 = 20_000_000;
+
+/// A control of the widget, as errors are placed next to them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Control {
+    /// An investor's cheque in the last round, by holder id.
+    Amount(String),
+    /// The last round's valuation, and its pre/post switch.
+    Valuation,
+    /// A starting holder's stake, by holder id.
+    Stake(String),
+    /// The starting table as a whole.
+    Stakes,
+    /// A holder's name, by holder id.
+    Name(String),
+    /// The list of investors (adding, removing).
+    Investors,
+    /// The as-of date.
+    AsOf,
+    /// An event's date.
+    Event(Event),
+    /// The what-ifs.
+    WhatIf,
+    /// Anything else: shown at the top of the controls.
+    General,
+}
+
+impl Control {
+    /// The id of the element that holds this control's error message.
+    pub fn error_id(&self) -> String {
+        match self {
+            Control::Amount(id) => format!("error-amount-{id}"),
+            Control::Valuation => "error-valuation".to_owned(),
+            Control::Stake(id) => format!("error-stake-{id}"),
+            Control::Stakes => "error-stakes".to_owned(),
+            Control::Name(id) => format!("error-name-{id}"),
+            Control::Investors => "error-investors".to_owned(),
+            Control::AsOf => "error-as-of".to_owned(),
+            Control::Event(Event::AgiDeclared) => "error-agi-declared".to_owned(),
+            Control::Event(Event::AgiVerified) => "error-agi-verified".to_owned(),
+            Control::WhatIf => "error-whatif".to_owned(),
+            Control::General => "error-general".to_owned(),
+        }
+    }
+}
+
+/// A message for the reader about the last thing they did, which was not applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The control the message is shown next to.
+    pub at: Control,
+    /// The control the reader used; it is marked invalid and keeps `draft`.
+    pub source: Control,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// What the reader typed or dragged to, shown back to them.
+    pub draft: Option<String>,
+}
+
+/// Everything a reader can do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Type or drag an investor's cheque, in billions.
+    Amount { holder: String, text: String },
+    /// Type or drag the round's valuation, in billions.
+    Valuation(String),
+    /// Read the valuation as pre- or post-money.
+    Basis(ValuationBasis),
+    /// Type or drag a starting holder's stake, in percent.
+    Stake { holder: String, text: String },
+    /// Move the as-of date.
+    AsOf(DateEntry),
+    /// Move an event's date.
+    EventDate(Event, DateEntry),
+    /// Tick or untick "not yet" for an event: `true` means it has happened.
+    EventHappened(Event, bool),
+    /// Type or drag the exclusivity floor, in percent.
+    WhatIfFloor(String),
+    /// Turn the floor what-if on or off.
+    WhatIfFloorOn(bool),
+    /// Turn the "outweighed" what-if on or off.
+    WhatIfOutweighedOn(bool),
+    /// Add an investor to the round.
+    AddInvestor(String),
+    /// Remove an investor from the round.
+    RemoveInvestor(String),
+    /// Rename a holder.
+    Rename { holder: String, name: String },
+    /// Open a preset.
+    Preset(String),
+    /// Go back to the preset as it was.
+    Reset,
+    /// Put another holder in the headline.
+    Focus(String),
+}
+
+/// The widget's state: the last good scenario, its outcome, and what went wrong last.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The name of the preset the scenario started from.
+    pub preset: String,
+    /// The last scenario that evaluated.
+    pub scenario: Scenario,
+    /// Its outcome.
+    pub outcome: Outcome,
+    /// The holder the headline is about.
+    pub focus: String,
+    /// The last action's problem, if it was not applied.
+    pub error: Option<FieldError>,
+    /// Changes when the controls must be laid out anew (a preset, a reset,
+    /// an investor added or removed), so that no control keeps a stale draft.
+    pub generation: u32,
+}
+
+impl State {
+    /// The state for a preset by name; an unknown name opens the default
+    /// preset with a message. Never fails.
+    pub fn new(preset: &str) -> State {
+        let (name, scenario, error) = match presets::by_name(preset) {
+            Some(scenario) => (preset, scenario, None),
+            None => {
+                let shown: String = preset.chars().take(40).collect();
+                let message = format!("There is no scenario called \u{201c}{shown}\u{201d}; showing the default.");
+                (presets::DEFAULT, presets::feb_2026_pre_money(), Some(message))
+            }
+        };
+        let (outcome, error) = match evaluate(&scenario) {
+            Ok(outcome) => (outcome, error),
+            // A preset that does not evaluate is a bug; show it rather than a blank widget.
+            Err(e) => (Outcome { stages: Vec::new(), terms: Vec::new(), routes: Vec::new() }, Some(e.to_string())),
+        };
+        let focus = default_focus(&scenario);
+        let error =
+            error.map(|message| FieldError { at: Control::General, source: Control::General, message, draft: None });
+        State { preset: name.to_owned(), scenario, outcome, focus, error, generation: 0 }
+    }
+
+    /// Applies one action; the one place state changes.
+    pub fn reduce(&self, action: Action) -> State {
+        let s = &self.scenario;
+        match action {
+            Action::Amount { holder, text } => {
+                let control = Control::Amount(holder.clone());
+                match input::amount(&text) {
+                    Ok(dollars) => self.edited(control, Some(text), edit::set_amount(s, &holder, dollars)),
+                    Err(message) => self.rejected(control, message, Some(text)),
+                }
+            }
+            Action::Valuation(text) => match input::valuation(&text) {
+                Ok(dollars) => self.edited(Control::Valuation, Some(text), edit::set_valuation(s, dollars)),
+                Err(message) => self.rejected(Control::Valuation, message, Some(text)),
+            },
+            Action::Basis(basis) => self.edited(Control::Valuation, None, edit::set_valuation_basis(s, basis)),
+            Action::Stake { holder, text } => {
+                let control = Control::Stake(holder.clone());
+                match input::percent(&text) {
+                    Ok(percent) => self.edited(control, Some(text), edit::set_stake(s, &holder, percent)),
+                    Err(message) => self.rejected(control, message, Some(text)),
+                }
+            }
+            Action::AsOf(entry) => {
+                let draft = Some(input::entry_iso(&entry));
+                match input::date(&entry) {
+                    Ok(date) => self.edited(Control::AsOf, draft, edit::set_as_of(s, date)),
+                    Err(message) => self.rejected(Control::AsOf, message, draft),
+                }
+            }
+            Action::EventDate(event, entry) => {
+                let draft = Some(input::entry_iso(&entry));
+                match input::date(&entry) {
+                    Ok(date) => self.edited(Control::Event(event), draft, edit::set_event(s, event, Some(date))),
+                    Err(message) => self.rejected(Control::Event(event), message, draft),
+                }
+            }
+            Action::EventHappened(event, happened) => {
+                // An event that has happened starts on the as-of date, and verification
+                // no earlier than the declaration.
+                let date = if happened {
+                    let declared = s.events.agi_declared.filter(|_| event == Event::AgiVerified);
+                    s.as_of.max(declared).or(fortress_core::Date::new(2026, 1, 1))
+                } else {
+                    None
+                };
+                self.edited(Control::Event(event), None, edit::set_event(s, event, date))
+            }
+            Action::WhatIfFloor(text) => match input::percent(&text) {
+                Ok(floor) => self.edited(
+                    Control::WhatIf,
+                    Some(text),
+                    edit::set_whatif_floor(s, WHATIF_HOLDER, WHATIF_TERM, Some(floor)),
+                ),
+                Err(message) => self.rejected(Control::WhatIf, message, Some(text)),
+            },
+            Action::WhatIfFloorOn(on) => {
+                let floor = on.then_some(fortress_core::Percent::from_micros(DEFAULT_FLOOR_MICROS));
+                self.edited(Control::WhatIf, None, edit::set_whatif_floor(s, WHATIF_HOLDER, WHATIF_TERM, floor))
+            }
+            Action::WhatIfOutweighedOn(on) => {
+                self.edited(Control::WhatIf, None, edit::set_whatif_outweighed(s, WHATIF_HOLDER, WHATIF_TERM, on))
+            }
+            Action::AddInvestor(name) => {
+                self.edited(Control::Investors, None, edit::add_investor(s, &name, NEW_INVESTOR_AMOUNT)).relaid()
+            }
+            Action::RemoveInvestor(holder) => {
+                self.edited(Control::Investors, None, edit::remove_investor(s, &holder)).relaid()
+            }
+            Action::Rename { holder, name } => {
+                let control = Control::Name(holder.clone());
+                self.edited(control, Some(name.clone()), edit::rename_holder(s, &holder, &name))
+            }
+            Action::Preset(name) => State { generation: self.generation.wrapping_add(1), ..State::new(&name) },
+            Action::Reset => State { generation: self.generation.wrapping_add(1), ..State::new(&self.preset) },
+            Action::Focus(holder) => {
+                let known = self.outcome.stages.iter().any(|stage| stage.holder(&holder).is_some());
+                State { focus: if known { holder } else { self.focus.clone() }, ..self.clone() }
+            }
+        }
+    }
+
+    /// The error to show next to `control`, if any.
+    pub fn error_at(&self, control: &Control) -> Option<&FieldError> {
+        self.error.as_ref().filter(|e| &e.at == control)
+    }
+
+    /// The error caused by using `control`, if any: the control is marked invalid.
+    pub fn error_from(&self, control: &Control) -> Option<&FieldError> {
+        self.error.as_ref().filter(|e| &e.source == control)
+    }
+
+    /// What `control` should show instead of the scenario's value: the reader's
+    /// own text, while it is in error.
+    pub fn draft(&self, control: &Control) -> Option<&str> {
+        self.error_from(control).and_then(|e| e.draft.as_deref())
+    }
+
+    /// The state after an edit made with `source`: the new scenario if it
+    /// evaluates, else this one with the error placed by its field.
+    fn edited(&self, source: Control, draft: Option<String>, result: Result<Scenario, ScenarioError>) -> State {
+        let scenario = match result {
+            Ok(scenario) => scenario,
+            Err(e) => return self.rejected(source, message(&e.kind), draft),
+        };
+        match evaluate(&scenario) {
+            Ok(outcome) => {
+                let focus =
+                    if scenario_has(&scenario, &self.focus) { self.focus.clone() } else { default_focus(&scenario) };
+                State { scenario, outcome, focus, error: None, ..self.clone() }
+            }
+            Err(e) => {
+                let at = control_for(&scenario, &e.field);
+                let at = if at == Control::General { source.clone() } else { at };
+                State { error: Some(FieldError { at, source, message: message(&e.kind), draft }), ..self.clone() }
+            }
+        }
+    }
+
+    fn rejected(&self, source: Control, message: String, draft: Option<String>) -> State {
+        State { error: Some(FieldError { at: source.clone(), source, message, draft }), ..self.clone() }
+    }
+
+    fn relaid(self) -> State {
+        if self.error.is_some() {
+            return self;
+        }
+        State { generation: self.generation.wrapping_add(1), ..self }
+    }
+}
+
+fn scenario_has(scenario: &Scenario, id: &str) -> bool {
+    scenario.holders.iter().any(|h| h.id == id)
+        || scenario.rounds.iter().any(|r| r.investments.iter().any(|i| i.holder == id))
+}
+
+fn default_focus(scenario: &Scenario) -> String {
+    if scenario_has(scenario, WHATIF_HOLDER) {
+        return WHATIF_HOLDER.to_owned();
+    }
+    scenario.holders.first().map(|h| h.id.clone()).unwrap_or_default()
+}
+
+/// The control a field path of the scenario format belongs to.
+///
+/// `holders[2].percent` is that holder's stake; `rounds[0].investments[1].amount`
+/// that investor's cheque; `rounds[0].valuation.post_money` the valuation.
+pub fn control_for(scenario: &Scenario, field: &str) -> Control {
+    if let Some((i, rest)) = indexed(field, "holders") {
+        let Some(holder) = scenario.holders.get(i) else { return Control::Stakes };
+        return match rest {
+            ".percent" => Control::Stake(holder.id.clone()),
+            ".name" => Control::Name(holder.id.clone()),
+            _ => Control::Stakes,
+        };
+    }
+    if field == "holders" {
+        return Control::Stakes;
+    }
+    if let Some((r, rest)) = indexed(field, "rounds") {
+        let round = scenario.rounds.get(r);
+        if rest.starts_with(".valuation") {
+            return Control::Valuation;
+        }
+        if let Some((j, rest)) = rest.strip_prefix('.').and_then(|rest| indexed(rest, "investments")) {
+            let Some(investment) = round.and_then(|round| round.investments.get(j)) else {
+                return Control::Investors;
+            };
+            return match rest {
+                ".amount" => Control::Amount(investment.holder.clone()),
+                ".name" => Control::Name(investment.holder.clone()),
+                _ => Control::Investors,
+            };
+        }
+        return Control::Investors;
+    }
+    match field {
+        "rounds" => Control::Investors,
+        "as_of" => Control::AsOf,
+        "events.agi_declared" => Control::Event(Event::AgiDeclared),
+        "events.agi_verified" => Control::Event(Event::AgiVerified),
+        _ if field.starts_with("whatifs") => Control::WhatIf,
+        _ => Control::General,
+    }
+}
+
+/// `name[i]rest` as `(i, rest)`.
+fn indexed<'a>(field: &'a str, name: &str) -> Option<(usize, &'a str)> {
+    let rest = field.strip_prefix(name)?.strip_prefix('[')?;
+    let (index, rest) = rest.split_once(']')?;
+    Some((index.parse().ok()?, rest))
+}
+
+/// The reader's sentence for a core error.
+pub fn message(kind: &ErrorKind) -> String {
+    match kind {
+        ErrorKind::NotPositive(_) => "Must be more than zero.".to_owned(),
+        ErrorKind::PostMoneyNotAboveNewMoney { post_money, new_money } => format!(
+            "A post-money valuation of {} $B leaves nothing before the new money ({} $B): raise it, or read it as pre-money.",
+            input::plain_billions(*post_money),
+            input::plain_billions(*new_money)
+        ),
+        ErrorKind::StakesDoNotAddUp(total) => format!(
+            "The stakes would add up to {}%, not 100%, and no other starting holder can take up the difference.",
+            input::plain_percent(*total)
+        ),
+        ErrorKind::DateBefore(date) => format!("Must not be before {date}."),
+        ErrorKind::Empty => "Must not be empty.".to_owned(),
+        other => {
+            // The core's messages start lower-case and in ASCII; make a sentence of one.
+            let mut text = other.to_string();
+            if let Some(first) = text.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            text.push('.');
+            text
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fortress_core::Date;
+
+    fn percent_after(state: &State, id: &str) -> String {
+        let last = state.outcome.last_stage().unwrap();
+        format!("{:.4}", last.holder(id).map_or(f64::NAN, |h| h.percent))
+    }
+
+    fn amount(holder: &str, text: &str) -> Action {
+        Action::Amount { holder: holder.into(), text: text.into() }
+    }
+
+    #[test]
+    fn the_default_state_is_the_february_round() {
+        let state = State::new(presets::DEFAULT);
+        assert_eq!(state.error, None);
+        assert_eq!(state.focus, "microsoft");
+        assert_eq!(percent_after(&state, "microsoft"), "23.4643");
+        let unknown = State::new("no-such");
+        assert_eq!(unknown.preset, presets::DEFAULT);
+        assert_eq!(unknown.error.map(|e| e.at), Some(Control::General));
+    }
+
+    #[test]
+    fn good_edits_change_the_outcome() {
+        let state = State::new(presets::DEFAULT);
+        // (action, holder, stake after the round)
+        let cases = [
+            (Action::Basis(ValuationBasis::PostMoney), "microsoft", "22.9315"),
+            (Action::Basis(ValuationBasis::PostMoney), "amazon", "6.8493"),
+            (amount("amazon", "0.5"), "amazon", "0.0633"),
+            (Action::Valuation("1000".into()), "microsoft", "24.3243"),
+            (Action::Stake { holder: "microsoft".into(), text: "30".into() }, "microsoft", "26.0714"),
+            (Action::AddInvestor("Apple".into()), "apple", "1.1765"),
+            (Action::RemoveInvestor("amazon".into()), "microsoft", "24.9494"),
+        ];
+        for (action, holder, want) in cases {
+            let next = state.reduce(action.clone());
+            assert_eq!(next.error, None, "{action:?}");
+            assert_eq!(percent_after(&next, holder), want, "{action:?}");
+        }
+    }
+
+    #[test]
+    fn bad_edits_keep_the_last_good_outcome_and_say_where() {
+        let state = State::new(presets::DEFAULT);
+        let post = state.reduce(Action::Basis(ValuationBasis::PostMoney));
+        // (starting state, action, control with the message, control with the draft, draft, message starts)
+        let amazon = || Control::Amount("amazon".into());
+        let cases = [
+            (&state, amount("amazon", "abc"), amazon(), amazon(), Some("abc"), "\u{201c}abc\u{201d} is not a number"),
+            (&state, amount("amazon", "-5"), amazon(), amazon(), Some("-5"), "Must not be negative"),
+            (&state, amount("amazon", ""), amazon(), amazon(), Some(""), "Enter an amount"),
+            (
+                &post,
+                Action::Valuation("100".into()),
+                Control::Valuation,
+                Control::Valuation,
+                Some("100"),
+                "A post-money",
+            ),
+            (&post, amount("amazon", "800"), Control::Valuation, amazon(), Some("800"), "A post-money"),
+            (
+                &state,
+                Action::Stake { holder: "microsoft".into(), text: "101".into() },
+                Control::Stake("microsoft".into()),
+                Control::Stake("microsoft".into()),
+                Some("101"),
+                "Must be between 0 and 100%",
+            ),
+            (
+                &state,
+                Action::Rename { holder: "nvidia".into(), name: " ".into() },
+                Control::Name("nvidia".into()),
+                Control::Name("nvidia".into()),
+                Some(" "),
+                "Must not be empty",
+            ),
+            (
+                &state,
+                Action::AsOf(DateEntry::Iso(String::new())),
+                Control::AsOf,
+                Control::AsOf,
+                Some(""),
+                "Enter a full date",
+            ),
+        ];
+        for (before, action, at, source, draft, starts) in cases {
+            let next = before.reduce(action.clone());
+            assert_eq!(next.outcome, before.outcome, "{action:?} keeps the outcome");
+            assert_eq!(next.scenario, before.scenario, "{action:?} keeps the scenario");
+            let error = next.error.clone().unwrap();
+            assert_eq!((&error.at, &error.source), (&at, &source), "{action:?}");
+            assert_eq!(next.draft(&source), draft, "{action:?}");
+            assert!(error.message.starts_with(starts), "{action:?}: {}", error.message);
+            // The next good edit clears the message.
+            assert_eq!(next.reduce(amount("nvidia", "31")).error, None);
+        }
+    }
+
+    #[test]
+    fn a_single_holder_table_cannot_move() {
+        let mut state = State::new("oct-2025");
+        state.scenario.holders.truncate(1);
+        state.scenario.holders[0].percent = fortress_core::Percent::from_micros(100_000_000);
+        let next = state.reduce(Action::Stake { holder: "microsoft".into(), text: "50".into() });
+        let error = next.error.unwrap();
+        assert_eq!(error.at, Control::Stake("microsoft".into()));
+        assert!(error.message.starts_with("The stakes would add up to 50%"), "{}", error.message);
+    }
+
+    #[test]
+    fn events_and_whatifs() {
+        let state = State::new(presets::DEFAULT);
+        let declared = state.reduce(Action::EventHappened(Event::AgiDeclared, true));
+        assert_eq!(declared.scenario.events.agi_declared, Date::new(2026, 2, 27));
+        let moved = declared.reduce(Action::EventDate(Event::AgiDeclared, DateEntry::Iso("2027-03-01".into())));
+        assert_eq!(moved.scenario.events.agi_declared, Date::new(2027, 3, 1));
+        let verified = moved.reduce(Action::EventHappened(Event::AgiVerified, true));
+        assert_eq!(verified.scenario.events.agi_verified, Date::new(2027, 3, 1));
+        let early = verified.reduce(Action::EventDate(Event::AgiVerified, DateEntry::Iso("2027-01-01".into())));
+        assert_eq!(early.error.map(|e| e.at), Some(Control::Event(Event::AgiVerified)));
+        let cleared = verified.reduce(Action::EventHappened(Event::AgiDeclared, false));
+        assert_eq!(cleared.scenario.events.agi_declared, None);
+
+        let on = state.reduce(Action::WhatIfFloorOn(true));
+        assert_eq!(edit::whatif_floor(&on.scenario, WHATIF_HOLDER, WHATIF_TERM).map(|p| p.micros()), Some(20_000_000));
+        let moved = on.reduce(Action::WhatIfFloor("24.5".into()));
+        assert_eq!(
+            edit::whatif_floor(&moved.scenario, WHATIF_HOLDER, WHATIF_TERM).map(|p| p.micros()),
+            Some(24_500_000)
+        );
+        assert!(moved.reduce(Action::WhatIfFloorOn(false)).scenario.whatifs.is_empty());
+        let outweighed = state.reduce(Action::WhatIfOutweighedOn(true));
+        assert!(edit::whatif_outweighed(&outweighed.scenario, WHATIF_HOLDER, WHATIF_TERM));
+    }
+
+    #[test]
+    fn presets_reset_and_focus() {
+        let state = State::new(presets::DEFAULT);
+        let edited = state.reduce(amount("amazon", "1"));
+        let reset = edited.reduce(Action::Reset);
+        assert_eq!(reset.scenario, state.scenario);
+        assert_ne!(reset.generation, edited.generation);
+        let other = state.reduce(Action::Preset("feb-2026-post".into()));
+        assert_eq!(percent_after(&other, "microsoft"), "22.9315");
+        assert_eq!(state.reduce(Action::Focus("amazon".into())).focus, "amazon");
+        assert_eq!(state.reduce(Action::Focus("nobody".into())).focus, "microsoft");
+        let gone = state.reduce(Action::Focus("amazon".into())).reduce(Action::RemoveInvestor("amazon".into()));
+        assert_eq!(gone.focus, "microsoft");
+    }
+
+    #[test]
+    fn field_paths_find_their_controls() {
+        let scenario = presets::feb_2026_pre_money();
+        let cases = [
+            ("holders", Control::Stakes),
+            ("holders[0].percent", Control::Stake("microsoft".into())),
+            ("holders[2].name", Control::Name("others".into())),
+            ("holders[9].percent", Control::Stakes),
+            ("rounds[0].valuation.post_money", Control::Valuation),
+            ("rounds[0].investments[1].amount", Control::Amount("nvidia".into())),
+            ("rounds[0].investments[2].name", Control::Name("softbank".into())),
+            ("rounds[0].investments[7].amount", Control::Investors),
+            ("rounds[0]", Control::Investors),
+            ("as_of", Control::AsOf),
+            ("events.agi_verified", Control::Event(Event::AgiVerified)),
+            ("whatifs[0].percent", Control::WhatIf),
+            ("title", Control::General),
+            ("holders[x]", Control::General),
+        ];
+        for (field, want) in cases {
+            assert_eq!(control_for(&scenario, field), want, "{field}");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Native render tests: the widget rendered to HTML with yew's `ssr`
+//! feature, checked for the regions, numbers and labels a reader relies on.
+#![cfg(not(target_arch = "wasm32"))]
+// Helpers of a test crate: a failed lookup is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use fortress_widget::{App, AppProps};
+use yew::{AttrValue, LocalServerRenderer};
+
+async fn render(preset: &'static str) -> String {
+    let props = AppProps { preset: AttrValue::Static(preset) };
+    LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
+}
+
+/// The text of the first element after `marker`, with tags removed.
+fn text_after(html: &str, marker: &str) -> String {
+    let start = html.find(marker).unwrap_or_else(|| panic!("no {marker} in the page"));
+    let rest = &html[start + marker.len()..];
+    let rest = &rest[rest.find('>').unwrap() + 1..];
+    let end = ["</td>", "</p>"].iter().filter_map(|end| rest.find(end)).min().unwrap();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in rest[..end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// The cell `col` of the row of `holder` in the cap table.
+fn cell(html: &str, holder: &str, col: &str) -> String {
+    let table = &html[html.find(r#"id="cap-table""#).expect("a cap table")..];
+    let row = &table[table.find(&format!(r#"data-holder="{holder}""#)).unwrap_or_else(|| panic!("no row {holder}"))..];
+    text_after(row, &format!(r#"data-col="{col}""#))
+}
+
+#[tokio::test]
+async fn default_scenario_renders_the_worked_numbers() {
+    let html = render("feb-2026").await;
+    // (holder, column, text) from FACTS.md's worked numbers.
+    let cases = [
+        ("microsoft", "percent-before", "27.0000%"),
+        ("microsoft", "percent-after", "23.4643%"),
+        ("microsoft", "value-after", "$197B"),
+        ("foundation", "percent-after", "22.5952%"),
+        ("others", "percent-after", "40.8452%"),
+        ("amazon", "percent-after", "5.9524%"),
+        ("nvidia", "percent-after", "3.5714%"),
+        ("softbank", "percent-after", "3.5714%"),
+        ("amazon", "percent-before", "\u{2014}"),
+        ("microsoft", "change", "-3.5357"),
+        ("amazon", "change", "+5.9524"),
+    ];
+    for (holder, col, want) in cases {
+        assert_eq!(cell(&html, holder, col), want, "{holder} {col}");
+    }
+    assert_eq!(text_after(&html, r#"id="headline""#), "Microsoft 27.0% \u{2192} 23.5%, worth $197B");
+}
+
+#[tokio::test]
+async fn the_post_money_preset_renders_the_other_reading() {
+    let html = render("feb-2026-post").await;
+    assert_eq!(cell(&html, "microsoft", "percent-after"), "22.9315%");
+    assert_eq!(cell(&html, "amazon", "percent-after"), "6.8493%");
+    assert!(html.contains(">Post-money valuation</label>"));
+}
+
+#[tokio::test]
+async fn every_control_has_its_label() {
+    let html = render("feb-2026").await;
+    let labels = [
+        "Amazon investment",
+        "Nvidia investment",
+        "SoftBank investment",
+        "Pre-money valuation",
+        "Microsoft stake",
+        "OpenAI Foundation stake",
+        "Employees and other investors stake",
+        "As-of date",
+        "AGI declared",
+        "AGI verified",
+        "Exclusivity ends if Microsoft's stake falls below",
+        "New investor name",
+        "Scenario",
+        "Holder in focus",
+    ];
+    for label in labels {
+        assert!(html.contains(&format!(">{label}</label>")), "no label {label:?}");
+    }
+    // Every box and slider is named by a label: `for` or `aria-labelledby`.
+    let inputs = html.matches("<input").count();
+    let named = html.matches("aria-labelledby=").count() + html.matches(" for=").count();
+    assert!(inputs > 10 && named >= inputs - 6, "{named} of {inputs} inputs named");
+}
+
+#[tokio::test]
+async fn the_regions_have_their_hooks() {
+    let html = render("feb-2026").await;
+    let hooks = [
+        r#"<table id="cap-table""#,
+        "<caption",
+        r#"<th scope="row">Microsoft</th>"#,
+        r#"<svg id="ownership-chart""#,
+        r#"<title id="chart-title">"#,
+        r#"data-stage="after""#,
+        r#"id="headline""#,
+        "stake-rule",
+        "Disputed",
+        r#"id="reset""#,
+    ];
+    for hook in hooks {
+        assert!(html.contains(hook), "no {hook:?}");
+    }
+    // The chart draws a before and an after bar for each of the six holders.
+    assert_eq!(html.matches(r#"data-stage="after""#).count(), 6);
+    assert_eq!(html.matches(r#"data-stage="before""#).count(), 6);
+}
+
+#[tokio::test]
+async fn every_preset_renders_without_a_message() {
+    for preset in fortress_core::presets::ALL {
+        let html = render(preset.name).await;
+        assert!(html.contains(r#"id="cap-table""#), "{}", preset.name);
+        assert!(!html.contains("field-error"), "{}", preset.name);
+    }
+    let unknown = render("no-such-preset").await;
+    assert!(unknown.contains("field-error") && unknown.contains("23.4643%"));
+}
