@@ -2,11 +2,16 @@
 //!
 //! This is the only layer that knows JSON text. Every reader of a scenario
 //! (the command line, the widget, the embed) goes through [`parse_scenario`],
-//! so every reader gives the same message for the same mistake.
+//! so every reader gives the same message for the same mistake. Share links
+//! ([`link`]) carry the same scenarios in a URL fragment, without JSON.
+
+pub mod link;
 
 use std::fmt;
 
 use fortress_core::{Outcome, Scenario, ScenarioError};
+
+pub use link::{Link, LinkError};
 
 /// The largest scenario text accepted, checked before parsing: 1 MiB, far
 /// above a 2,000-holder scenario and far below what could hurt a page.

@@ -1,0 +1,402 @@
+//! Links that must keep opening: `golden/links.txt` holds links of every
+//! kind ever written, each with the scenario it must decode to, exactly.
+//!
+//! The file only ever grows. When a case below is not in it (a new case, or
+//! a preset that changed, which makes new links on a new base), the test
+//! fails and says so; `FORTRESS_BLESS_LINKS=1 cargo test -p fortress-format
+//! --test link_golden` appends the missing entries and never touches the
+//! others.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+
+use fortress_core::{
+    presets, Confidence, Date, Dollars, Events, Holder, Investment, Percent, Pool, PoolBasis, RegimeId, Round,
+    Scenario, Secondary, Source, Valuation, WhatIf,
+};
+use fortress_format::link::{decode_link, encode};
+use fortress_format::{parse_scenario, scenario_to_json};
+
+const HEADER: &str = "\
+# Share links that must keep opening, each with the preset it names and the scenario JSON it
+# must decode to, exactly. Checked by format/tests/link_golden.rs.
+#
+# This file only ever grows: entries are never edited or removed, because a link that opened
+# once must open the same way for ever. Missing cases are appended by
+#   FORTRESS_BLESS_LINKS=1 cargo test -p fortress-format --test link_golden
+#
+# An entry is a line \"== NAME\", a line \"link: LINK\", a line \"preset: NAME\" (or \"none\"), then
+# the scenario JSON, up to the next \"==\" line.
+";
+
+fn golden_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/links.txt")
+}
+
+struct Entry {
+    name: String,
+    link: String,
+    preset: Option<String>,
+    json: String,
+}
+
+fn read_entries(text: &str) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for block in text.split("\n== ").skip(1) {
+        let (name, rest) = block.split_once('\n').expect("a name line");
+        let (link, rest) = rest.split_once('\n').expect("a link line");
+        let (preset, json) = rest.split_once('\n').expect("a preset line");
+        let link = link.strip_prefix("link: ").unwrap_or_else(|| panic!("{name}: no link line"));
+        let preset = preset.strip_prefix("preset: ").unwrap_or_else(|| panic!("{name}: no preset line"));
+        entries.push(Entry {
+            name: name.to_owned(),
+            link: link.to_owned(),
+            preset: (preset != "none").then(|| preset.to_owned()),
+            json: json.trim().to_owned(),
+        });
+    }
+    entries
+}
+
+fn write_entry(name: &str, scenario: &Scenario) -> String {
+    let link = decode_link(&encode(scenario)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    format!(
+        "\n== {name}\nlink: {}\npreset: {}\n{}\n",
+        encode(scenario),
+        link.preset.unwrap_or("none"),
+        scenario_to_json(scenario)
+    )
+}
+
+#[test]
+fn every_golden_link_decodes_exactly() {
+    let text = std::fs::read_to_string(golden_path()).unwrap();
+    assert!(text.starts_with(HEADER), "links.txt must start with its header comment");
+    let entries = read_entries(&text);
+    assert!(!entries.is_empty());
+    let mut names = std::collections::HashSet::new();
+    for entry in &entries {
+        assert!(names.insert(&entry.name), "two entries are named {}", entry.name);
+        let want =
+            parse_scenario(&entry.json).unwrap_or_else(|e| panic!("{}: the JSON does not parse: {e}", entry.name));
+        let got = decode_link(&entry.link).unwrap_or_else(|e| panic!("{}: the link no longer opens: {e}", entry.name));
+        assert_eq!(got.scenario, want, "{}: the link opens a different scenario", entry.name);
+        assert_eq!(got.preset, entry.preset.as_deref(), "{}: the link names a different preset", entry.name);
+    }
+}
+
+#[test]
+fn every_case_is_in_the_golden_file() {
+    let path = golden_path();
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let entries = read_entries(&text);
+    let in_file: Vec<Scenario> = entries.iter().map(|e| parse_scenario(&e.json).unwrap()).collect();
+    let mut missing = String::new();
+    for case in cases() {
+        if in_file.contains(&case.scenario) {
+            continue;
+        }
+        // A case whose scenario changed (a preset corrected) is appended under a new name.
+        let name = (1..)
+            .map(|n| if n == 1 { case.name.clone() } else { format!("{} ({n})", case.name) })
+            .find(|name| entries.iter().all(|e| &e.name != name) && !missing.contains(&format!("\n== {name}\n")))
+            .unwrap();
+        missing.push_str(&write_entry(&name, &case.scenario));
+    }
+    if missing.is_empty() {
+        return;
+    }
+    if std::env::var_os("FORTRESS_BLESS_LINKS").is_some() {
+        let text = if text.is_empty() { HEADER.to_owned() } else { text };
+        std::fs::write(&path, text + &missing).unwrap();
+        return;
+    }
+    panic!("cases missing from {}; run with FORTRESS_BLESS_LINKS=1 to append them:\n{missing}", path.display());
+}
+
+/// Links stay short: a preset with one slider moved well under 100 characters,
+/// a custom ten-holder, three-round scenario well under 1,000.
+#[test]
+fn links_stay_short() {
+    let mut report = String::new();
+    for case in cases() {
+        let len = encode(&case.scenario).len();
+        report.push_str(&format!("{len:>6}  {}\n", case.name));
+        assert!(len <= case.max_len, "{}: {len} characters, more than {}", case.name, case.max_len);
+    }
+    println!("fragment lengths:\n{report}");
+}
+
+struct Case {
+    name: String,
+    scenario: Scenario,
+    /// The most characters its link may take.
+    max_len: usize,
+}
+
+fn case(name: &str, max_len: usize, scenario: Scenario) -> Case {
+    Case { name: name.to_owned(), scenario, max_len }
+}
+
+fn date(text: &str) -> Option<Date> {
+    Date::parse(text)
+}
+
+fn billions(n: i64) -> Dollars {
+    Dollars(n * 1_000_000_000)
+}
+
+/// Sets one starting stake as the widget's stake slider does: the others
+/// absorb the difference in proportion to their stakes, in whole millionths,
+/// the odd ones to the largest remainders (the rule of `edit::rebalance`).
+fn set_stake(mut s: Scenario, id: &str, percent: i64) -> Scenario {
+    let target = percent * 1_000_000;
+    let others: i64 = s.holders.iter().filter(|h| h.id != id).map(|h| h.percent.micros()).sum();
+    let left = Percent::HUNDRED_MICROS - target;
+    let mut shares: Vec<(usize, i64, i64)> = Vec::new();
+    for (i, h) in s.holders.iter().enumerate().filter(|(_, h)| h.id != id) {
+        let exact = i128::from(h.percent.micros()) * i128::from(left);
+        shares.push((i, (exact / i128::from(others)) as i64, (exact % i128::from(others)) as i64));
+    }
+    let mut odd = left - shares.iter().map(|s| s.1).sum::<i64>();
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    order.sort_by_key(|&k| (std::cmp::Reverse(shares[k].2), shares[k].0));
+    for k in order {
+        if odd > 0 {
+            shares[k].1 += 1;
+            odd -= 1;
+        }
+    }
+    for (i, micros, _) in shares {
+        s.holders[i].percent = Percent::from_micros(micros);
+    }
+    let holder = s.holders.iter_mut().find(|h| h.id == id).unwrap();
+    holder.percent = Percent::from_micros(target);
+    s
+}
+
+fn holder(id: &str, name: &str, percent: i64, group: bool) -> Holder {
+    Holder { id: id.into(), name: name.into(), percent: Percent::from_micros(percent * 1_000_000), group }
+}
+
+fn cheque(id: &str, name: Option<&str>, millions: i64) -> Investment {
+    Investment { holder: id.into(), name: name.map(Into::into), amount: Dollars(millions * 1_000_000) }
+}
+
+/// A fully custom scenario: ten holders, three rounds, nothing from a preset.
+fn northwind() -> Scenario {
+    Scenario {
+        version: 1,
+        title: "Northwind Robotics, seed to Series C".into(),
+        as_of: date("2026-03-01"),
+        valuation: Some(Dollars(30_000_000)),
+        holders: vec![
+            holder("ada-lovelace", "Ada Lovelace", 22, false),
+            holder("grace-hopper", "Grace Hopper", 18, false),
+            holder("option-pool", "Employee option pool", 12, true),
+            holder("katherine-johnson", "Katherine Johnson", 8, false),
+            holder("seed-ventures", "Seed Ventures", 10, false),
+            holder("angel-syndicate", "Angel syndicate", 6, true),
+            holder("early-employees", "Early employees", 9, true),
+            holder("university-of-anywhere", "University of Anywhere", 5, false),
+            holder("advisors", "Advisors", 4, true),
+            holder("friends-family", "Friends & family", 6, true),
+        ],
+        rounds: vec![
+            Round {
+                name: "Series A".into(),
+                date: date("2024-03-15"),
+                valuation: Some(Valuation::PreMoney(Dollars(40_000_000))),
+                investments: vec![
+                    cheque("blue-harbor-capital", Some("Blue Harbor Capital"), 8),
+                    cheque("seed-ventures", None, 2),
+                ],
+                pool: Some(Pool {
+                    holder: None,
+                    name: None,
+                    percent: Percent::from_micros(10_000_000),
+                    sized: PoolBasis::PostMoney,
+                }),
+                secondaries: vec![],
+            },
+            Round {
+                name: "Series B".into(),
+                date: date("2025-06-30"),
+                valuation: Some(Valuation::PostMoney(Dollars(240_000_000))),
+                investments: vec![
+                    cheque("orchard-growth", Some("Orchard Growth"), 30),
+                    cheque("blue-harbor-capital", None, 10),
+                    cheque("kite-key-partners", Some("Kite & Key Partners"), 15),
+                ],
+                pool: None,
+                secondaries: vec![],
+            },
+            Round {
+                name: "Series C".into(),
+                date: date("2026-02-01"),
+                valuation: Some(Valuation::PreMoney(Dollars(600_000_000))),
+                investments: vec![cheque("summit-crossover-fund", None, 75), cheque("orchard-growth", None, 25)],
+                pool: None,
+                secondaries: vec![Secondary {
+                    seller: "ada-lovelace".into(),
+                    buyer: "summit-crossover-fund".into(),
+                    name: Some("Summit Crossover Fund".into()),
+                    percent: Some(Percent::from_micros(2_000_000)),
+                    amount: None,
+                }],
+            },
+        ],
+        events: Events::default(),
+        regime: None,
+        whatifs: vec![],
+        sources: vec![],
+        notes: vec![],
+    }
+}
+
+/// Every field of the format at once, with names in several scripts and
+/// characters that need escaping in JSON and HTML.
+fn every_field() -> Scenario {
+    Scenario {
+        version: 1,
+        title: "Every field: \"quotes\", <tags>, & ampersands, ünïcödé, 日本語, 😀".into(),
+        as_of: date("2031-12-31"),
+        valuation: Some(Dollars(123_456_789_012)),
+        holders: vec![
+            Holder {
+                id: "societe-generale".into(),
+                name: "Société Générale".into(),
+                percent: Percent::from_micros(33_333_333),
+                group: false,
+            },
+            Holder {
+                id: "h1".into(),
+                name: "日本投資".into(),
+                percent: Percent::from_micros(33_333_333),
+                group: false,
+            },
+            Holder {
+                id: "zoe".into(),
+                name: "Zoë 😀 \"Z\" <b>".into(),
+                percent: Percent::from_micros(33_333_334),
+                group: true,
+            },
+        ],
+        rounds: vec![
+            Round {
+                name: "Seed".into(),
+                date: date("1999-01-01"),
+                valuation: Some(Valuation::PostMoney(Dollars(10_000_001))),
+                investments: vec![cheque("zoe", Some("Zoë again"), 1)],
+                pool: Some(Pool {
+                    holder: Some("staff-pool".into()),
+                    name: Some("Staff pool".into()),
+                    percent: Percent::from_micros(7_500_000),
+                    sized: PoolBasis::PreMoney,
+                }),
+                secondaries: vec![Secondary {
+                    seller: "h1".into(),
+                    buyer: "buyer-1".into(),
+                    name: Some("Buyer one".into()),
+                    percent: None,
+                    amount: Some(Dollars(250_000)),
+                }],
+            },
+            Round {
+                name: "Secondary only".into(),
+                date: date("2099-07-04"),
+                valuation: None,
+                investments: vec![],
+                pool: None,
+                secondaries: vec![Secondary {
+                    seller: "buyer-1".into(),
+                    buyer: "societe-generale".into(),
+                    name: None,
+                    percent: Some(Percent::from_micros(1)),
+                    amount: None,
+                }],
+            },
+        ],
+        events: Events { agi_declared: date("2030-01-01"), agi_verified: date("2030-06-30") },
+        regime: Some(RegimeId::Apr2026),
+        whatifs: vec![
+            WhatIf::StakeBelow {
+                holder: "societe-generale".into(),
+                percent: Percent::from_micros(12_345_678),
+                term: "azure-api-exclusivity".into(),
+            },
+            WhatIf::Outweighed { holder: "zoe".into(), term: "ip-license".into() },
+            WhatIf::HolderAbove { percent: Percent::from_micros(50_000_000), term: "expert-panel".into() },
+        ],
+        sources: vec![
+            Source { fact: "High".into(), source: "an official text".into(), confidence: Confidence::High },
+            Source { fact: "Medium".into(), source: "several outlets".into(), confidence: Confidence::Medium },
+            Source { fact: "Low".into(), source: "one outlet".into(), confidence: Confidence::Low },
+            Source { fact: "Disputed".into(), source: "outlets disagree".into(), confidence: Confidence::Disputed },
+        ],
+        notes: vec!["A note with \"quotes\" and a % sign.".into(), "日本語のメモ".into()],
+    }
+}
+
+/// The cases the golden file must hold: for format 1, every preset as it
+/// is and with one slider moved, a few more edits of the default, a fully
+/// custom scenario and one that uses every field.
+fn cases() -> Vec<Case> {
+    let feb = presets::feb_2026_pre_money;
+    let mut out = Vec::new();
+    for preset in presets::ALL {
+        out.push(case(&format!("format 1: {} as it is", preset.name), 10, (preset.build)()));
+    }
+    let mut s = feb();
+    s.rounds[0].investments[0].amount = billions(20);
+    out.push(case("format 1: feb-2026, Amazon's cheque moved to $20B", 40, s));
+    let mut s = presets::feb_2026_post_money();
+    s.rounds[0].valuation = Some(Valuation::PostMoney(billions(800)));
+    out.push(case("format 1: feb-2026-post, valuation moved to $800B", 40, s));
+    out.push(case(
+        "format 1: mar-2026-close, Microsoft's stake moved to 30%",
+        60,
+        set_stake(presets::mar_2026_close(), "microsoft", 30),
+    ));
+    out.push(case(
+        "format 1: oct-2025, Microsoft's stake moved to 20%",
+        60,
+        set_stake(presets::oct_2025_recap(), "microsoft", 20),
+    ));
+    out.push(case("format 1: feb-2026, Microsoft's stake moved to 20%", 60, set_stake(feb(), "microsoft", 20)));
+    let mut s = feb();
+    s.rounds[0].valuation = Some(Valuation::PostMoney(billions(730)));
+    out.push(case("format 1: feb-2026, $730B read as post-money", 40, s));
+    let mut s = feb();
+    s.as_of = date("2026-06-01");
+    out.push(case("format 1: feb-2026, judged on 2026-06-01", 40, s));
+    let mut s = feb();
+    s.events.agi_declared = date("2027-01-01");
+    out.push(case("format 1: feb-2026, AGI declared on 2027-01-01", 40, s));
+    let mut s = feb();
+    s.whatifs.push(WhatIf::StakeBelow {
+        holder: "microsoft".into(),
+        percent: Percent::from_micros(25_000_000),
+        term: "azure-api-exclusivity".into(),
+    });
+    out.push(case("format 1: feb-2026, exclusivity ends if Microsoft falls below 25%", 40, s));
+    let mut s = feb();
+    s.rounds[0].investments.push(cheque("apple", Some("Apple"), 10_000));
+    out.push(case("format 1: feb-2026, Apple added with $10B", 40, s));
+    let mut s = feb();
+    s.rounds[0].investments.remove(1);
+    out.push(case("format 1: feb-2026, Nvidia removed", 40, s));
+    let mut s = feb();
+    s.rounds[0].investments[0].amount = billions(15);
+    s.rounds[0].valuation = Some(Valuation::PreMoney(billions(850)));
+    s.holders[2].name = "Staff and other investors".into();
+    s.regime = Some(RegimeId::Oct2025);
+    out.push(case("format 1: feb-2026, four edits", 100, s));
+    out.push(case("format 1: a custom scenario, 10 holders and 3 rounds", 1000, northwind()));
+    out.push(case("format 1: every field", 1000, every_field()));
+    let mut s = feb();
+    s.title = "The February round, my own reading".into();
+    out.push(case("format 1: feb-2026 with a title of its own, written in full", 2500, s));
+    out
+}
