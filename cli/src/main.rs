@@ -7,9 +7,14 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use fortress_core::presets;
+use fortress_format::link::{self, MAX_LINK_BYTES};
 use fortress_format::{outcome_to_json, parse_scenario, scenario_to_json, MAX_SCENARIO_BYTES};
 
-const USAGE: &str = "usage: fortress eval FILE|- | check FILE|- | preset NAME | presets";
+const USAGE: &str =
+    "usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | decode LINK|- | preset NAME | presets";
+
+/// The page a share link opens when no `--base` is given: the widget as `scripts/serve.sh` serves it.
+const DEFAULT_BASE: &str = "http://127.0.0.1:8080/";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -46,6 +51,13 @@ fn run(args: &[&str]) -> Result<String, String> {
             fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
             Ok(format!("ok: {} holders, {} rounds\n", scenario.holders.len(), scenario.rounds.len()))
         }
+        ["link", path] => share_link(path, DEFAULT_BASE),
+        ["link", path, "--base", base] | ["link", "--base", base, path] => share_link(path, base),
+        ["decode", text] => {
+            let text = if *text == "-" { read_input(text)? } else { (*text).to_owned() };
+            let scenario = link::decode(&text).map_err(|e| e.to_string())?;
+            Ok(scenario_to_json(&scenario) + "\n")
+        }
         ["preset", name] => match presets::by_name(name) {
             Some(scenario) => Ok(scenario_to_json(&scenario) + "\n"),
             None => Err(format!("no preset named \"{name}\"; `fortress presets` lists them")),
@@ -54,6 +66,20 @@ fn run(args: &[&str]) -> Result<String, String> {
         ["help" | "--help" | "-h"] => Ok(format!("{USAGE}\n")),
         _ => Err(USAGE.to_owned()),
     }
+}
+
+/// The share link of a scenario file: `base`, without any fragment it has, then `#` and the link.
+fn share_link(path: &str, base: &str) -> Result<String, String> {
+    let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
+    let fragment = link::encode(&scenario);
+    if fragment.len() > MAX_LINK_BYTES {
+        let bytes = fragment.len();
+        return Err(format!(
+            "{path}: the link would be {bytes} bytes long, more than the {MAX_LINK_BYTES} a link may hold"
+        ));
+    }
+    let page = base.split_once('#').map_or(base, |(page, _)| page);
+    Ok(format!("{page}#{fragment}\n"))
 }
 
 /// Reads a scenario file, or standard input for `-`, up to the size limit.

@@ -69,8 +69,8 @@ fn bad_input_is_one_line_and_exit_code_2() {
             "fortress: /no/such/file.json: cannot read: No such file or directory (os error 2)\n",
         ),
         (&["preset", "nope"], "", "fortress: no preset named \"nope\"; `fortress presets` lists them\n"),
-        (&["frobnicate"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | preset NAME | presets\n"),
-        (&[], "", "fortress: usage: fortress eval FILE|- | check FILE|- | preset NAME | presets\n"),
+        (&["frobnicate"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
+        (&[], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
     ];
     for (args, stdin, want) in cases {
         let out = fortress(args, stdin);
@@ -97,4 +97,71 @@ fn input_that_is_not_utf8_is_refused() {
     let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(text(&out.stderr), "fortress: -: not UTF-8 text\n");
+}
+
+#[test]
+fn link_then_decode_gives_the_scenario_back() {
+    let preset = text(&fortress(&["preset", "mar-2026-close"], "").stdout);
+    let mut edited: serde_json::Value = serde_json::from_str(&preset).unwrap();
+    edited["rounds"][0]["investments"][0]["amount"] = serde_json::json!(20_000_000_000u64);
+    let out = fortress(&["link", "-"], &edited.to_string());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let url = text(&out.stdout);
+    assert!(url.starts_with("http://127.0.0.1:8080/#1.") && url.ends_with('\n') && url.len() < 60, "{url}");
+    let fragment = url.trim().split_once('#').unwrap().1.to_owned();
+    // A whole URL, the fragment with or without its '#', or the link on stdin: the same scenario.
+    for (args, stdin) in
+        [(vec!["decode", url.trim()], ""), (vec!["decode", &fragment], ""), (vec!["decode", "-"], url.as_str())]
+    {
+        let out = fortress(&args, stdin);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        let decoded: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(decoded, edited, "{args:?}");
+    }
+    let hashed = format!("#{fragment}");
+    let out = fortress(&["decode", &hashed], "");
+    assert_eq!(text(&out.stdout), text(&fortress(&["decode", &fragment], "").stdout));
+}
+
+#[test]
+fn link_takes_the_page_from_base() {
+    let preset = text(&fortress(&["preset", "feb-2026"], "").stdout);
+    for (args, want) in [
+        (["link", "-", "--base", "https://example.com/story/"], "https://example.com/story/#1."),
+        (["link", "--base", "https://example.com/story/#old", "-"], "https://example.com/story/#1."),
+    ] {
+        let out = fortress(&args, &preset);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(text(&out.stdout).starts_with(want), "{}", text(&out.stdout));
+    }
+}
+
+#[test]
+fn bad_links_are_one_line_and_exit_code_2() {
+    let cases: [(&[&str], &str, &str); 6] = [
+        (&["decode", "nope"], "", "fortress: link: this link is damaged: it is not a Fortress link\n"),
+        (
+            &["decode", "http://127.0.0.1:8080/#1.AQADX"],
+            "",
+            "fortress: link: this link is damaged: its check characters do not match (was it cut short or changed?)\n",
+        ),
+        (
+            &["decode", "#2.AQADH"],
+            "",
+            "fortress: link: this link is from a newer version of Fortress (link format 2; this version reads format 1)\n",
+        ),
+        (&["decode"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
+        (
+            &["link", "-"],
+            r#"{"version":1,"holders":[]}"#,
+            "fortress: holders: must not be empty\n",
+        ),
+        (&["link", "-", "--base"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
+    ];
+    for (args, stdin, want) in cases {
+        let out = fortress(args, stdin);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(text(&out.stderr), want, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
 }
