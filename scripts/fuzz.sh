@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Fuzz the share-link decoder (fuzz/fuzz_targets/decode.rs) with cargo-fuzz and libFuzzer on the
+# nightly toolchain. Installs cargo-fuzz if it is missing; seeds the corpus with the body of every
+# link in format/tests/golden/links.txt, so the fuzzer starts from real links.
+# Usage: bash scripts/fuzz.sh                     a smoke run of 20,000 inputs (FUZZ_RUNS to change)
+#        FUZZ_SECONDS=60 bash scripts/fuzz.sh     a longer run, for that many seconds
+# A crash is saved under fuzz/artifacts/decode/ and the script exits non-zero; replay it with
+#   cargo +nightly fuzz run decode fuzz/artifacts/decode/<file>
+# The corpus grows in fuzz/corpus/decode/ (ignored by git), so later runs start where this one ended.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+CARGO_FUZZ_VERSION=0.13.2
+
+if ! rustup toolchain list | grep -q '^nightly'; then
+  echo "fuzz.sh: installing the nightly toolchain" >&2
+  rustup toolchain install nightly --profile minimal
+fi
+if [ "$(cargo-fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+  echo "fuzz.sh: installing cargo-fuzz $CARGO_FUZZ_VERSION" >&2
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+fi
+
+corpus=fuzz/corpus/decode
+mkdir -p "$corpus"
+# A link is "1." + base64url(body) + two check characters; the fuzzer's inputs are bodies (and texts).
+n=0
+while read -r link; do
+  n=$((n + 1))
+  payload=${link#1.}
+  payload=${payload%??}
+  while [ $((${#payload} % 4)) -ne 0 ]; do payload="$payload="; done
+  printf '%s' "$payload" | tr -- '-_' '+/' | base64 -d >"$corpus/golden-$n" 2>/dev/null || rm -f "$corpus/golden-$n"
+  printf '%s' "$link" >"$corpus/golden-text-$n"
+done < <(sed -n 's/^link: //p' format/tests/golden/links.txt)
+
+# Inputs as long as a big link: the decoder refuses text over 64 KiB before reading it.
+args=(-max_len=8192)
+if [ -n "${FUZZ_SECONDS:-}" ]; then
+  args+=(-max_total_time="$FUZZ_SECONDS")
+  echo "fuzz.sh: fuzzing the link decoder for $FUZZ_SECONDS seconds"
+else
+  args+=(-runs="${FUZZ_RUNS:-20000}")
+  echo "fuzz.sh: fuzzing the link decoder for ${FUZZ_RUNS:-20000} inputs"
+fi
+cargo +nightly fuzz run --fuzz-dir fuzz decode "$corpus" -- "${args[@]}"
