@@ -49,6 +49,8 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="fortress">
             { components::header::header(state) }
+            { components::header::headline(state) }
+            { components::header::notes(state) }
             <div class="layout">
                 <div class="controls-column" key={state.generation.to_string()}>
                     { components::controls::controls(state) }

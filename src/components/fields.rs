@@ -32,7 +32,7 @@ pub struct NumberFieldProps {
     pub disabled: bool,
     /// Called with the text of the slider or the box on every input.
     pub on_input: Callback<String>,
-    /// Extra content after the inputs (a remove button).
+    /// Extra content beside the label (a remove button).
     #[prop_or_default]
     pub children: Html,
 }
@@ -79,7 +79,12 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
 
     html! {
         <div class="field" data-field={props.id.clone()}>
-            <label class="field-label" id={label_id.clone()} for={format!("{}-box", props.id)}>{props.label.clone()}</label>
+            <div class="field-head">
+                <label class="field-label" id={label_id.clone()} for={format!("{}-box", props.id)}>
+                    {props.label.clone()}
+                </label>
+                { props.children.clone() }
+            </div>
             <div class="field-inputs">
                 <input
                     type="range"
@@ -113,7 +118,6 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     />
                     <span class="unit" aria-hidden="true">{props.unit.clone()}</span>
                 </span>
-                { props.children.clone() }
             </div>
             { status.message_html() }
         </div>

@@ -9,7 +9,7 @@ use super::StateHandle;
 use crate::fmt::{self, Style};
 use crate::Action;
 
-/// Title, presets, headline and notes.
+/// Title, presets and the holder in focus.
 pub fn header(state: &StateHandle) -> Html {
     let on_preset = {
         let state = state.clone();
@@ -49,20 +49,12 @@ pub fn header(state: &StateHandle) -> Html {
                     <select id="focus" onchange={on_focus}>{ for focus_options }</select>
                 </span>
             </div>
-            { headline(state) }
-            if !state.scenario.notes.is_empty() {
-                <ul class="notes" aria-label="Notes on the figures">
-                    { for state.scenario.notes.iter().map(|note| html! {
-                        <li class={classes!(note.starts_with("Disputed").then_some("disputed"))}>{note.clone()}</li>
-                    }) }
-                </ul>
-            }
         </header>
     }
 }
 
 /// "Microsoft 27.0% → 23.5%, worth $197B".
-fn headline(state: &StateHandle) -> Html {
+pub fn headline(state: &StateHandle) -> Html {
     let first = state.outcome.stages.first();
     let last = state.outcome.last_stage();
     let row = last.and_then(|stage| stage.holder(&state.focus));
@@ -79,5 +71,19 @@ fn headline(state: &StateHandle) -> Html {
             <span data-col="percent-after">{fmt::percent(row.percent, Style::Percent1)}</span>
             {worth}
         </p>
+    }
+}
+
+/// The caveats a reader should see next to the numbers (disputed readings).
+pub fn notes(state: &StateHandle) -> Html {
+    if state.scenario.notes.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="notes" aria-label="Notes on the figures">
+            { for state.scenario.notes.iter().map(|note| html! {
+                <li class={classes!(note.starts_with("Disputed").then_some("disputed"))}>{note.clone()}</li>
+            }) }
+        </ul>
     }
 }

@@ -26,18 +26,27 @@ pub fn cap_table(state: &StateHandle) -> Html {
     let row = |h: &HolderRow| {
         let before = first.holder(&h.id);
         let focus = h.id == state.focus;
+        let change_class = if h.change_points < -0.00005 {
+            "down"
+        } else if h.change_points > 0.00005 {
+            "up"
+        } else {
+            "same"
+        };
         html! {
             <tr data-holder={h.id.clone()} class={classes!(focus.then_some("focus"))}>
                 <th scope="row">{h.name.clone()}</th>
-                <td data-col="shares-before" class="shares">{before.map_or_else(|| DASH.to_owned(), |b| fmt::count(b.shares))}</td>
-                <td data-col="percent-before">{before.map_or_else(|| DASH.to_owned(), |b| fmt::percent(b.percent, Style::Percent4))}</td>
-                <td data-col="value-before">{value(before.and_then(|b| b.value))}</td>
-                <td data-col="shares-after" class="shares">{fmt::count(h.shares)}</td>
-                <td data-col="percent-after">{fmt::percent(h.percent, Style::Percent4)}</td>
-                <td data-col="value-after">{value(h.value)}</td>
-                <td data-col="change" class={classes!(if h.change_points < -0.00005 { "down" } else if h.change_points > 0.00005 { "up" } else { "same" })}>
-                    {fmt::points(h.change_points)}
+                <td data-col="percent-before">
+                    {before.map_or_else(|| DASH.to_owned(), |b| fmt::percent(b.percent, Style::Percent4))}
                 </td>
+                <td data-col="percent-after">{fmt::percent(h.percent, Style::Percent4)}</td>
+                <td data-col="change" class={change_class}>{fmt::points(h.change_points)}</td>
+                <td data-col="value-before">{value(before.and_then(|b| b.value))}</td>
+                <td data-col="value-after">{value(h.value)}</td>
+                <td data-col="shares-before" class="shares">
+                    {before.map_or_else(|| DASH.to_owned(), |b| fmt::count(b.shares))}
+                </td>
+                <td data-col="shares-after" class="shares">{fmt::count(h.shares)}</td>
             </tr>
         }
     };
@@ -51,29 +60,33 @@ pub fn cap_table(state: &StateHandle) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{"Holder"}</th>
-                            <th scope="col" class="shares">{"Shares before"}</th>
                             <th scope="col">{"Stake before"}</th>
-                            <th scope="col">{"Value before"}</th>
-                            <th scope="col" class="shares">{"Shares after"}</th>
                             <th scope="col">{"Stake after"}</th>
-                            <th scope="col">{"Value after"}</th>
                             <th scope="col">{"Change (points)"}</th>
+                            <th scope="col">{"Value before"}</th>
+                            <th scope="col">{"Value after"}</th>
+                            <th scope="col" class="shares">{"Shares before"}</th>
+                            <th scope="col" class="shares">{"Shares after"}</th>
                         </tr>
                     </thead>
                     <tbody>{ for last.holders.iter().map(row) }</tbody>
                     <tfoot>
                         <tr>
                             <th scope="row">{"Total"}</th>
-                            <td class="shares" data-col="shares-before">{fmt::count(first.total_shares)}</td>
                             <td data-col="percent-before">{fmt::percent(100.0, Style::Percent4)}</td>
-                            <td data-col="value-before">{value(first.post_money)}</td>
-                            <td class="shares" data-col="shares-after">{fmt::count(last.total_shares)}</td>
                             <td data-col="percent-after">{fmt::percent(100.0, Style::Percent4)}</td>
+                            <td></td>
+                            <td data-col="value-before">{value(first.post_money)}</td>
                             <td data-col="value-after">
                                 {value(last.post_money)}
-                                if disputed { <span class="badge badge-disputed" title="Pre- or post-money: sources disagree">{"disputed"}</span> }
+                                if disputed {
+                                    <span class="badge badge-disputed" title="Pre- or post-money: sources disagree">
+                                        {"disputed"}
+                                    </span>
+                                }
                             </td>
-                            <td></td>
+                            <td class="shares" data-col="shares-before">{fmt::count(first.total_shares)}</td>
+                            <td class="shares" data-col="shares-after">{fmt::count(last.total_shares)}</td>
                         </tr>
                     </tfoot>
                 </table>
