@@ -9,9 +9,9 @@ use yew::prelude::*;
 
 use super::fields::{date_field, text_field, DateFieldProps, NumberField, TextFieldProps};
 use super::{FieldStatus, StateHandle};
+use crate::fmt;
 use crate::input::{plain_billions, plain_percent};
 use crate::state::{Action, Control, DEFAULT_FLOOR_MICROS, WHATIF_HOLDER, WHATIF_TERM};
-use crate::{fmt, Action as A};
 
 /// The first and last days the date sliders reach: 2024 to 2033.
 const FIRST_DAY: (u16, u8, u8) = (2024, 1, 1);
@@ -82,7 +82,7 @@ fn round_controls(state: &StateHandle) -> Html {
     });
     let on_basis = |b: ValuationBasis| {
         let state = state.clone();
-        Callback::from(move |_: Event| state.dispatch(A::Basis(b)))
+        Callback::from(move |_: Event| state.dispatch(Action::Basis(b)))
     };
     let investors = round.investments.iter().map(|inv| {
         let name = inv
@@ -91,11 +91,11 @@ fn round_controls(state: &StateHandle) -> Html {
             .or_else(|| scenario.holders.iter().find(|h| h.id == inv.holder).map(|h| h.name.clone()))
             .unwrap_or_else(|| inv.holder.clone());
         let holder = inv.holder.clone();
-        let on_input = dispatch(state, move |text| A::Amount { holder: holder.clone(), text });
+        let on_input = dispatch(state, move |text| Action::Amount { holder: holder.clone(), text });
         let on_remove = {
             let state = state.clone();
             let holder = inv.holder.clone();
-            Callback::from(move |_: MouseEvent| state.dispatch(A::RemoveInvestor(holder.clone())))
+            Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveInvestor(holder.clone())))
         };
         html! {
             <NumberField
@@ -126,7 +126,7 @@ fn round_controls(state: &StateHandle) -> Html {
                     min="50" max="2000" step="5"
                     described_by={AttrValue::from("valuation-summary")}
                     status={FieldStatus::of(state, &Control::Valuation)}
-                    on_input={dispatch(state, A::Valuation)}
+                    on_input={dispatch(state, Action::Valuation)}
                 />
                 <fieldset class="switch">
                     <legend>{"Read the valuation as"}</legend>
@@ -164,7 +164,7 @@ fn add_investor(state: &StateHandle) -> Html {
                 el.set_value("");
                 name
             });
-            state.dispatch(A::AddInvestor(name.unwrap_or_default()));
+            state.dispatch(Action::AddInvestor(name.unwrap_or_default()));
         })
     };
     html! {
@@ -191,7 +191,7 @@ fn stake_controls(state: &StateHandle) -> Html {
                 min="0" max="100" step="0.1"
                 described_by={AttrValue::from("stake-rule")}
                 status={FieldStatus::of(state, &Control::Stake(h.id.clone()))}
-                on_input={dispatch(state, move |text| A::Stake { holder: holder.clone(), text })}
+                on_input={dispatch(state, move |text| Action::Stake { holder: holder.clone(), text })}
             />
         }
     });
@@ -223,8 +223,8 @@ fn date_controls(state: &StateHandle) -> Html {
             min_day: first,
             max_day: last,
             status: FieldStatus::of(state, &Control::Event(event)),
-            on_input: dispatch(state, move |entry| A::EventDate(event, entry)),
-            on_not_yet: Some(dispatch(state, move |not_yet: bool| A::EventHappened(event, !not_yet))),
+            on_input: dispatch(state, move |entry| Action::EventDate(event, entry)),
+            on_not_yet: Some(dispatch(state, move |not_yet: bool| Action::EventHappened(event, !not_yet))),
         })
     };
     html! {
@@ -238,7 +238,7 @@ fn date_controls(state: &StateHandle) -> Html {
                 min_day: first,
                 max_day: last,
                 status: FieldStatus::of(state, &Control::AsOf),
-                on_input: dispatch(state, A::AsOf),
+                on_input: dispatch(state, Action::AsOf),
                 on_not_yet: None,
             }) }
             <p class="muted small">{"The terms are judged on this day: the April 2026 amendment changes them."}</p>
@@ -270,7 +270,7 @@ fn whatif_controls(state: &StateHandle) -> Html {
         <fieldset class="group">
             <legend>{"What-ifs"}</legend>
             <label class="check">
-                <input type="checkbox" id="whatif-floor-on" checked={floor.is_some()} onchange={check(A::WhatIfFloorOn)} />
+                <input type="checkbox" id="whatif-floor-on" checked={floor.is_some()} onchange={check(Action::WhatIfFloorOn)} />
                 {format!("Apply: Azure exclusivity ends if {name}'s stake falls below a floor")}
             </label>
             <NumberField
@@ -281,10 +281,10 @@ fn whatif_controls(state: &StateHandle) -> Html {
                 min="0" max="50" step="0.5"
                 disabled={floor.is_none()}
                 status={FieldStatus::of(state, &Control::WhatIf)}
-                on_input={dispatch(state, A::WhatIfFloor)}
+                on_input={dispatch(state, Action::WhatIfFloor)}
             />
             <label class="check">
-                <input type="checkbox" id="whatif-outweighed-on" checked={outweighed} onchange={check(A::WhatIfOutweighedOn)} />
+                <input type="checkbox" id="whatif-outweighed-on" checked={outweighed} onchange={check(Action::WhatIfOutweighedOn)} />
                 {format!("Apply: Azure exclusivity ends if another holder outweighs {name}")}
             </label>
         </fieldset>
@@ -304,7 +304,7 @@ fn name_controls(state: &StateHandle) -> Html {
             label: format!("Rename {name}").into(),
             value: name.into(),
             status: FieldStatus::of(state, &Control::Name(id)),
-            on_change: dispatch(state, move |name| A::Rename { holder: holder.clone(), name }),
+            on_change: dispatch(state, move |name| Action::Rename { holder: holder.clone(), name }),
         })
     });
     let open = state.error.as_ref().is_some_and(|e| matches!(e.at, Control::Name(_)));

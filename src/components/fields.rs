@@ -56,6 +56,11 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     };
     let slider_text = status.draft.clone().filter(numeric).unwrap_or(props.value.clone());
     let label_id = format!("{}-label", props.id);
+    // What a screen reader says for the slider: "$50B", "27%".
+    let value_text = match props.unit.as_str() {
+        "$B" => format!("${slider_text}B"),
+        unit => format!("{slider_text}{unit}"),
+    };
     let described = describe(props.described_by.as_ref(), status);
     let invalid = status.invalid_by.as_ref().map(|_| "true");
 
@@ -91,7 +96,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     class="slider"
                     id={format!("{}-slider", props.id)}
                     aria-labelledby={label_id}
-                    aria-valuetext={format!("{} {}", slider_text, props.unit)}
+                    aria-valuetext={value_text}
                     aria-describedby={described.clone()}
                     aria-invalid={invalid}
                     min={props.min.clone()}
@@ -152,6 +157,8 @@ pub fn date_field(props: DateFieldProps) -> Html {
     let invalid = status.invalid_by.as_ref().map(|_| "true");
     let not_yet = props.value.is_none();
     let date_text = status.draft.clone().or(props.value.clone()).unwrap_or_default();
+    // A refused date stays where the reader dragged or typed it, on the slider too.
+    let day = status.draft.as_deref().and_then(fortress_core::Date::parse).map_or(props.day, |d| d.day_number());
 
     let on_slider = {
         let on_input = props.on_input.clone();
@@ -194,7 +201,7 @@ pub fn date_field(props: DateFieldProps) -> Html {
                     min={props.min_day.to_string()}
                     max={props.max_day.to_string()}
                     step="1"
-                    value={props.day.to_string()}
+                    value={day.to_string()}
                     disabled={not_yet}
                     oninput={on_slider}
                 />
