@@ -9,6 +9,8 @@
 use fortress_core::edit::{self, Event, ValuationBasis};
 use fortress_core::{evaluate, presets, Dollars, ErrorKind, Outcome, Scenario, ScenarioError};
 
+use fortress_format::link::{self, MAX_LINK_BYTES};
+
 use crate::input::{self, DateEntry};
 
 /// The term the stake what-ifs end.
@@ -77,8 +79,8 @@ pub struct FieldError {
     pub draft: Option<String>,
 }
 
-/// Everything a reader can do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Everything a reader (or the host page) can do.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Type or drag an investor's cheque, in billions.
     Amount { holder: String, text: String },
@@ -112,7 +114,21 @@ pub enum Action {
     Reset,
     /// Put another holder in the headline.
     Focus(String),
+    /// Open a share link (a whole URL or its fragment); a bad one opens the
+    /// default scenario with a message.
+    OpenLink(String),
+    /// Open a scenario given whole (by the host page), keeping the preset picker.
+    Open(Box<Scenario>),
+    /// Show a plain message about something that was refused outside the
+    /// controls (a host page's bad scenario), keeping the scenario.
+    Refused(String),
 }
+
+/// What the reader sees when a link does not open.
+pub const LINK_DAMAGED: &str = "This link is damaged; showing the default scenario.";
+/// What the reader sees when a link was made by a newer Fortress.
+pub const LINK_NEWER: &str =
+    "This link is from a newer version of Fortress; showing the default scenario. Try reloading the page.";
 
 /// The widget's state: the last good scenario, its outcome, and what went wrong last.
 #[derive(Clone, Debug, PartialEq)]
@@ -150,9 +166,41 @@ impl State {
             Err(e) => (Outcome { stages: Vec::new(), terms: Vec::new(), routes: Vec::new() }, Some(e.to_string())),
         };
         let focus = default_focus(&scenario);
-        let error =
-            error.map(|message| FieldError { at: Control::General, source: Control::General, message, draft: None });
+        let error = error.map(general);
         State { preset: name.to_owned(), scenario, outcome, focus, error, generation: 0 }
+    }
+
+    /// The state for a share link (a whole URL, or its fragment with or
+    /// without the `#`): its scenario and the preset it came from. A link
+    /// that does not open gives the default scenario with a plain message.
+    /// Never fails.
+    pub fn from_link(text: &str) -> State {
+        match link::decode_link(text) {
+            Ok(opened) => State::opened(opened.preset.unwrap_or(presets::DEFAULT), opened.scenario),
+            Err(e) => {
+                let message = if e.is_from_newer_version() { LINK_NEWER } else { LINK_DAMAGED };
+                State { error: Some(general(message.to_owned())), ..State::new(presets::DEFAULT) }
+            }
+        }
+    }
+
+    /// The state for a scenario given whole, already validated or not: one
+    /// that does not evaluate gives the default scenario with the reason.
+    pub fn opened(preset: &str, scenario: Scenario) -> State {
+        let base = State::new(if presets::by_name(preset).is_some() { preset } else { presets::DEFAULT });
+        match evaluate(&scenario) {
+            Ok(outcome) => {
+                let focus = default_focus(&scenario);
+                State { scenario, outcome, focus, error: None, ..base }
+            }
+            Err(e) => State { error: Some(general(format!("{e}; showing the default scenario."))), ..base },
+        }
+    }
+
+    /// The share-link fragment (without the `#`) of the scenario, or `None`
+    /// when it is too large to reopen (`MAX_LINK_BYTES`).
+    pub fn share_fragment(&self) -> Option<String> {
+        Some(link::encode(&self.scenario)).filter(|f| f.len() <= MAX_LINK_BYTES)
     }
 
     /// Applies one action; the one place state changes.
@@ -234,6 +282,11 @@ impl State {
                 let known = self.outcome.stages.iter().any(|stage| stage.holder(&holder).is_some());
                 State { focus: if known { holder } else { self.focus.clone() }, ..self.clone() }
             }
+            Action::OpenLink(text) => State { generation: self.generation.wrapping_add(1), ..State::from_link(&text) },
+            Action::Open(scenario) => {
+                State { generation: self.generation.wrapping_add(1), ..State::opened(&self.preset, *scenario) }
+            }
+            Action::Refused(message) => State { error: Some(general(message)), ..self.clone() },
         }
     }
 
@@ -284,6 +337,10 @@ impl State {
         }
         State { generation: self.generation.wrapping_add(1), ..self }
     }
+}
+
+fn general(message: String) -> FieldError {
+    FieldError { at: Control::General, source: Control::General, message, draft: None }
 }
 
 fn scenario_has(scenario: &Scenario, id: &str) -> bool {
@@ -527,6 +584,53 @@ mod tests {
         assert_eq!(state.reduce(Action::Focus("nobody".into())).focus, "microsoft");
         let gone = state.reduce(Action::Focus("amazon".into())).reduce(Action::RemoveInvestor("amazon".into()));
         assert_eq!(gone.focus, "microsoft");
+    }
+
+    #[test]
+    fn links_reopen_the_scenario_and_its_preset() {
+        let edited = State::new("feb-2026-post").reduce(amount("amazon", "20")).reduce(Action::WhatIfFloorOn(true));
+        let fragment = edited.share_fragment().unwrap();
+        for text in [fragment.clone(), format!("#{fragment}"), format!("http://127.0.0.1:8080/#{fragment}")] {
+            let opened = State::from_link(&text);
+            assert_eq!((&opened.scenario, &opened.outcome, opened.error), (&edited.scenario, &edited.outcome, None));
+            assert_eq!(opened.preset, "feb-2026-post");
+        }
+        let reopened = edited.reduce(Action::OpenLink(State::new(presets::DEFAULT).share_fragment().unwrap()));
+        assert_eq!(reopened.scenario, presets::feb_2026_pre_money());
+        assert_ne!(reopened.generation, edited.generation, "the controls are laid out anew");
+    }
+
+    #[test]
+    fn bad_links_open_the_default_with_a_plain_message() {
+        let good = State::new("oct-2025").reduce(amount("amazon", "20")).share_fragment().unwrap_or_default();
+        let mangled = good.replacen('A', "B", 1);
+        let cases = [
+            (good[..good.len() - 3].to_owned(), LINK_DAMAGED),
+            (mangled, LINK_DAMAGED),
+            ("1.".to_owned() + &"A".repeat(MAX_LINK_BYTES), LINK_DAMAGED),
+            ("not a link".to_owned(), LINK_DAMAGED),
+            ("<script>alert(1)</script>".to_owned(), LINK_DAMAGED),
+            ("2.AAAA".to_owned(), LINK_NEWER),
+        ];
+        for (text, message) in cases {
+            let state = State::from_link(&text);
+            assert_eq!(state.scenario, presets::feb_2026_pre_money(), "{text:.40}");
+            assert_eq!(state.error.map(|e| (e.at, e.message)), Some((Control::General, message.to_owned())));
+        }
+    }
+
+    #[test]
+    fn the_host_can_open_a_scenario_or_show_a_message() {
+        let state = State::new(presets::DEFAULT);
+        let mut scenario = presets::oct_2025_recap();
+        let opened = state.reduce(Action::Open(Box::new(scenario.clone())));
+        assert_eq!((&opened.scenario, &opened.error), (&scenario, &None));
+        scenario.holders.clear();
+        let refused = state.reduce(Action::Open(Box::new(scenario)));
+        assert_eq!(refused.scenario, presets::feb_2026_pre_money());
+        assert!(refused.error.unwrap().message.ends_with("showing the default scenario."));
+        let told = state.reduce(Action::Refused("No.".into()));
+        assert_eq!((told.scenario, told.error.map(|e| e.message)), (state.scenario, Some("No.".to_owned())));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use fortress_widget::{App, AppProps};
 use yew::{AttrValue, LocalServerRenderer};
 
 async fn render(preset: &'static str) -> String {
-    let props = AppProps { preset: AttrValue::Static(preset) };
+    let props = AppProps { preset: AttrValue::Static(preset), ..AppProps::default() };
     LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
 }
 
@@ -129,4 +129,26 @@ async fn every_preset_renders_without_a_message() {
     }
     let unknown = render("no-such-preset").await;
     assert!(unknown.contains("field-error") && unknown.contains("23.4643%"));
+}
+
+#[tokio::test]
+async fn a_link_opens_its_scenario_and_a_bad_one_says_so() {
+    let render_link = |link: &'static str| {
+        let props = AppProps {
+            link: Some(AttrValue::Static(link)),
+            link_base: "https://x.test/w/".into(),
+            ..AppProps::default()
+        };
+        LocalServerRenderer::<App>::with_props(props).hydratable(false).render()
+    };
+    // Amazon's cheque moved to $20B on the February preset (README's example).
+    let html = render_link("#1.AQIBAggDAgRKAwUXG").await;
+    assert!(!html.contains("field-error"), "no message for a good link");
+    assert_eq!(cell(&html, "amazon", "percent-after"), "2.4691%");
+    let bad = render_link("1.AQADHzz").await;
+    assert!(bad.contains("This link is damaged; showing the default scenario."));
+    assert_eq!(cell(&bad, "amazon", "percent-after"), "5.9524%");
+    assert!(bad.contains(r#"value="https://x.test/w/#1."#), "the share box holds the link as text");
+    let script = render_link("<script>alert(1)</script>").await;
+    assert!(!script.contains("<script>"), "link text is never markup");
 }

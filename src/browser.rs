@@ -1,0 +1,60 @@
+//! Browser glue: the page's URL and the clipboard. Only the standalone page
+//! reads and writes its own URL; embedded widgets never touch the host's.
+//!
+//! Nothing here can throw into the widget: every call the browser may refuse
+//! (a missing clipboard, a sandboxed frame without history) is caught and
+//! reported as a value, so a refusal is a message, never a console error.
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The page's fragment without the `#`, if it has one.
+pub fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let fragment = hash.strip_prefix('#').unwrap_or(&hash);
+    (!fragment.is_empty()).then(|| fragment.to_owned())
+}
+
+/// The page's address without its fragment: the base of its share links.
+pub fn page_base() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    match href.split_once('#') {
+        Some((base, _)) => base.to_owned(),
+        None => href,
+    }
+}
+
+/// Puts `fragment` in the address bar in place of the current one, without a
+/// new history entry, so the back button still leaves the page.
+pub fn replace_fragment(fragment: &str) {
+    let Some(window) = web_sys::window() else { return };
+    if window.location().hash().ok().as_deref().and_then(|h| h.strip_prefix('#')) == Some(fragment) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        // A refusal (too many calls, a sandboxed document) leaves the old address: harmless.
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
+    }
+}
+
+/// Writes `text` to the clipboard; `false` when the browser has no clipboard
+/// here or refuses (no permission, not a secure context).
+pub async fn copy(text: &str) -> bool {
+    match write_text(text) {
+        Some(promise) => JsFuture::from(promise).await.is_ok(),
+        None => false,
+    }
+}
+
+/// `navigator.clipboard.writeText(text)`, looked up rather than bound, since
+/// `navigator.clipboard` is missing outside secure contexts.
+fn write_text(text: &str) -> Option<Promise> {
+    let navigator = web_sys::window()?.navigator();
+    let clipboard = Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok()?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return None;
+    }
+    let write = Reflect::get(&clipboard, &JsValue::from_str("writeText")).ok()?.dyn_into::<Function>().ok()?;
+    write.call1(&clipboard, &JsValue::from_str(text)).ok()?.dyn_into::<Promise>().ok()
+}
