@@ -2,7 +2,7 @@
 # Set up (scripts/setup.sh), then run every check and test of Fortress, in order, stopping at the
 # first failure with the name of the step that failed:
 #   fmt, clippy (native, all targets), clippy (widget on wasm32), cargo test (native: core, format,
-#   cli, widget render tests), cargo test on wasm32 (widget, in headless Chromium), trunk build
+#   cli, widget render tests), a fuzz smoke of the link decoder, cargo test on wasm32 (widget, in headless Chromium), trunk build
 #   --release, end-to-end tests (node --test tests/e2e/ against dist/ in headless Chromium).
 # The widget steps run only when the root crate fortress-widget exists in Cargo.toml.
 # Usage: bash scripts/test.sh        (CI runs it through .ci/run)
@@ -57,6 +57,8 @@ else
   skip clippy-wasm "no fortress-widget crate in Cargo.toml yet"
 fi
 step test cargo test --workspace
+# A fixed-count smoke run of the link decoder's fuzz target (nightly + cargo-fuzz; see scripts/fuzz.sh).
+step fuzz bash scripts/fuzz.sh
 if has_widget; then
   step test-wasm cargo test --target wasm32-unknown-unknown -p fortress-widget
   step trunk-build env RUST_BACKTRACE=0 trunk build --release
