@@ -6,6 +6,7 @@
 //! and `fortress_core::evaluate`, and the components render the result. The
 //! components compute nothing and only dispatch.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use fortress_core::presets;
@@ -14,6 +15,8 @@ use yew::prelude::*;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 pub mod fmt;
 pub mod input;
 pub mod state;
@@ -37,6 +40,9 @@ pub struct AppProps {
     /// (the standalone page only: an embedded widget never writes the host's URL).
     #[prop_or_default]
     pub sync_url: bool,
+    /// The host page's line into the widget and back out (embedded widgets).
+    #[prop_or_default]
+    pub bridge: Option<Bridge>,
 }
 
 impl Default for AppProps {
@@ -46,6 +52,7 @@ impl Default for AppProps {
             link: None,
             link_base: AttrValue::default(),
             sync_url: false,
+            bridge: None,
         }
     }
 }
@@ -69,6 +76,7 @@ pub fn App(props: &AppProps) -> Html {
     let fragment = state.share_fragment();
     use_url_sync(&state, props.sync_url, fragment.clone());
     let url = fragment.map(|f| AttrValue::from(format!("{}#{f}", props.link_base)));
+    use_bridge(&state, props.bridge.clone(), url.clone());
     let state = &state;
     html! {
         <div class="fortress">
@@ -90,6 +98,107 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// A line between the widget and the page that embeds it: actions in (queued
+/// until the widget is up), and the state and its link out, on every change.
+///
+/// The widget stays the one owner of its state; the bridge only holds a copy
+/// of the last state and the reducer's dispatcher.
+#[derive(Clone, Default)]
+pub struct Bridge(Rc<BridgeInner>);
+
+/// Called with the new state and its share link after every change.
+pub type OnChange = Box<dyn Fn(&State, Option<&str>)>;
+
+#[derive(Default)]
+struct BridgeInner {
+    dispatcher: RefCell<Option<UseReducerDispatcher<State>>>,
+    pending: RefCell<Vec<Action>>,
+    last: RefCell<Option<(State, Option<String>)>>,
+    on_change: RefCell<Option<OnChange>>,
+}
+
+impl std::fmt::Debug for Bridge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Bridge")
+    }
+}
+
+impl PartialEq for Bridge {
+    fn eq(&self, other: &Bridge) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Bridge {
+    /// Applies `action` to the widget, now or as soon as it is up.
+    pub fn send(&self, action: Action) {
+        let dispatcher = self.0.dispatcher.borrow().clone();
+        match dispatcher {
+            Some(dispatcher) => dispatcher.dispatch(action),
+            None => self.0.pending.borrow_mut().push(action),
+        }
+    }
+
+    /// The widget's state after the last change, once it has rendered.
+    pub fn state(&self) -> Option<State> {
+        self.0.last.borrow().as_ref().map(|(state, _)| state.clone())
+    }
+
+    /// The share link of the last state, when it fits in one.
+    pub fn link(&self) -> Option<String> {
+        self.0.last.borrow().as_ref().and_then(|(_, link)| link.clone())
+    }
+
+    /// Calls `on_change` after every change of the widget's state (not its first render).
+    pub fn on_change(&self, on_change: OnChange) {
+        *self.0.on_change.borrow_mut() = Some(on_change);
+    }
+
+    /// Forgets the dispatcher and the listener, so that nothing keeps the app alive.
+    pub fn disconnect(&self) {
+        self.0.dispatcher.borrow_mut().take();
+        self.0.on_change.borrow_mut().take();
+    }
+
+    fn connect(&self, dispatcher: UseReducerDispatcher<State>) {
+        let pending = std::mem::take(&mut *self.0.pending.borrow_mut());
+        for action in pending {
+            dispatcher.dispatch(action);
+        }
+        *self.0.dispatcher.borrow_mut() = Some(dispatcher);
+    }
+
+    fn changed(&self, state: &State, link: Option<String>, first: bool) {
+        *self.0.last.borrow_mut() = Some((state.clone(), link.clone()));
+        if first {
+            return;
+        }
+        if let Some(on_change) = self.0.on_change.borrow().as_ref() {
+            on_change(state, link.as_deref());
+        }
+    }
+}
+
+/// Connects `bridge` (if any) to the widget's reducer and reports each change to it.
+#[hook]
+fn use_bridge(state: &UseReducerHandle<State>, bridge: Option<Bridge>, url: Option<AttrValue>) {
+    let first = use_mut_ref(|| true);
+    {
+        let (bridge, dispatcher) = (bridge.clone(), state.dispatcher());
+        use_effect_with((), move |_| {
+            if let Some(bridge) = bridge {
+                bridge.connect(dispatcher);
+            }
+        });
+    }
+    use_effect_with((state.clone(), url), move |(state, url)| {
+        let first = std::mem::take(&mut *first.borrow_mut());
+        if let Some(bridge) = bridge {
+            bridge.changed(state, url.as_ref().map(|u| u.to_string()), first);
+        }
+    });
 }
 
 /// Keeps the page's fragment in step with the scenario (with `replaceState`,

@@ -10,8 +10,7 @@ use fortress_core::presets;
 use fortress_format::link::{self, MAX_LINK_BYTES};
 use fortress_format::{outcome_to_json, parse_scenario, scenario_to_json, MAX_SCENARIO_BYTES};
 
-const USAGE: &str =
-    "usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | decode LINK|- | preset NAME | presets";
+const USAGE: &str = "usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] | decode LINK|- | preset NAME | presets";
 
 /// The page a share link opens when no `--base` is given: the widget as `scripts/serve.sh` serves it.
 const DEFAULT_BASE: &str = "http://127.0.0.1:8080/";
@@ -53,6 +52,8 @@ fn run(args: &[&str]) -> Result<String, String> {
         }
         ["link", path] => share_link(path, DEFAULT_BASE),
         ["link", path, "--base", base] | ["link", "--base", base, path] => share_link(path, base),
+        ["embed", path] => embed(path, DEFAULT_BASE),
+        ["embed", path, "--base", base] | ["embed", "--base", base, path] => embed(path, base),
         ["decode", text] => {
             let text = if *text == "-" { read_input(text)? } else { (*text).to_owned() };
             let scenario = link::decode(&text).map_err(|e| e.to_string())?;
@@ -80,6 +81,47 @@ fn share_link(path: &str, base: &str) -> Result<String, String> {
     }
     let page = base.split_once('#').map_or(base, |(page, _)| page);
     Ok(format!("{page}#{fragment}\n"))
+}
+
+/// The snippets that embed a scenario's widget in a page: the script form and
+/// the iframe form, with `base` the address `dist/` is served from.
+fn embed(path: &str, base: &str) -> Result<String, String> {
+    let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
+    let fragment = link::encode(&scenario);
+    if fragment.len() > MAX_LINK_BYTES {
+        return Err(format!("{path}: the scenario is too large for a link, and so for the scenario attribute"));
+    }
+    let dir = escape_attr(&directory(base));
+    let title = escape_attr(&scenario.title);
+    // The fragment is letters, digits, `-`, `_` and `.` only: nothing to escape.
+    Ok(format!(
+        "<!-- Fortress, script form: the script once per page, then one element per widget. -->\n\
+         <script type=\"module\" src=\"{dir}fortress.js\"></script>\n\
+         <fortress-widget scenario=\"{fragment}\"></fortress-widget>\n\
+         \n\
+         <!-- Fortress, iframe form (for pages that allow no scripts): it posts its height to the page\n     \
+         (Pym.js, AMP embed-size and Flourish formats); size it with your responsive-iframe helper. -->\n\
+         <iframe src=\"{dir}frame.html?childId=fortress-1#{fragment}\" title=\"{title}\"\n        \
+         sandbox=\"allow-scripts\" width=\"100%\" height=\"1200\" loading=\"lazy\"></iframe>\n"
+    ))
+}
+
+/// The directory of `base`: without fragment or query, ending in `/` (a last
+/// segment with a dot, such as `index.html`, is a file and is dropped).
+fn directory(base: &str) -> String {
+    let base = base.split(['#', '?']).next().unwrap_or(base);
+    if base.ends_with('/') {
+        return base.to_owned();
+    }
+    match base.rsplit_once('/') {
+        Some((dir, file)) if file.contains('.') && !dir.ends_with('/') => format!("{dir}/"),
+        _ => format!("{base}/"),
+    }
+}
+
+/// Text made safe for a double-quoted HTML attribute.
+fn escape_attr(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// Reads a scenario file, or standard input for `-`, up to the size limit.

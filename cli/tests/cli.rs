@@ -69,8 +69,8 @@ fn bad_input_is_one_line_and_exit_code_2() {
             "fortress: /no/such/file.json: cannot read: No such file or directory (os error 2)\n",
         ),
         (&["preset", "nope"], "", "fortress: no preset named \"nope\"; `fortress presets` lists them\n"),
-        (&["frobnicate"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
-        (&[], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
+        (&["frobnicate"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
+        (&[], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
     ];
     for (args, stdin, want) in cases {
         let out = fortress(args, stdin);
@@ -150,13 +150,13 @@ fn bad_links_are_one_line_and_exit_code_2() {
             "",
             "fortress: link: this link is from a newer version of Fortress (link format 2; this version reads format 1)\n",
         ),
-        (&["decode"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
+        (&["decode"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
         (
             &["link", "-"],
             r#"{"version":1,"holders":[]}"#,
             "fortress: holders: must not be empty\n",
         ),
-        (&["link", "-", "--base"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
+        (&["link", "-", "--base"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
     ];
     for (args, stdin, want) in cases {
         let out = fortress(args, stdin);
@@ -164,4 +164,30 @@ fn bad_links_are_one_line_and_exit_code_2() {
         assert_eq!(text(&out.stderr), want, "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
     }
+}
+
+#[test]
+fn embed_prints_the_script_and_iframe_snippets() {
+    let scenario = text(&fortress(&["preset", "oct-2025"], "").stdout);
+    // (base given, the address the snippets load from)
+    let cases = [
+        (None, "http://127.0.0.1:8080/"),
+        (Some("https://cdn.example.com/fortress/"), "https://cdn.example.com/fortress/"),
+        (Some("https://cdn.example.com/fortress"), "https://cdn.example.com/fortress/"),
+        (Some("https://cdn.example.com/fortress/index.html#1.x"), "https://cdn.example.com/fortress/"),
+        (Some("https://x.test/a\"b/"), "https://x.test/a&quot;b/"),
+    ];
+    for (base, dir) in cases {
+        let mut args = vec!["embed", "-"];
+        args.extend(base.map(|b| ["--base", b]).into_iter().flatten());
+        let out = fortress(&args, &scenario);
+        assert_eq!(text(&out.stderr), "", "{base:?}");
+        let out = text(&out.stdout);
+        assert!(out.contains(&format!(r#"<script type="module" src="{dir}fortress.js"></script>"#)), "{out}");
+        assert!(out.contains(r#"<fortress-widget scenario="1.BAAby"></fortress-widget>"#), "{out}");
+        assert!(out.contains(&format!(r#"<iframe src="{dir}frame.html?childId=fortress-1#1.BAAby""#)), "{out}");
+        assert!(out.contains(r#"sandbox="allow-scripts""#), "{out}");
+    }
+    let bad = fortress(&["embed", "-"], "{}");
+    assert_eq!(bad.status.code(), Some(2));
 }

@@ -1,7 +1,8 @@
 // End-to-end harness for Fortress: a static file server, headless Chromium, and a page that
 // records console errors. Used by tests/e2e/*.test.mjs and bench/bench.mjs.
 //
-//   startServer(dir = 'dist')            -> Promise<{ url, close, port, root }>
+//   startServer(dir = 'dist')            -> Promise<{ url, close, port, root }>  (CSP header for
+//                                           csp.html, CORS allowed for the sandboxed iframe form)
 //   launchBrowser()                      -> Promise<playwright-core Browser> (headless Chromium)
 //   openPage(browser, url, { viewport }) -> Promise<{ page, consoleErrors, context }>
 //
@@ -49,6 +50,16 @@ export const MIME_TYPES = {
 };
 
 /**
+ * The Content-Security-Policy header sent with a page, by its path (the strict example page gets the
+ * policy the README asks publishers for); other pages get none.
+ */
+export const CSP_HEADERS = {
+  '/csp.html':
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; " +
+    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+};
+
+/**
  * Serve a static directory (relative to the repository root) on 127.0.0.1 at a free port.
  * `/` and directories serve their index.html. Nothing is cached.
  * @returns {Promise<{url: string, port: number, root: string, close: () => Promise<void>}>}
@@ -87,7 +98,12 @@ export async function startServer(dir = 'dist') {
       return send(404, `not found: ${pathname}\n`);
     }
     const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': st.size, 'Cache-Control': 'no-store' });
+    const headers = { 'Content-Type': type, 'Content-Length': st.size, 'Cache-Control': 'no-store' };
+    // The iframe form runs sandboxed without allow-same-origin, in an opaque origin: its module
+    // scripts and wasm are cross-origin fetches, which CORS must allow (the files are public).
+    headers['Access-Control-Allow-Origin'] = '*';
+    if (CSP_HEADERS[pathname]) headers['Content-Security-Policy'] = CSP_HEADERS[pathname];
+    res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();
     createReadStream(file)
       .on('error', () => res.destroy())

@@ -1,0 +1,177 @@
+// Fortress embed loader: one <script type="module" src=".../fortress.js"> per page, then any
+// number of <fortress-widget preset="feb-2026"> or <fortress-widget scenario="1.AQIB..."> elements.
+//
+// - The wasm is fetched and instantiated once per page, however many widgets there are.
+// - Each element is its own widget (own state, own shadow root with the stylesheet linked inside),
+//   mounted when it enters the page (also when a CMS adds it later) and unmounted when it leaves.
+// - element.scenario gets and sets the scenario as a plain object in the v1 format (a bad one
+//   throws, and the widget shows why); element.link is its share link; every change fires a
+//   `fortress-change` CustomEvent (bubbles, composed) with {scenario, link, focus, name,
+//   percentBefore, percentAfter, valueAfter, preset, message}.
+// - <a data-fortress-for="widget-id" data-fortress-scenario="1.xxxx"> (or data-fortress-preset)
+//   in the article drives that widget when clicked, with no script of the publisher's.
+// - Nothing here uses eval, inline scripts or style attributes, so a page with
+//   `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` can run it. Embedded widgets never
+//   read or write the host page's URL.
+import init, { mount } from './fortress-widget.js';
+
+const here = new URL('.', import.meta.url);
+const STYLESHEET = new URL('style.css', here).href;
+// Share links from an embedded widget open the standalone widget page next to this script.
+const LINK_BASE = new URL('index.html', here).href;
+
+let ready = null;
+/** Loads and instantiates the wasm once per page. */
+function load() {
+  ready ??= init({ module_or_path: new URL('fortress-widget_bg.wasm', here) });
+  return ready;
+}
+
+/** Reads the `scenario` attribute: scenario JSON (starts with `{`) or a share link. */
+function scenarioOptions(text) {
+  const trimmed = (text ?? '').trim();
+  if (!trimmed) return {};
+  if (trimmed.startsWith('{')) {
+    try {
+      return { scenario: JSON.parse(trimmed) };
+    } catch {
+      return { error: 'The scenario given to this widget is not valid JSON; showing the default scenario.' };
+    }
+  }
+  return { link: trimmed };
+}
+
+class FortressWidget extends HTMLElement {
+  static get observedAttributes() {
+    return ['scenario', 'preset'];
+  }
+
+  #handle = null;
+  #generation = 0;
+
+  connectedCallback() {
+    const generation = ++this.#generation;
+    load().then(
+      () => {
+        // Removed (or removed and added again) while the wasm was loading.
+        if (generation !== this.#generation || !this.isConnected || this.#handle) return;
+        this.#mount();
+      },
+      (error) => this.#failed(error),
+    );
+  }
+
+  disconnectedCallback() {
+    this.#generation++;
+    this.#unmount();
+  }
+
+  attributeChangedCallback(name, previous, value) {
+    if (!this.#handle || previous === value) return;
+    try {
+      if (name === 'preset' && value) this.#handle.setPreset(value);
+      if (name === 'scenario') {
+        const options = scenarioOptions(value);
+        if (options.scenario) this.#handle.setScenario(options.scenario);
+        else if (options.link) this.#handle.openLink(options.link);
+      }
+    } catch {
+      // The widget shows why; an attribute has no caller to throw to.
+    }
+  }
+
+  /** The scenario shown, as a plain object in the v1 format (undefined before the widget is up). */
+  get scenario() {
+    return this.#handle?.scenario();
+  }
+
+  /** Shows a scenario object in the v1format; throws (and the widget says why) when it is refused. */
+  set scenario(value) {
+    if (!this.#handle) throw new Error('fortress: the widget is not mounted yet; wait for the fortress-ready event');
+    this.#handle.setScenario(value);
+  }
+
+  /** The share link of the scenario shown. */
+  get link() {
+    return this.#handle?.link();
+  }
+
+  /** Opens a share link (or its fragment); throws when it is damaged or from a newer version. */
+  openLink(link) {
+    if (!this.#handle) throw new Error('fortress: the widget is not mounted yet; wait for the fortress-ready event');
+    this.#handle.openLink(String(link));
+  }
+
+  /** Opens a preset by name. */
+  setPreset(name) {
+    this.#handle?.setPreset(String(name));
+  }
+
+  /** The figures of the scenario shown (as in the change event). */
+  get detail() {
+    return this.#handle?.detail();
+  }
+
+  #mount() {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    root.replaceChildren();
+    const sheet = document.createElement('link');
+    sheet.rel = 'stylesheet';
+    sheet.href = STYLESHEET;
+    const container = document.createElement('div');
+    container.className = 'fortress-host';
+    root.append(sheet, container);
+    const options = {
+      ...scenarioOptions(this.getAttribute('scenario')),
+      preset: this.getAttribute('preset') || undefined,
+      linkBase: this.getAttribute('link-base') || LINK_BASE,
+      onChange: (detail) =>
+        this.dispatchEvent(new CustomEvent('fortress-change', { bubbles: true, composed: true, detail })),
+    };
+    this.#handle = mount(container, options);
+    this.dispatchEvent(new CustomEvent('fortress-ready', { bubbles: true, composed: true }));
+  }
+
+  #unmount() {
+    const handle = this.#handle;
+    this.#handle = null;
+    if (handle) {
+      handle.destroy();
+      handle.free();
+    }
+    this.shadowRoot?.replaceChildren();
+  }
+
+  #failed(error) {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const message = document.createElement('p');
+    message.textContent = 'This widget could not load. Reload the page to try again.';
+    root.replaceChildren(message);
+    console.warn('fortress: the widget could not load', error);
+  }
+}
+
+if (!customElements.get('fortress-widget')) customElements.define('fortress-widget', FortressWidget);
+
+// Article links that drive a widget: <a href="#" data-fortress-for="id" data-fortress-scenario="1.x">.
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('[data-fortress-for]') : null;
+  if (!link) return;
+  const widget = document.getElementById(link.getAttribute('data-fortress-for'));
+  if (!(widget instanceof FortressWidget)) return;
+  event.preventDefault();
+  try {
+    const scenario = link.getAttribute('data-fortress-scenario');
+    const preset = link.getAttribute('data-fortress-preset');
+    if (scenario) {
+      const options = scenarioOptions(scenario);
+      if (options.scenario) widget.scenario = options.scenario;
+      else widget.openLink(options.link);
+    } else if (preset) {
+      widget.setPreset(preset);
+    }
+    widget.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  } catch {
+    // The widget shows why the scenario was refused.
+  }
+});
