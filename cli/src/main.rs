@@ -102,7 +102,7 @@ fn embed(path: &str, base: &str) -> Result<String, String> {
          <!-- Fortress, iframe form (for pages that allow no scripts): it posts its height to the page\n     \
          (Pym.js, AMP embed-size and Flourish formats); size it with your responsive-iframe helper. -->\n\
          <iframe src=\"{dir}frame.html?childId=fortress-1#{fragment}\" title=\"{title}\"\n        \
-         sandbox=\"allow-scripts\" width=\"100%\" height=\"1200\" loading=\"lazy\"></iframe>\n"
+         sandbox=\"allow-scripts\" allow=\"clipboard-write\" width=\"100%\" height=\"1200\" loading=\"lazy\"></iframe>\n"
     ))
 }
 

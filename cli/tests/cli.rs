@@ -186,7 +186,7 @@ fn embed_prints_the_script_and_iframe_snippets() {
         assert!(out.contains(&format!(r#"<script type="module" src="{dir}fortress.js"></script>"#)), "{out}");
         assert!(out.contains(r#"<fortress-widget scenario="1.BAAby"></fortress-widget>"#), "{out}");
         assert!(out.contains(&format!(r#"<iframe src="{dir}frame.html?childId=fortress-1#1.BAAby""#)), "{out}");
-        assert!(out.contains(r#"sandbox="allow-scripts""#), "{out}");
+        assert!(out.contains(r#"sandbox="allow-scripts" allow="clipboard-write""#), "{out}");
     }
     let bad = fortress(&["embed", "-"], "{}");
     assert_eq!(bad.status.code(), Some(2));
