@@ -206,6 +206,8 @@ test('the sandboxed iframe tells its parent its height, and grows with its conte
     const first = Number(await page.locator('#frame').getAttribute('height'));
     const content = await frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
     assert.equal(first, content, 'the frame is as tall as its content');
+    const shown = (await page.locator('#frame').boundingBox()).height;
+    assert.ok(Math.abs(shown - first) <= 1, `the frame is drawn ${first} px tall, not ${shown}`);
     await frame.locator('summary', { hasText: 'Sources of the figures' }).click();
     await page.waitForFunction((h) => Number(document.getElementById('frame').height) > h, first);
     const messages = await page.evaluate(() => window.messages);
