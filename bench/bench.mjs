@@ -1,18 +1,32 @@
 // Fortress benchmark: page weight against the budget, time to an interactive widget, and slider
-// input-to-paint latency, in headless Chromium (Debian's), at normal speed and with the CPU
-// throttled 4x. Run it through scripts/bench.sh, which builds dist/ first (trunk build --release).
+// latency, in headless Chromium (Debian's), at normal speed and with the CPU throttled 4x; the same
+// slider on a plain hand-written JavaScript page (bench/baseline.html) as the yardstick; the
+// sensitivity map's grid computation as the widget times it; then the budgets, PASS or FAIL.
+// Run it through scripts/bench.sh, which builds dist/ first (trunk build --release) and hands over
+// the core's native timings (cargo bench -p fortress-core) in BENCH_NATIVE_FILE.
+//
+// A slider step is timed two ways, both from just before the `input` event is dispatched:
+//   work:  until the DOM has been updated and laid out (the last DOM mutation the step caused,
+//          with a forced layout right after it);
+//   paint: until the next painted frame after that (double requestAnimationFrame).
 //
 // It prints figures and does not fail on timing; it exits 1 only when the bytes the page loads,
 // brotli-compressed, are over the budget (or 2 when dist/ is missing).
 //
 // Environment: BENCH_LOADS (page loads per speed, default 7), BENCH_STEPS (slider steps per speed,
-// default 50), BENCH_THROTTLE (the slow CPU's rate, default 4), DIST (default dist).
+// default 50), BENCH_THROTTLE (the slow CPU's rate, default 4), DIST (default dist),
+// BENCH_NATIVE_FILE (the output of cargo bench, printed in its section).
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fromRoot, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
 
 const BUDGET_BROTLI_BYTES = 100_000; // 100 KB, brotli, of everything the page loads
+const AIM_BROTLI_BYTES = 80_000; // what we aim for
+const BUDGET_STEP_WORK_P95_MS = 16; // slider-step work, p95, at 4x throttling: within a frame
+const BUDGET_BASELINE_RATIO = 1.5; // slider-step work (p95, 4x) within 1.5x of plain JavaScript
+const BUDGET_INTERACTIVE_MS = 300; // navigation to an interactive widget, median, 1x, localhost
 const LOADS = Number(process.env.BENCH_LOADS ?? 7);
 const STEPS = Number(process.env.BENCH_STEPS ?? 50);
 const WARMUP_STEPS = 5;
@@ -126,27 +140,31 @@ function installProbe() {
     if (String(v) === s.value) v = v + step <= max ? v + step : v - step;
     return v;
   };
-  // One slider step: set the value, dispatch `input`, then time the first DOM mutation (the widget
-  // re-rendered) and the frame after the next one (double requestAnimationFrame: the update has
-  // been painted). Times are from just before the event is dispatched.
+  // One slider step: set the value, dispatch `input`, and watch the DOM. Every mutation batch the
+  // step causes moves the end of its work: the time after that batch plus a forced layout. The
+  // frame after the next one (double requestAnimationFrame) is when the update has been painted.
+  // Times are from just before the event is dispatched.
   bench.step = (i) =>
     new Promise((resolve) => {
       const s = slider();
       const value = bench.valueFor(i);
-      let tDom = null;
+      let tWork = null;
+      let waiting = false;
       const timer = setTimeout(() => {
         mo.disconnect();
         resolve({ dom: null, paint: null });
       }, 5000);
       const mo = new MutationObserver(() => {
-        if (tDom !== null) return;
-        tDom = performance.now();
-        mo.disconnect();
+        void document.body.offsetHeight; // force style and layout: the update is laid out
+        tWork = performance.now();
+        if (waiting) return;
+        waiting = true;
         requestAnimationFrame(() =>
           requestAnimationFrame(() => {
             clearTimeout(timer);
+            mo.disconnect();
             const tPaint = performance.now();
-            resolve({ dom: tDom - t0, paint: tPaint - t0, tDom, tPaint });
+            resolve({ dom: tWork - t0, paint: tPaint - t0, tDom: tWork, tPaint });
           }),
         );
       });
@@ -155,6 +173,12 @@ function installProbe() {
       s.value = String(value);
       s.dispatchEvent(new Event('input', { bubbles: true }));
     });
+  // Time to interactive, measured in the page (no round trip to the driver): as soon as the widget
+  // has rendered, move the slider once; interactive is when that step's DOM update is laid out.
+  bench.tti = bench.ready.then(async (render) => {
+    const { tDom, tPaint } = await bench.step(0);
+    return { render, interactive: tDom ?? null, interactivePainted: tPaint ?? null };
+  });
 }
 
 async function newPage(browser, rate) {
@@ -187,15 +211,12 @@ async function loadOnce(browser, url, rate, loaded) {
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     const result = await page.evaluate(async (timeout) => {
       const bench = window.__fortressBench;
-      const ready = await Promise.race([bench.ready, new Promise((r) => setTimeout(() => r(null), timeout))]);
-      if (ready === null) return null;
-      const { tDom, tPaint } = await bench.step(0);
+      const tti = await Promise.race([bench.tti, new Promise((r) => setTimeout(() => r(null), timeout))]);
+      if (tti === null) return null;
       const nav = performance.getEntriesByType('navigation')[0];
       const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
       return {
-        render: ready,
-        interactive: tDom ?? null,
-        interactivePainted: tPaint ?? null,
+        ...tti,
         domContentLoaded: nav?.domContentLoadedEventEnd,
         wasmLoaded: wasm?.responseEnd,
       };
@@ -228,14 +249,14 @@ async function timeToInteractive(browser, url, rate, loads, loaded, out) {
   out.push(line('widget rendered (#cap-table)', f('render')));
   const inter = f('interactive');
   if (inter.length) {
-    out.push(line('interactive (a slider input -> DOM)', inter));
+    out.push(line('interactive (a slider step laid out)', inter));
     out.push(line('  ... and that change painted', f('interactivePainted')));
   }
   else out.push('    interactive: the slider did not change the DOM');
-  return { runs, errors };
+  return { runs, errors, interactive: median(inter) };
 }
 
-async function sliderLatency(browser, url, rate, steps) {
+async function sliderLatency(browser, url, rate, steps, what = 'widget') {
   const { context, page, errors } = await newPage(browser, rate);
   try {
     await page.goto(url, { waitUntil: 'load' });
@@ -245,13 +266,17 @@ async function sliderLatency(browser, url, rate, steps) {
       READY_TIMEOUT_MS,
     );
     if (ready === null) {
-      console.log(`  CPU ${rate}x: the widget did not render`);
+      console.log(`  ${what}, CPU ${rate}x: did not render`);
       return { errors };
     }
+    // Let the automatic first step (time to interactive) finish before timing.
+    await page.evaluate(() => window.__fortressBench.tti);
+    await page.evaluate(() => performance.clearMeasures?.());
     const dom = [];
     const paint = [];
     let noChange = 0;
     for (let i = 0; i < WARMUP_STEPS + steps; i++) {
+      if (i === WARMUP_STEPS) await page.evaluate(() => performance.clearMeasures?.());
       const r = await page.evaluate((k) => window.__fortressBench.step(k), i + 1);
       if (i < WARMUP_STEPS) continue;
       if (r.dom === null) noChange++;
@@ -265,18 +290,26 @@ async function sliderLatency(browser, url, rate, steps) {
       const label = s.labels?.[0]?.textContent?.trim() || s.getAttribute('aria-label') || s.id || s.name || '';
       return `${label ? `"${label.slice(0, 40)}" ` : ''}min ${s.min} max ${s.max} step ${s.step || 1}`;
     });
-    console.log(`  CPU ${rate}x, ${dom.length} steps of the first slider (${desc}), after ${WARMUP_STEPS} warm-up steps:`);
-    const line = (label, xs) =>
-      `    ${label.padEnd(34)} median ${pad(ms(median(xs)), 9)}   p95 ${pad(ms(quantile(xs, 0.95)), 9)}   max ${pad(ms(Math.max(...xs)), 9)}`;
+    // The widget marks each sensitivity-grid computation with performance.measure('fortress-grid').
+    const grid = await page.evaluate(() =>
+      performance.getEntriesByName('fortress-grid').map((e) => e.duration),
+    );
+    const cells = await page.evaluate(() => document.querySelector('[data-grid-cells]')?.dataset.gridCells ?? null);
+    console.log(`  ${what}, CPU ${rate}x, ${dom.length} steps of the first slider (${desc}), after ${WARMUP_STEPS} warm-up steps:`);
     if (dom.length) {
-      console.log(line('input -> DOM updated', dom));
-      console.log(line('input -> next painted frame', paint));
+      console.log(statLine('work: input -> DOM updated, laid out', dom));
+      console.log(statLine('paint: input -> next painted frame', paint));
     }
+    if (grid.length) console.log(statLine(`sensitivity grid (${cells ?? '?'} cells) computed`, grid));
     if (noChange) console.log(`    ${noChange} steps changed nothing in the DOM within 5 s`);
-    return { errors };
+    return { errors, dom, paint, grid };
   } finally {
     await context.close();
   }
+}
+
+function statLine(label, xs) {
+  return `    ${label.padEnd(40)} median ${pad(ms(median(xs)), 9)}   p95 ${pad(ms(quantile(xs, 0.95)), 9)}   max ${pad(ms(Math.max(...xs)), 9)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,16 +324,20 @@ async function main() {
   const rows = await measureSizes();
 
   const server = await startServer(DIST);
+  const baseline = await startServer('bench');
   const browser = await launchBrowser();
   console.log(`Chromium ${browser.version()} headless, served from ${server.url}\n`);
   const loaded = new Set();
   const errors = [];
+  const budgets = [];
+  const budget = (name, pass, figure) => budgets.push({ name, pass, figure });
   let over = false;
   try {
     // Time to interactive first (its first load also records which files the page loads), but
     // printed after the page weight.
     const ttiText = [];
-    errors.push(...(await timeToInteractive(browser, server.url, 1, LOADS, loaded, ttiText)).errors);
+    const fast = await timeToInteractive(browser, server.url, 1, LOADS, loaded, ttiText);
+    errors.push(...fast.errors);
     const slowLoads = Math.max(3, LOADS - 2);
     errors.push(...(await timeToInteractive(browser, server.url, THROTTLE, slowLoads, null, ttiText)).errors);
 
@@ -314,24 +351,63 @@ async function main() {
       `budget: ${n(brotli)} of ${n(BUDGET_BROTLI_BYTES)} bytes brotli (100 KB) ` +
         `${loaded.size ? 'loaded by the page' : 'in dist/'}, ${pct}% of the budget: ${over ? 'OVER BUDGET' : 'within budget'}\n`,
     );
+    budget(
+      `page weight <= ${n(BUDGET_BROTLI_BYTES)} B brotli (aim ${n(AIM_BROTLI_BYTES)})`,
+      !over,
+      `${n(brotli)} B${brotli <= AIM_BROTLI_BYTES ? ', aim met' : ', aim not met'}`,
+    );
 
     console.log('== Time from navigation to an interactive widget (cold loads) ==');
     for (const l of ttiText) console.log(l);
     console.log('');
+    budget(
+      `interactive <= ${BUDGET_INTERACTIVE_MS} ms after navigation (median, 1x)`,
+      fast.interactive <= BUDGET_INTERACTIVE_MS,
+      ms(fast.interactive),
+    );
 
-    console.log('== Slider input-to-paint latency ==');
-    errors.push(...(await sliderLatency(browser, server.url, 1, STEPS)).errors);
-    errors.push(...(await sliderLatency(browser, server.url, THROTTLE, STEPS)).errors);
+    console.log('== Slider step latency ==');
+    const w1 = await sliderLatency(browser, server.url, 1, STEPS);
+    const w4 = await sliderLatency(browser, server.url, THROTTLE, STEPS);
+    console.log('  -- the same step on plain JavaScript (bench/baseline.html: same slider, same cap table rows) --');
+    const b1 = await sliderLatency(browser, `${baseline.url}baseline.html`, 1, STEPS, 'baseline');
+    const b4 = await sliderLatency(browser, `${baseline.url}baseline.html`, THROTTLE, STEPS, 'baseline');
+    errors.push(...w1.errors, ...w4.errors, ...b1.errors, ...b4.errors);
+    console.log('');
+    const p95 = (xs) => (xs?.length ? quantile(xs, 0.95) : NaN);
+    const w4p95 = p95(w4.dom);
+    const b4p95 = p95(b4.dom);
+    budget(`slider-step work p95 < ${BUDGET_STEP_WORK_P95_MS} ms at ${THROTTLE}x`, w4p95 < BUDGET_STEP_WORK_P95_MS, ms(w4p95));
+    const ratio = w4p95 / b4p95;
+    budget(
+      `slider-step work p95 at ${THROTTLE}x within ${BUDGET_BASELINE_RATIO}x of plain JavaScript`,
+      ratio <= BUDGET_BASELINE_RATIO,
+      `${ratio.toFixed(2)}x (${ms(w4p95)} vs ${ms(b4p95)}; medians ${ms(median(w4.dom ?? []))} vs ${ms(median(b4.dom ?? []))})`,
+    );
+
+    console.log('== Rule core, native (cargo bench -p fortress-core; quote the medians) ==');
+    const nativeFile = process.env.BENCH_NATIVE_FILE;
+    if (nativeFile && existsSync(nativeFile)) {
+      const text = await readFile(nativeFile, 'utf8');
+      const lines = text.split('\n').filter((l) => /^(evaluate|sensitivity|grid)\b/.test(l));
+      for (const l of lines.length ? lines : ['  (no timings in the output; see above)']) console.log(`  ${l}`);
+    } else {
+      console.log('  (not run: scripts/bench.sh runs cargo bench -p fortress-core and passes BENCH_NATIVE_FILE)');
+    }
     console.log('');
   } finally {
     await browser.close();
     await server.close();
+    await baseline.close();
   }
   if (errors.length) {
     const unique = [...new Set(errors)];
     console.log(`console errors seen (${unique.length} distinct):`);
     for (const e of unique.slice(0, 10)) console.log(`  ${e.split('\n')[0]}`);
+    console.log('');
   }
+  console.log('== Budgets (only the page weight fails the command) ==');
+  for (const b of budgets) console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name.padEnd(66)} ${b.figure}`);
   return over ? 1 : 0;
 }
 
