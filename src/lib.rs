@@ -91,6 +91,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="results">
                     { components::table::cap_table(state) }
                     { components::chart::chart(state) }
+                    { components::sensitivity::sensitivity(state) }
                     { components::terms::terms(state) }
                     { components::terms::routes(state) }
                     { components::terms::sources(state) }

@@ -122,6 +122,9 @@ pub enum Action {
     /// Show a plain message about something that was refused outside the
     /// controls (a host page's bad scenario), keeping the scenario.
     Refused(String),
+    /// Set the last round to a cell of the sensitivity map: its cheques scaled
+    /// to add up to `round_size` and its valuation set, both in dollars.
+    ScaleRound { round_size: u128, valuation: u128 },
 }
 
 /// What the reader sees when a link does not open.
@@ -287,6 +290,9 @@ impl State {
                 State { generation: self.generation.wrapping_add(1), ..State::opened(&self.preset, *scenario) }
             }
             Action::Refused(message) => State { error: Some(general(message)), ..self.clone() },
+            Action::ScaleRound { round_size, valuation } => {
+                self.edited(Control::Valuation, None, fortress_core::sensitivity::scenario_at(s, round_size, valuation))
+            }
         }
     }
 

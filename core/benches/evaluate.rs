@@ -1,4 +1,5 @@
-//! Times `evaluate` on the default preset and at scale; prints medians.
+//! Times `evaluate` on the default preset and at scale, and the sensitivity
+//! map's 64 x 64 grid; prints medians.
 //!
 //! A plain harness (no criterion) so the bench builds in seconds: each case
 //! runs for a fixed number of iterations after a warm-up, and the median and
@@ -9,7 +10,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use fortress_core::{evaluate, presets, Dollars, Holder, Investment, Percent, Round, Scenario, Valuation};
+use fortress_core::{evaluate, presets, sensitivity, Dollars, Holder, Investment, Percent, Round, Scenario, Valuation};
 
 /// `n_holders` equal starting holders and `n_rounds` rounds, each with three
 /// new investors and a follow-on by the first holder.
@@ -74,6 +75,34 @@ fn time(label: &str, scenario: &Scenario, iterations: usize) {
     );
 }
 
+/// Times one 64 x 64 sensitivity grid (4,096 cells: the holder's stake and a term's status).
+fn time_grid(label: &str, scenario: &Scenario, holder: &str, iterations: usize) {
+    let steps = sensitivity::STEPS;
+    let run = || sensitivity::grid(black_box(scenario), holder, "azure-api-exclusivity", steps);
+    for _ in 0..iterations.div_ceil(10) {
+        let _ = black_box(run());
+    }
+    let mut runs: Vec<Duration> = (0..iterations)
+        .map(|_| {
+            let start = Instant::now();
+            let grid = run();
+            let elapsed = start.elapsed();
+            assert!(grid.is_ok(), "{label}: {:?}", grid.err());
+            let _ = black_box(grid);
+            elapsed
+        })
+        .collect();
+    runs.sort();
+    let median = runs.get(runs.len() / 2).copied().unwrap_or_default();
+    let fastest = runs.first().copied().unwrap_or_default();
+    println!(
+        "sensitivity grid {steps}x{steps}, {label:<24} median {:>10.1} us   fastest {:>10.1} us   ({iterations} runs, {} cells)",
+        median.as_secs_f64() * 1e6,
+        fastest.as_secs_f64() * 1e6,
+        steps * steps
+    );
+}
+
 fn main() {
     // `cargo bench` passes --bench; `cargo test --benches` runs this once, quickly.
     let quick = !std::env::args().any(|a| a == "--bench");
@@ -85,4 +114,12 @@ fn main() {
     for rounds in [10, 50] {
         time(&format!("1000 holders, {rounds} rounds"), &synthetic(1_000, rounds), 3 * scale);
     }
+    let mut floor = presets::feb_2026_pre_money();
+    floor.whatifs = vec![fortress_core::WhatIf::StakeBelow {
+        holder: "microsoft".into(),
+        percent: Percent::from_micros(22_000_000),
+        term: "azure-api-exclusivity".into(),
+    }];
+    time_grid("default preset + floor", &floor, "microsoft", 20 * scale);
+    time_grid("100 holders, 5 rounds", &synthetic(100, 5), "h0", 3 * scale);
 }

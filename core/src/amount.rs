@@ -117,8 +117,66 @@ impl Percent {
 }
 
 impl fmt::Display for Percent {
+    /// `27%`, `23.4643%`: the exact decimal, trailing zeros dropped.
+    ///
+    /// ```
+    /// use fortress_core::Percent;
+    /// assert_eq!(Percent::from_micros(23_464_300).to_string(), "23.4643%");
+    /// assert_eq!(Percent::from_micros(-500_000).to_string(), "-0.5%");
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}%", self.to_f64())
+        write!(f, "{}%", Decimal::micros(self.0))
+    }
+}
+
+/// An exact decimal for text: `units` of `10^-scale`, written with trailing
+/// zeros dropped (`23.4643`, `27`, `-0.5`).
+///
+/// Integers only, so the core and the widget carry no float formatting. For
+/// every value with at most 15 significant digits (every percentage a
+/// scenario can hold in range) it writes the same text as `{}` of the value
+/// as an `f64` would; beyond that it stays exact where the float would not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Decimal {
+    units: i128,
+    scale: u32,
+}
+
+impl Decimal {
+    /// Millionths: a [`Percent`]'s unit.
+    pub(crate) const fn micros(micros: i64) -> Decimal {
+        Decimal { units: micros as i128, scale: 6 }
+    }
+
+    /// `units` of `10^-scale`; `scale` is at most 30.
+    pub(crate) const fn new(units: i128, scale: u32) -> Decimal {
+        Decimal { units, scale }
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let divisor = 10u128.pow(self.scale.min(30));
+        let magnitude = self.units.unsigned_abs();
+        if self.units < 0 {
+            f.write_str("-")?;
+        }
+        write!(f, "{}", magnitude / divisor)?;
+        let mut fraction = magnitude % divisor;
+        if fraction == 0 {
+            return Ok(());
+        }
+        f.write_str(".")?;
+        let mut digit = divisor / 10;
+        while fraction > 0 && digit > 0 {
+            let d = fraction / digit;
+            // `d` is one decimal digit: `fraction` is below `10 * digit`.
+            let c = char::from_digit(u32::try_from(d).unwrap_or(0), 10).unwrap_or('0');
+            f.write_str(c.encode_utf8(&mut [0; 4]))?;
+            fraction -= d * digit;
+            digit /= 10;
+        }
+        Ok(())
     }
 }
 

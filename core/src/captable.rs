@@ -25,83 +25,163 @@ pub const SHARES_PER_MICRO: u128 = 10_000;
 
 const HUNDRED: u128 = Percent::HUNDRED_MICROS as u128;
 
-/// The holders and their shares as the rounds are applied.
-struct Table {
-    ids: Vec<String>,
-    names: Vec<String>,
-    groups: Vec<bool>,
-    shares: Vec<u128>,
-    index: HashMap<String, usize>,
+/// The holders and their shares as the rounds are applied. Ids and names are
+/// borrowed from the scenario, so applying a round allocates no strings.
+#[derive(Clone)]
+pub(crate) struct Table<'a> {
+    pub(crate) ids: Vec<&'a str>,
+    names: Vec<&'a str>,
+    pub(crate) groups: Vec<bool>,
+    pub(crate) shares: Vec<u128>,
+    /// Holder ids to indices, once the table is longer than [`SCAN_HOLDERS`]; empty before.
+    index: HashMap<&'a str, usize>,
 }
 
-impl Table {
-    fn holder_idx(&mut self, id: &str, name: Option<&str>, group: bool) -> usize {
-        if let Some(&idx) = self.index.get(id) {
+/// Up to this many holders a table finds ids by a scan, which beats hashing
+/// for a short list; past it, by a hash map built at that point.
+const SCAN_HOLDERS: usize = 32;
+
+impl<'a> Table<'a> {
+    fn holder_idx(&mut self, id: &'a str, name: Option<&'a str>, group: bool) -> usize {
+        if let Some(idx) = self.find(id) {
             return idx;
         }
         let idx = self.ids.len();
-        self.ids.push(id.to_owned());
-        self.names.push(name.unwrap_or(id).to_owned());
+        self.ids.push(id);
+        self.names.push(name.unwrap_or(id));
         self.groups.push(group);
         self.shares.push(0);
-        self.index.insert(id.to_owned(), idx);
+        if self.ids.len() > SCAN_HOLDERS {
+            if self.index.is_empty() {
+                self.index.extend(self.ids.iter().enumerate().map(|(idx, &id)| (id, idx)));
+            } else {
+                self.index.insert(id, idx);
+            }
+        }
         idx
     }
 
-    fn total(&self) -> u128 {
+    /// Makes room for `more` holders, so that adding them allocates nothing.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        self.ids.reserve(more);
+        self.names.reserve(more);
+        self.groups.reserve(more);
+        self.shares.reserve(more);
+        if !self.index.is_empty() {
+            self.index.reserve(more);
+        }
+    }
+
+    /// The index of a holder already in the table.
+    pub(crate) fn find(&self, id: &str) -> Option<usize> {
+        if self.index.is_empty() {
+            self.ids.iter().position(|&known| known == id)
+        } else {
+            self.index.get(id).copied()
+        }
+    }
+
+    pub(crate) fn total(&self) -> u128 {
         self.shares.iter().sum()
     }
 
-    fn add(&mut self, idx: usize, shares: u128, field: &str) -> Result<(), ScenarioError> {
-        let slot = self.shares.get_mut(idx).ok_or_else(|| overflow(field))?;
-        *slot = slot.checked_add(shares).ok_or_else(|| overflow(field))?;
+    fn add(&mut self, idx: usize, shares: u128, field: impl Fn() -> String) -> Result<(), ScenarioError> {
+        let slot = self.shares.get_mut(idx).ok_or_else(|| overflow(&field()))?;
+        *slot = slot.checked_add(shares).ok_or_else(|| overflow(&field()))?;
         Ok(())
     }
 }
 
-/// Builds every stage of a validated scenario.
-pub(crate) fn stages(scenario: &Scenario) -> Result<Vec<Stage>, ScenarioError> {
-    let mut table =
-        Table { ids: Vec::new(), names: Vec::new(), groups: Vec::new(), shares: Vec::new(), index: HashMap::new() };
+/// The starting table of a validated scenario, with the first `n_rounds` rounds applied.
+pub(crate) fn table_after(scenario: &Scenario, n_rounds: usize) -> Result<Table<'_>, ScenarioError> {
+    let mut table = starting_table(scenario)?;
+    for (i, round) in scenario.rounds.iter().enumerate().take(n_rounds) {
+        let money = round_money(round, i)?;
+        apply_round(&mut table, round, &money, i)?;
+    }
+    Ok(table)
+}
+
+fn starting_table(scenario: &Scenario) -> Result<Table<'_>, ScenarioError> {
+    let n = scenario.holders.len();
+    let mut table = Table {
+        ids: Vec::with_capacity(n),
+        names: Vec::with_capacity(n),
+        groups: Vec::with_capacity(n),
+        shares: Vec::with_capacity(n),
+        index: HashMap::new(),
+    };
     for holder in &scenario.holders {
         let idx = table.holder_idx(&holder.id, Some(&holder.name), holder.group);
         let micros = u128::try_from(holder.percent.micros()).map_err(|_| overflow("holders"))?;
-        table.add(idx, micros * SHARES_PER_MICRO, "holders")?;
+        table.add(idx, micros * SHARES_PER_MICRO, || "holders".to_owned())?;
     }
+    Ok(table)
+}
+
+/// Builds every stage of a validated scenario.
+pub(crate) fn stages(scenario: &Scenario) -> Result<Vec<Stage>, ScenarioError> {
+    let mut table = starting_table(scenario)?;
     let valuation = scenario.valuation.and_then(|v| v.unsigned());
     let total = table.total();
     let price = valuation.map(|dollars| Price { dollars, shares: total });
     let mut stages = Vec::with_capacity(scenario.rounds.len() + 1);
-    let before = stage(&table, "Before".to_owned(), None, (None, valuation, 0, price), None, "holders")?;
+    let before = stage(&table, "Before".to_owned(), None, (None, valuation, 0, price), None, || "holders".to_owned())?;
     stages.push(before);
     for (i, round) in scenario.rounds.iter().enumerate() {
-        let at = format!("rounds[{i}]");
-        let money = apply_round(&mut table, round, &at)?;
+        let money = round_money(round, i)?;
+        let money = apply_round(&mut table, round, &money, i)?;
         let previous = stages.last();
-        let next = stage(&table, round.name.clone(), round.date, money, previous, &at)?;
+        let next = stage(&table, round.name.clone(), round.date, money, previous, || format!("rounds[{i}]"))?;
         stages.push(next);
     }
     Ok(stages)
 }
 
-/// Pre-money, post-money, new money and price of a round, in that order.
-type RoundMoney = (Option<u128>, Option<u128>, u128, Option<Price>);
+/// A round's money as it is applied: each cheque in whole dollars, in the
+/// order of `round.investments`, and the valuation. Usually the round's own
+/// ([`round_money`]); the sensitivity map applies other amounts to the same round.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Money {
+    pub(crate) amounts: Vec<u128>,
+    pub(crate) valuation: Option<Valuation>,
+}
 
-fn apply_round(table: &mut Table, round: &Round, at: &str) -> Result<RoundMoney, ScenarioError> {
+/// The round's own money.
+pub(crate) fn round_money(round: &Round, i: usize) -> Result<Money, ScenarioError> {
+    let amounts = round
+        .investments
+        .iter()
+        .map(|investment| investment.amount.unsigned().ok_or_else(|| overflow(&format!("rounds[{i}]"))))
+        .collect::<Result<Vec<u128>, ScenarioError>>()?;
+    Ok(Money { amounts, valuation: round.valuation })
+}
+
+/// Pre-money, post-money, new money and price of a round, in that order.
+pub(crate) type RoundMoney = (Option<u128>, Option<u128>, u128, Option<Price>);
+
+/// Applies round `i` with `money` (its cheques and valuation) to the table.
+/// Field paths for errors are only written when there is an error.
+pub(crate) fn apply_round<'a>(
+    table: &mut Table<'a>,
+    round: &'a Round,
+    money: &Money,
+    i: usize,
+) -> Result<RoundMoney, ScenarioError> {
+    let at = || format!("rounds[{i}]");
     let before_round = table.total();
     let mut new_money: u128 = 0;
-    for investment in &round.investments {
-        let amount = investment.amount.unsigned().ok_or_else(|| overflow(at))?;
-        new_money = new_money.checked_add(amount).ok_or_else(|| overflow(at))?;
+    for &amount in &money.amounts {
+        new_money = new_money.checked_add(amount).ok_or_else(|| overflow(&at()))?;
     }
-    let (pre_money, post_money) = match round.valuation {
+    let (pre_money, post_money) = match money.valuation {
         Some(Valuation::PreMoney(pre)) => {
-            let pre = pre.unsigned().ok_or_else(|| overflow(at))?;
-            (Some(pre), Some(pre.checked_add(new_money).ok_or_else(|| overflow(at))?))
+            let pre = pre.unsigned().ok_or_else(|| overflow(&at()))?;
+            (Some(pre), Some(pre.checked_add(new_money).ok_or_else(|| overflow(&at()))?))
         }
         Some(Valuation::PostMoney(post)) => {
-            let post = post.unsigned().ok_or_else(|| overflow(at))?;
-            (Some(post.checked_sub(new_money).ok_or_else(|| overflow(at))?), Some(post))
+            let post = post.unsigned().ok_or_else(|| overflow(&at()))?;
+            (Some(post.checked_sub(new_money).ok_or_else(|| overflow(&at()))?), Some(post))
         }
         None => (None, None),
     };
@@ -109,55 +189,54 @@ fn apply_round(table: &mut Table, round: &Round, at: &str) -> Result<RoundMoney,
     // The pool is topped up before the price is set: the shuffle puts its
     // cost on the holders from before the round.
     if let (Some(pool), Some(pre), Some(post)) = (&round.pool, pre_money, post_money) {
-        let field = format!("{at}.pool.percent");
+        let field = || format!("rounds[{i}].pool.percent");
         let idx = table.holder_idx(pool.holder_id(), Some(pool.name.as_deref().unwrap_or("Option pool")), true);
         let existing = table.shares.get(idx).copied().unwrap_or(0);
-        let target = u128::try_from(pool.percent.micros()).map_err(|_| overflow(&field))?;
+        let target = u128::try_from(pool.percent.micros()).map_err(|_| overflow(&field()))?;
         let top_up = match pool.sized {
             PoolBasis::PreMoney => pool_top_up(target, 1, 1, before_round, existing),
             PoolBasis::PostMoney => pool_top_up(target, post, pre, before_round, existing),
         }
-        .ok_or_else(|| ScenarioError::new(field.clone(), ErrorKind::PoolUnreachable(pool.percent)))?;
-        table.add(idx, top_up, &field)?;
+        .ok_or_else(|| ScenarioError::new(field(), ErrorKind::PoolUnreachable(pool.percent)))?;
+        table.add(idx, top_up, field)?;
     }
     let fully_diluted = table.total();
     let price = pre_money.filter(|&pre| pre > 0).map(|dollars| Price { dollars, shares: fully_diluted });
 
     for (j, sale) in round.secondaries.iter().enumerate() {
-        let field = format!("{at}.secondaries[{j}]");
-        let seller = table.index.get(&sale.seller).copied();
+        let field = || format!("rounds[{i}].secondaries[{j}]");
+        let seller = table.find(&sale.seller);
         let moved = match (sale.percent, sale.amount, price) {
             (Some(p), _, _) => {
-                let micros = u128::try_from(p.micros()).map_err(|_| overflow(&field))?;
-                mul_div(micros, before_round, HUNDRED).ok_or_else(|| overflow(&field))?
+                let micros = u128::try_from(p.micros()).map_err(|_| overflow(&field()))?;
+                mul_div(micros, before_round, HUNDRED).ok_or_else(|| overflow(&field()))?
             }
             (None, Some(amount), Some(price)) => {
-                let amount = amount.unsigned().ok_or_else(|| overflow(&field))?;
-                mul_div(amount, price.shares, price.dollars).ok_or_else(|| overflow(&field))?
+                let amount = amount.unsigned().ok_or_else(|| overflow(&field()))?;
+                mul_div(amount, price.shares, price.dollars).ok_or_else(|| overflow(&field()))?
             }
-            _ => return Err(ScenarioError::new(field, ErrorKind::SecondarySize)),
+            _ => return Err(ScenarioError::new(field(), ErrorKind::SecondarySize)),
         };
         let seller_idx = seller.ok_or_else(|| {
-            ScenarioError::new(format!("{field}.seller"), ErrorKind::UnknownHolder(sale.seller.clone()))
+            ScenarioError::new(format!("{}.seller", field()), ErrorKind::UnknownHolder(sale.seller.clone()))
         })?;
         let held = table.shares.get(seller_idx).copied().unwrap_or(0);
         let left = held.checked_sub(moved).ok_or_else(|| {
-            ScenarioError::new(format!("{field}.seller"), ErrorKind::Oversold { seller: sale.seller.clone() })
+            ScenarioError::new(format!("{}.seller", field()), ErrorKind::Oversold { seller: sale.seller.clone() })
         })?;
         if let Some(slot) = table.shares.get_mut(seller_idx) {
             *slot = left;
         }
         let buyer = table.holder_idx(&sale.buyer, sale.name.as_deref(), false);
-        table.add(buyer, moved, &field)?;
+        table.add(buyer, moved, field)?;
     }
 
     if let Some(price) = price {
-        for (j, investment) in round.investments.iter().enumerate() {
-            let field = format!("{at}.investments[{j}].amount");
-            let amount = investment.amount.unsigned().ok_or_else(|| overflow(&field))?;
-            let shares = mul_div(amount, price.shares, price.dollars).ok_or_else(|| overflow(&field))?;
+        for (j, (investment, &amount)) in round.investments.iter().zip(&money.amounts).enumerate() {
+            let field = || format!("rounds[{i}].investments[{j}].amount");
+            let shares = mul_div(amount, price.shares, price.dollars).ok_or_else(|| overflow(&field()))?;
             let idx = table.holder_idx(&investment.holder, investment.name.as_deref(), false);
-            table.add(idx, shares, &field)?;
+            table.add(idx, shares, field)?;
         }
     }
     Ok((pre_money, post_money, new_money, price))
@@ -189,7 +268,7 @@ fn pool_top_up(target: u128, post: u128, pre: u128, before: u128, existing: u128
 ///
 /// The product is split so that it overflows only when the result itself
 /// would be beyond 128 bits or `b % c` times `a` is.
-fn mul_div(a: u128, b: u128, c: u128) -> Option<u128> {
+pub(crate) fn mul_div(a: u128, b: u128, c: u128) -> Option<u128> {
     if c == 0 {
         return None;
     }
@@ -199,16 +278,16 @@ fn mul_div(a: u128, b: u128, c: u128) -> Option<u128> {
 }
 
 fn stage(
-    table: &Table,
+    table: &Table<'_>,
     label: String,
     date: Option<crate::Date>,
     (pre_money, post_money, new_money, price): RoundMoney,
     previous: Option<&Stage>,
-    field: &str,
+    field: impl Fn() -> String,
 ) -> Result<Stage, ScenarioError> {
     let total = table.total();
     let values = match post_money {
-        Some(post) => Some(share_out(post, &table.shares, total).ok_or_else(|| overflow(field))?),
+        Some(post) => Some(share_out(post, &table.shares, total).ok_or_else(|| overflow(&field()))?),
         None => None,
     };
     let mut holders = Vec::with_capacity(table.ids.len());
@@ -222,8 +301,8 @@ fn stage(
             Some(stage) => stage.holders.get(idx).map_or(0.0, |row| row.percent),
         };
         holders.push(HolderRow {
-            id: id.clone(),
-            name: name.clone(),
+            id: (*id).to_owned(),
+            name: (*name).to_owned(),
             group,
             shares,
             percent,

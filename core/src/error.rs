@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use crate::amount::Decimal;
 use crate::{Date, Dollars, Percent};
 
 /// A scenario that cannot be evaluated, with the field to blame.
@@ -112,13 +113,13 @@ impl fmt::Display for ErrorKind {
                 write!(f, "{} is more than the largest accepted, {}", d.0, crate::validate::MAX_DOLLARS)
             }
             ErrorKind::PercentOutOfRange(p) => {
-                write!(f, "must be between 0 and 100, not {}", p.to_f64())
+                write!(f, "must be between 0 and 100, not {}", Decimal::micros(p.micros()))
             }
             ErrorKind::StakesDoNotAddUp(total) => write!(
                 f,
                 "the stakes add up to {}%, not 100% (a difference of up to {} points is accepted)",
-                total.to_f64(),
-                crate::validate::STAKE_TOLERANCE.to_f64()
+                Decimal::micros(total.micros()),
+                Decimal::micros(crate::validate::STAKE_TOLERANCE.micros())
             ),
             ErrorKind::PostMoneyNotAboveNewMoney { post_money, new_money } => write!(
                 f,
@@ -137,7 +138,7 @@ impl fmt::Display for ErrorKind {
                 write!(f, "\"{seller}\" would sell more shares than it holds")
             }
             ErrorKind::PoolUnreachable(p) => {
-                write!(f, "a pool of {}% cannot be reached at this valuation", p.to_f64())
+                write!(f, "a pool of {p} cannot be reached at this valuation")
             }
             ErrorKind::DateBefore(d) => write!(f, "must not be before {d}"),
             ErrorKind::UnknownTerm(id) => write!(f, "no term has the id \"{id}\""),

@@ -22,6 +22,7 @@ mod error;
 mod outcome;
 pub mod presets;
 mod scenario;
+pub mod sensitivity;
 pub mod terms;
 pub mod validate;
 

@@ -55,7 +55,7 @@ pub fn chart(state: &StateHandle) -> Html {
                 { bars }
                 <text x="0" y={fmt_num(height - 2.0)} class="chart-axis">{"0%"}</text>
                 <text x={fmt_num(WIDTH)} y={fmt_num(height - 2.0)} class="chart-axis" text-anchor="end">
-                    {format!("{scale}%")}
+                    {format!("{}%", fmt_num(scale))}
                 </text>
             </svg>
             <p class="legend muted small" aria-hidden="true">
@@ -66,8 +66,9 @@ pub fn chart(state: &StateHandle) -> Html {
     }
 }
 
-/// An SVG coordinate to two decimals at most.
+/// An SVG coordinate to two decimals at most, written with integers so that
+/// no float formatting is linked into the wasm.
+#[allow(clippy::cast_possible_truncation)]
 fn fmt_num(v: f64) -> String {
-    let rounded = (v * 100.0).round() / 100.0;
-    format!("{rounded}")
+    crate::input::plain((v * 100.0).round() as i128, 2)
 }

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod controls;
 pub mod fields;
 pub mod header;
+pub mod sensitivity;
 pub mod share;
 pub mod table;
 pub mod terms;

@@ -9,6 +9,7 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+use crate::amount::Decimal;
 use crate::outcome::{HolderRow, Stage};
 use crate::scenario::Events;
 use crate::{Date, Percent};
@@ -181,6 +182,56 @@ pub(crate) fn judge(condition: &Condition<'_>, facts: &Facts<'_>) -> Judged {
     }
 }
 
+/// The stakes a condition can be judged on without a [`Stage`]: the ids, group
+/// flags and share counts of a table, as the sensitivity map has them per cell.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Stakes<'t> {
+    pub ids: &'t [&'t str],
+    pub groups: &'t [bool],
+    pub shares: &'t [u128],
+    pub total: u128,
+}
+
+impl Stakes<'_> {
+    fn shares_of(&self, holder: &str) -> u128 {
+        self.ids.iter().position(|id| *id == holder).and_then(|idx| self.shares.get(idx).copied()).unwrap_or(0)
+    }
+}
+
+/// Whether a condition holds, as [`judge`] decides it, but with the stakes read
+/// from `stakes` and no words: the sensitivity map judges a term thousands of
+/// times a frame. A test checks that it agrees with [`judge`].
+pub(crate) fn holds(condition: &Condition<'_>, facts: &Facts<'_>, stakes: &Stakes<'_>) -> bool {
+    match condition {
+        Condition::Always => true,
+        Condition::Fact(Fact::StakeBelow { holder, percent }) => {
+            compare_share(stakes.shares_of(holder), stakes.total, *percent) == Ordering::Less
+        }
+        Condition::Fact(Fact::Outweighed { holder }) => {
+            let own = stakes.shares_of(holder);
+            stakes
+                .ids
+                .iter()
+                .zip(stakes.groups)
+                .zip(stakes.shares)
+                .any(|((id, &group), &shares)| !group && id != holder && shares > own)
+        }
+        Condition::Fact(Fact::AnyHolderAbove { percent }) => {
+            let largest = stakes.groups.iter().zip(stakes.shares).filter(|(&group, _)| !group).map(|(_, &s)| s).max();
+            largest.is_some_and(|shares| compare_share(shares, stakes.total, *percent) == Ordering::Greater)
+        }
+        Condition::Fact(Fact::OnOrAfter(day)) => day.compare(facts.as_of) != Ordering::Less,
+        Condition::Fact(Fact::After(day)) => day.compare(facts.as_of) == Ordering::Greater,
+        Condition::Fact(Fact::AgiDeclared) => facts.events.agi_declared.is_some_and(|date| date <= facts.as_of),
+        Condition::Fact(Fact::AgiVerified) => facts.events.agi_verified.is_some_and(|date| date <= facts.as_of),
+        Condition::Fact(Fact::Product(kind)) => facts.product == Some(*kind),
+        Condition::Fact(Fact::Partner(partner)) => facts.partner == Some(*partner),
+        Condition::All(parts) => parts.iter().all(|part| holds(part, facts, stakes)),
+        Condition::Any(parts) => parts.iter().any(|part| holds(part, facts, stakes)),
+        Condition::Not(part) => !holds(part, facts, stakes),
+    }
+}
+
 /// All (`decisive` false) or any (`decisive` true): the first part whose truth
 /// equals `decisive` decides; otherwise every part was needed.
 fn combine(parts: &[Condition<'_>], facts: &Facts<'_>, decisive: bool) -> Judged {
@@ -268,7 +319,12 @@ fn judge_outweighed(stage: &Stage, holder: &str) -> Judged {
     match heavier {
         Some(row) => Judged::new(
             true,
-            format!("{} the stake of {} ({}) exceeds that of {own_text}", after(stage), row.name, percent_text(row)),
+            format!(
+                "{} the stake of {} ({}) exceeds that of {own_text}",
+                after(stage),
+                row.name,
+                percent_text(row, stage.total_shares)
+            ),
         ),
         None => {
             Judged::new(false, format!("{} no other single holder's stake exceeds that of {own_text}", after(stage)))
@@ -281,7 +337,12 @@ fn judge_any_above(stage: &Stage, percent: Percent) -> Judged {
     match largest {
         Some(row) if stake_against(stage, &row.id, percent) == Ordering::Greater => Judged::new(
             true,
-            format!("{} the stake of {} ({}) is above {percent}", after(stage), row.name, percent_text(row)),
+            format!(
+                "{} the stake of {} ({}) is above {percent}",
+                after(stage),
+                row.name,
+                percent_text(row, stage.total_shares)
+            ),
         ),
         Some(row) => Judged::new(
             false,
@@ -289,7 +350,7 @@ fn judge_any_above(stage: &Stage, percent: Percent) -> Judged {
                 "{} no single holder's stake is above {percent}: the largest, that of {}, is {}",
                 after(stage),
                 row.name,
-                percent_text(row)
+                percent_text(row, stage.total_shares)
             ),
         ),
         None => Judged::new(false, format!("no single holder's stake is above {percent}")),
@@ -310,6 +371,21 @@ fn stake_against(stage: &Stage, holder: &str, percent: Percent) -> Ordering {
         return 0.cmp(&micros);
     }
     compare_fractions(shares, stage.total_shares, micros, Percent::HUNDRED_MICROS.unsigned_abs().into())
+}
+
+/// `shares / total` against a percentage, exactly, as [`stake_against`] judges
+/// it for a table with shares in it (every valid table): by cross-multiplying
+/// when the products fit in 128 bits, else by continued fractions.
+fn compare_share(shares: u128, total: u128, percent: Percent) -> Ordering {
+    let micros = u128::try_from(percent.micros()).unwrap_or(0);
+    let hundred = u128::from(Percent::HUNDRED_MICROS.unsigned_abs());
+    if total == 0 {
+        return 0.cmp(&micros);
+    }
+    if let (Some(left), Some(right)) = (shares.checked_mul(hundred), micros.checked_mul(total)) {
+        return left.cmp(&right);
+    }
+    compare_fractions(shares, total, micros, hundred)
 }
 
 /// Compares a/b with c/d exactly for any non-zero denominators.
@@ -342,7 +418,7 @@ fn compare_fractions(mut a: u128, mut b: u128, mut c: u128, mut d: u128) -> Orde
 /// "Microsoft (23.4643%)": a holder and its stake, to follow "the stake of".
 fn stake_text(stage: &Stage, holder: &str) -> String {
     match stage.holder(holder) {
-        Some(row) => format!("{} ({})", row.name, percent_text(row)),
+        Some(row) => format!("{} ({})", row.name, percent_text(row, stage.total_shares)),
         None => format!("{holder} (0%, not a holder)"),
     }
 }
@@ -358,10 +434,27 @@ fn after(stage: &Stage) -> String {
 }
 
 /// A stake for people: four decimals at most, trailing zeros dropped.
-fn percent_text(row: &HolderRow) -> String {
-    let text = format!("{:.4}", row.percent);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text}%")
+///
+/// Worked from the share counts in integers, rounded half up at the fourth
+/// decimal, so the text is exact and no float is formatted.
+fn percent_text(row: &HolderRow, total: u128) -> String {
+    format!("{}%", Decimal::new(stake_ten_thousandths(row.shares, total), 4))
+}
+
+/// `shares / total` in ten-thousandths of a percentage point, rounded half up.
+/// Zero for an empty table; never panics (absurdly large counts are scaled
+/// down first, which only matters beyond 10^32 shares).
+fn stake_ten_thousandths(shares: u128, total: u128) -> i128 {
+    const PER_HUNDRED: u128 = 1_000_000; // 100% in ten-thousandths of a point
+    let (mut shares, mut total) = (shares.min(total), total);
+    while total > u128::MAX / (2 * PER_HUNDRED + 1) {
+        (shares, total) = (shares >> 1, total >> 1);
+    }
+    if total == 0 {
+        return 0;
+    }
+    let rounded = (2 * shares * PER_HUNDRED + total) / (2 * total);
+    i128::try_from(rounded).unwrap_or(0)
 }
 
 #[cfg(test)]

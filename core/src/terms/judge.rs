@@ -5,7 +5,7 @@ use crate::scenario::{RegimeId, Scenario, WhatIf};
 use crate::Date;
 
 use super::catalogue::{regime, Regime, RouteRule, Rule, Term, REGIMES};
-use super::condition::{judge, Condition, Fact, Facts, Judged};
+use super::condition::{holds, judge, Condition, Fact, Facts, Judged, Stakes};
 use super::{AsOfBasis, Hosting, ProductKind, Route, Status, TermStatus};
 
 /// Judges every term of the regime in force, and every route.
@@ -189,6 +189,54 @@ impl Context<'_> {
         let (term, term_status) = last_rule.map_or(("", Status::Unknown), |(rule, term)| (rule.term, term.status));
         let reason = format!("contested: no term of {} decides where {} may run", self.regime.name, product.label());
         Route { product, partner, hosting: Hosting::Contested, term, term_status, reason }
+    }
+}
+
+/// One term's status as a function of the stakes alone, with everything else
+/// about the scenario (the date, the regime, the events, the what-ifs) fixed:
+/// what the sensitivity map asks for every cell. It gives the status that
+/// [`evaluate`] would give the term on a table with these stakes, without
+/// writing any reason; a test checks that the two agree.
+pub(crate) struct TermProbe<'s> {
+    term: &'static Term,
+    facts: Facts<'s>,
+    not_yet: bool,
+    whatifs: Vec<Fact<'s>>,
+}
+
+impl<'s> TermProbe<'s> {
+    /// The probe for `term_id` under the regime `scenario` is judged by, or
+    /// `None` when that regime has no such term. `last` is any final table of
+    /// the scenario; only its stakes would matter, and [`TermProbe::status`]
+    /// reads those from its argument instead.
+    pub(crate) fn new(scenario: &'s Scenario, last: &'s Stage, term_id: &str) -> Option<TermProbe<'s>> {
+        let (as_of, _) = judging_date(scenario)?;
+        let chosen = regime(scenario.regime.unwrap_or(regime_on(as_of)));
+        let term = chosen.terms.iter().find(|term| term.id == term_id)?;
+        let facts = Facts { as_of, events: &scenario.events, stage: last, product: None, partner: None };
+        let not_yet = first_regime().starts.compare(as_of).is_lt();
+        let whatifs = scenario.whatifs.iter().filter(|w| w.term() == term.id).map(whatif_fact).collect();
+        Some(TermProbe { term, facts, not_yet, whatifs })
+    }
+
+    /// The term's status on a table with these stakes.
+    pub(crate) fn status(&self, stakes: &Stakes<'_>) -> Status {
+        if self.not_yet {
+            return Status::NotYet;
+        }
+        let status = match &self.term.rule {
+            Rule::Standing => Status::InForce,
+            Rule::Until { ends, .. } if holds(ends, &self.facts, stakes) => Status::Ended,
+            Rule::Until { .. } => Status::InForce,
+            Rule::EndedBy(_) => Status::Ended,
+            Rule::Unstated(_) => Status::Unknown,
+        };
+        let ended_by_whatif = || self.whatifs.iter().any(|fact| holds(&Condition::Fact(*fact), &self.facts, stakes));
+        if status != Status::Ended && ended_by_whatif() {
+            Status::Ended
+        } else {
+            status
+        }
     }
 }
 

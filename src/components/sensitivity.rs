@@ -1,0 +1,333 @@
+//! The sensitivity map: the holder in focus's stake (or the exclusivity
+//! term's status) over a grid of round sizes and valuations, recomputed as the
+//! other controls move. The core computes the grid
+//! (`fortress_core::sensitivity`); this draws it on one small canvas (one
+//! pixel a cell, scaled up by CSS), so the DOM stays a handful of elements.
+//!
+//! The map is one focusable element: arrow keys (or the pointer) move a
+//! cursor whose numbers a live region reads out; Enter (or a click) sets the
+//! round to that cell through [`Action::ScaleRound`].
+
+use fortress_core::edit::ValuationBasis;
+use fortress_core::sensitivity::{self, Cell, Grid};
+use fortress_core::terms::Status;
+use fortress_core::Scenario;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use yew::prelude::*;
+
+use crate::fmt::{self, Style};
+use crate::state::{Action, WHATIF_TERM};
+
+/// Props of [`SensitivityMap`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct SensitivityMapProps {
+    /// The scenario as it is; the map is drawn around its last round.
+    pub scenario: Scenario,
+    /// The holder in focus, by id, and by name.
+    pub holder: AttrValue,
+    pub holder_name: AttrValue,
+    /// The title of the term whose status is mapped.
+    pub term_title: AttrValue,
+    /// Called with (round size, valuation) in dollars when a cell is picked.
+    pub on_pick: Callback<Action>,
+}
+
+/// What the map shows in its colours.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layer {
+    Stake,
+    Term,
+}
+
+/// The sensitivity map, from the state: one line in the app.
+pub fn sensitivity(state: &super::StateHandle) -> Html {
+    let holder_name = state
+        .outcome
+        .last_stage()
+        .and_then(|stage| stage.holder(&state.focus))
+        .map_or_else(|| state.focus.clone(), |row| row.name.clone());
+    let term_title = state.outcome.terms.iter().find(|t| t.id == WHATIF_TERM).map_or(WHATIF_TERM, |t| t.title);
+    let dispatch = state.dispatcher();
+    html! {
+        <SensitivityMap
+            scenario={state.scenario.clone()}
+            holder={AttrValue::from(state.focus.clone())}
+            holder_name={AttrValue::from(holder_name)}
+            term_title={AttrValue::from(term_title)}
+            on_pick={Callback::from(move |action| dispatch.dispatch(action))}
+        />
+    }
+}
+
+/// The map itself: memoised on the scenario and the holder, so that a change
+/// elsewhere in the widget neither recomputes nor redraws it.
+#[function_component]
+pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
+    let grid = use_memo((props.scenario.clone(), props.holder.clone()), |(scenario, holder)| {
+        mark_start();
+        let grid = sensitivity::grid(scenario, holder, WHATIF_TERM, sensitivity::STEPS).ok();
+        measure();
+        grid
+    });
+    let layer = use_state_eq(|| Layer::Stake);
+    // The cursor, as (column, row); `None` follows the scenario's own cell.
+    let cursor = use_state_eq(|| None::<(usize, usize)>);
+    let canvas = use_node_ref();
+    {
+        let canvas = canvas.clone();
+        use_effect_with((grid.clone(), *layer), move |(grid, layer)| {
+            if let Some(grid) = grid.as_ref() {
+                draw(&canvas, grid, *layer);
+            }
+        });
+    }
+    let Some(grid) = grid.as_ref().as_ref() else {
+        return html! {
+            <section class="card" aria-labelledby="sensitivity-heading">
+                <h2 id="sensitivity-heading">{"Sensitivity map"}</h2>
+                <p class="muted" id="sensitivity-empty">{"This scenario has no priced round with cheques to vary."}</p>
+            </section>
+        };
+    };
+    let steps = grid.round_sizes.len();
+    let at = cursor.unwrap_or(grid.current);
+    let readout = describe(grid, at, props);
+    let current = grid.cell(grid.current.0, grid.current.1).map(stake_text).unwrap_or_default();
+
+    let cell_at = {
+        let steps = steps as i32;
+        move |e: &MouseEvent| {
+            let target: HtmlCanvasElement = e.target_unchecked_into();
+            let (w, h) = (target.client_width().max(1), target.client_height().max(1));
+            let column = (e.offset_x() * steps / w).clamp(0, steps - 1);
+            // Row 0 (the smallest valuation) is drawn at the bottom.
+            let row = steps - 1 - (e.offset_y() * steps / h).clamp(0, steps - 1);
+            (column as usize, row as usize)
+        }
+    };
+    let on_move = {
+        let cursor = cursor.clone();
+        Callback::from(move |e: MouseEvent| cursor.set(Some(cell_at(&e))))
+    };
+    let on_click = {
+        let cursor = cursor.clone();
+        let grid_pick = grid_picker(grid, &props.on_pick);
+        Callback::from(move |e: MouseEvent| {
+            let at = cell_at(&e);
+            cursor.set(None);
+            grid_pick.emit(at);
+        })
+    };
+    let on_key = {
+        let cursor = cursor.clone();
+        let grid_pick = grid_picker(grid, &props.on_pick);
+        let last = steps.saturating_sub(1);
+        Callback::from(move |e: KeyboardEvent| {
+            let (column, row) = at;
+            let next = match e.key().as_str() {
+                "ArrowLeft" => (column.saturating_sub(1), row),
+                "ArrowRight" => ((column + 1).min(last), row),
+                "ArrowDown" => (column, row.saturating_sub(1)),
+                "ArrowUp" => (column, (row + 1).min(last)),
+                "Home" => (0, row),
+                "End" => (last, row),
+                "Enter" | " " => {
+                    e.prevent_default();
+                    cursor.set(None);
+                    grid_pick.emit(at);
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            cursor.set(Some(next));
+        })
+    };
+    let on_layer = |l: Layer| {
+        let layer = layer.clone();
+        Callback::from(move |_: Event| layer.set(l))
+    };
+    let basis = match grid.basis {
+        ValuationBasis::PreMoney => "pre-money",
+        ValuationBasis::PostMoney => "post-money",
+    };
+    // The cursor and the scenario's own cell, as percentages of the map's box.
+    let mark = |(column, row): (usize, usize)| {
+        let side = 100.0 / steps as f64;
+        format!(
+            "left:{}%;top:{}%;width:{}%;height:{}%",
+            pct(column as f64 * side),
+            pct((steps - 1 - row) as f64 * side),
+            pct(side),
+            pct(side)
+        )
+    };
+    html! {
+        <section class="card sensitivity" aria-labelledby="sensitivity-heading">
+            <h2 id="sensitivity-heading">{"Sensitivity map"}</h2>
+            <p class="muted small" id="sensitivity-help">
+                {format!(
+                    "{}'s stake after the round, for round sizes (across) and {basis} valuations (up) from 1/32 \
+                     to twice the round as it is, marked. Arrow keys or the pointer read a cell; Enter or a click \
+                     sets the round to it.",
+                    props.holder_name
+                )}
+            </p>
+            <fieldset class="switch">
+                <legend>{"Colour by"}</legend>
+                <label>
+                    <input type="radio" name="sensitivity-layer" id="sensitivity-layer-stake"
+                        checked={*layer == Layer::Stake} onchange={on_layer(Layer::Stake)} />
+                    {"Stake"}
+                </label>
+                <label>
+                    <input type="radio" name="sensitivity-layer" id="sensitivity-layer-term"
+                        checked={*layer == Layer::Term} onchange={on_layer(Layer::Term)} />
+                    {props.term_title.clone()}
+                </label>
+            </fieldset>
+            <div class="heat-frame">
+                <span class="heat-axis heat-y" aria-hidden="true">
+                    {format!("{} {basis}", fmt::money(grid.valuations.last().copied().unwrap_or(0)))}
+                </span>
+                <div id="sensitivity-map" class="heat" role="application" tabindex="0"
+                    aria-roledescription="heat map" aria-labelledby="sensitivity-heading"
+                    aria-describedby="sensitivity-help" data-grid-cells={(steps * steps).to_string()}
+                    onkeydown={on_key}>
+                    <canvas ref={canvas} width={steps.to_string()} height={steps.to_string()}
+                        onmousemove={on_move} onclick={on_click} aria-hidden="true"></canvas>
+                    <span class="heat-mark" id="sensitivity-mark" style={mark(grid.current)}
+                        data-column={grid.current.0.to_string()} data-row={grid.current.1.to_string()}></span>
+                    <span class="heat-cursor" style={mark(at)}></span>
+                </div>
+                <span class="heat-axis heat-x" aria-hidden="true">
+                    {format!("round {} \u{2192} {}", fmt::money(grid.round_sizes.first().copied().unwrap_or(0)),
+                        fmt::money(grid.round_sizes.last().copied().unwrap_or(0)))}
+                </span>
+            </div>
+            <p class="readout" id="sensitivity-readout" aria-live="polite"
+                data-column={at.0.to_string()} data-row={at.1.to_string()}>{readout}</p>
+            <p class="muted small">
+                {"Marked: the round as it is, "}{props.holder_name.clone()}{" "}
+                <span id="sensitivity-current">{current}</span>
+            </p>
+        </section>
+    }
+}
+
+/// A callback that picks the cell at (column, row).
+fn grid_picker(grid: &Grid, on_pick: &Callback<Action>) -> Callback<(usize, usize)> {
+    let (sizes, valuations) = (grid.round_sizes.clone(), grid.valuations.clone());
+    let on_pick = on_pick.clone();
+    Callback::from(move |(column, row): (usize, usize)| {
+        if let (Some(&round_size), Some(&valuation)) = (sizes.get(column), valuations.get(row)) {
+            on_pick.emit(Action::ScaleRound { round_size, valuation });
+        }
+    })
+}
+
+/// The stake in a cell, as the cap table writes it.
+#[allow(clippy::cast_precision_loss)]
+fn stake_text(cell: &Cell) -> String {
+    // The same float the cap table formats (`shares / total * 100`), so the texts match.
+    fmt::percent(cell.shares as f64 / cell.total as f64 * 100.0, Style::Percent4)
+}
+
+fn status_text(status: Option<Status>) -> &'static str {
+    status.map_or("not judged", |s| super::terms::status_words(s).0)
+}
+
+/// "Round $55B at $1T pre-money: Microsoft 25.1%, Azure API exclusivity: In force".
+fn describe(grid: &Grid, (column, row): (usize, usize), props: &SensitivityMapProps) -> String {
+    let (size, valuation) = (grid.round_sizes.get(column).copied(), grid.valuations.get(row).copied());
+    let head = format!(
+        "Round {} at {} {}",
+        fmt::money(size.unwrap_or(0)),
+        fmt::money(valuation.unwrap_or(0)),
+        if grid.basis == ValuationBasis::PreMoney { "pre-money" } else { "post-money" }
+    );
+    match grid.cell(column, row) {
+        Some(cell) => format!(
+            "{head}: {} {}, {}: {}",
+            props.holder_name,
+            stake_text(cell),
+            props.term_title,
+            status_text(cell.status)
+        ),
+        None => format!("{head}: not possible (the scenario would not evaluate)"),
+    }
+}
+
+/// A number for a CSS percentage, to two decimals.
+#[allow(clippy::cast_possible_truncation)]
+fn pct(v: f64) -> String {
+    crate::input::plain((v * 100.0).round() as i128, 2)
+}
+
+/// Paints one pixel a cell: the stake on a light-to-dark ramp from the map's
+/// smallest to its largest, or the term's status in its colour; grey where the
+/// scenario would not evaluate. Row 0 is at the bottom.
+fn draw(canvas: &NodeRef, grid: &Grid, layer: Layer) {
+    let Some(canvas) = canvas.cast::<HtmlCanvasElement>() else { return };
+    let Some(context) =
+        canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let steps = grid.round_sizes.len();
+    let stakes = grid.cells.iter().flatten().map(Cell::stake_micros);
+    let (low, high) = stakes.fold((u64::MAX, 0), |(lo, hi), s| (lo.min(s), hi.max(s)));
+    let span = high.saturating_sub(low).max(1);
+    let mut pixels = vec![0u8; steps * steps * 4];
+    for (i, cell) in grid.cells.iter().enumerate() {
+        let (column, row) = (i % steps, i / steps);
+        let at = ((steps - 1 - row) * steps + column) * 4;
+        let rgb = match (cell, layer) {
+            (None, _) => [200, 200, 200],
+            (Some(cell), Layer::Stake) => {
+                // 0 (lightest) to 255 (darkest), in integers.
+                let t = (cell.stake_micros().saturating_sub(low)).saturating_mul(255) / span;
+                let t = u8::try_from(t).unwrap_or(255);
+                [240 - t / 2 - t / 4, 244 - t / 2 - t / 8, 255 - t / 4]
+            }
+            (Some(cell), Layer::Term) => match cell.status {
+                Some(Status::InForce) => [46, 139, 87],
+                Some(Status::Ended) => [200, 60, 50],
+                Some(Status::NotYet) => [120, 120, 200],
+                _ => [150, 150, 150],
+            },
+        };
+        if let Some(px) = pixels.get_mut(at..at + 4) {
+            px.copy_from_slice(&[rgb[0], rgb[1], rgb[2], 255]);
+        }
+    }
+    let side = u32::try_from(steps).unwrap_or(1);
+    if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&pixels), side, side) {
+        let _ = context.put_image_data(&image, 0.0, 0.0);
+    }
+}
+
+/// Marks the start of a grid computation for the benchmark's user timing.
+#[cfg(target_arch = "wasm32")]
+fn mark_start() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("fortress-grid-start");
+    }
+}
+
+/// Records the grid's computation as `performance.measure('fortress-grid')`,
+/// which bench/bench.mjs reads.
+#[cfg(target_arch = "wasm32")]
+fn measure() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.measure_with_start_mark("fortress-grid", "fortress-grid-start");
+        performance.clear_marks();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn mark_start() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn measure() {}
