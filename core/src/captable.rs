@@ -272,6 +272,11 @@ pub(crate) fn mul_div(a: u128, b: u128, c: u128) -> Option<u128> {
     if c == 0 {
         return None;
     }
+    // One division when the product fits, as it does for every amount and
+    // share count in bounds: 128-bit division is slow, in wasm most of all.
+    if let Some(product) = a.checked_mul(b) {
+        return Some(product / c);
+    }
     let whole = a.checked_mul(b / c)?;
     let part = a.checked_mul(b % c)? / c;
     whole.checked_add(part)

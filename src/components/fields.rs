@@ -8,7 +8,7 @@ use super::FieldStatus;
 use crate::input::DateEntry;
 
 /// Props of [`NumberField`].
-#[derive(Clone, PartialEq, Properties)]
+#[derive(Clone, Properties)]
 pub struct NumberFieldProps {
     /// The base of the element ids: `{id}-label`, `{id}-slider`, `{id}-box`.
     pub id: AttrValue,
@@ -35,6 +35,26 @@ pub struct NumberFieldProps {
     /// Extra content beside the label (a remove button).
     #[prop_or_default]
     pub children: Html,
+}
+
+/// Equal when everything the field shows is equal, so that a slider step
+/// re-renders only the fields it changed. The callback and the children (a
+/// remove button) are left out: the controls remake them on every render, but
+/// they always dispatch the same action for the same `id`, so the ones the
+/// field already holds stay right.
+impl PartialEq for NumberFieldProps {
+    fn eq(&self, other: &NumberFieldProps) -> bool {
+        self.id == other.id
+            && self.label == other.label
+            && self.unit == other.unit
+            && self.value == other.value
+            && self.min == other.min
+            && self.max == other.max
+            && self.step == other.step
+            && self.status == other.status
+            && self.described_by == other.described_by
+            && self.disabled == other.disabled
+    }
 }
 
 /// A number with a slider and a box.
