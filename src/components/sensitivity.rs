@@ -152,17 +152,11 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
         ValuationBasis::PreMoney => "pre-money",
         ValuationBasis::PostMoney => "post-money",
     };
-    // The cursor and the scenario's own cell, as percentages of the map's box.
-    let mark = |(column, row): (usize, usize)| {
-        let side = 100.0 / steps as f64;
-        format!(
-            "left:{}%;top:{}%;width:{}%;height:{}%",
-            pct(column as f64 * side),
-            pct((steps - 1 - row) as f64 * side),
-            pct(side),
-            pct(side)
-        )
-    };
+    // The cursor and the scenario's own cell, drawn as SVG rects over the canvas (attributes,
+    // not inline styles, so a strict Content-Security-Policy allows them). Row 0 is at the bottom.
+    let mark = |(column, row): (usize, usize)| (column.to_string(), (steps - 1 - row).to_string());
+    let (mark_x, mark_y) = mark(grid.current);
+    let (cursor_x, cursor_y) = mark(at);
     html! {
         <section class="card sensitivity" aria-labelledby="sensitivity-heading">
             <h2 id="sensitivity-heading">{"Sensitivity map"}</h2>
@@ -197,9 +191,12 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
                     onkeydown={on_key}>
                     <canvas ref={canvas} width={steps.to_string()} height={steps.to_string()}
                         onmousemove={on_move} onclick={on_click} aria-hidden="true"></canvas>
-                    <span class="heat-mark" id="sensitivity-mark" style={mark(grid.current)}
-                        data-column={grid.current.0.to_string()} data-row={grid.current.1.to_string()}></span>
-                    <span class="heat-cursor" style={mark(at)}></span>
+                    <svg class="heat-marks" viewBox={format!("0 0 {steps} {steps}")} aria-hidden="true"
+                        preserveAspectRatio="none">
+                        <rect class="heat-mark" id="sensitivity-mark" x={mark_x} y={mark_y} width="1" height="1"
+                            data-column={grid.current.0.to_string()} data-row={grid.current.1.to_string()} />
+                        <rect class="heat-cursor" x={cursor_x} y={cursor_y} width="1" height="1" />
+                    </svg>
                 </div>
                 <span class="heat-axis heat-x" aria-hidden="true">
                     {format!("round {} \u{2192} {}", fmt::money(grid.round_sizes.first().copied().unwrap_or(0)),
@@ -257,12 +254,6 @@ fn describe(grid: &Grid, (column, row): (usize, usize), props: &SensitivityMapPr
         ),
         None => format!("{head}: not possible (the scenario would not evaluate)"),
     }
-}
-
-/// A number for a CSS percentage, to two decimals.
-#[allow(clippy::cast_possible_truncation)]
-fn pct(v: f64) -> String {
-    crate::input::plain((v * 100.0).round() as i128, 2)
 }
 
 /// Paints one pixel a cell: the stake on a light-to-dark ramp from the map's
