@@ -12,6 +12,8 @@ use std::rc::Rc;
 use fortress_core::presets;
 use yew::prelude::*;
 
+use components::section;
+
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod components;
@@ -78,27 +80,48 @@ pub fn App(props: &AppProps) -> Html {
     let url = fragment.map(|f| AttrValue::from(format!("{}#{f}", props.link_base)));
     use_bridge(&state, props.bridge.clone(), url.clone());
     let state = &state;
+    // This render's state, for the sections to compare with the last one: the handle itself
+    // always reads the latest state.
+    let shown = &Rc::new(State::clone(state));
     html! {
         <div class="fortress">
-            { components::header::header(state) }
+            { section(state, shown, components::header::header, same_header) }
             <components::share::Share {url} />
             { components::header::headline(state) }
-            { components::header::notes(state) }
+            { section(state, shown, components::header::notes, |a, b| a.scenario.notes == b.scenario.notes) }
             <div class="layout">
                 <div class="controls-column" key={state.generation.to_string()}>
-                    { components::controls::controls(state) }
+                    { components::controls::controls(state, shown) }
                 </div>
                 <div class="results">
-                    { components::table::cap_table(state) }
-                    { components::chart::chart(state) }
+                    { section(state, shown, components::table::cap_table, same_figures) }
+                    { section(state, shown, components::chart::chart, same_figures) }
                     { components::sensitivity::sensitivity(state) }
-                    { components::terms::terms(state) }
-                    { components::terms::routes(state) }
-                    { components::terms::sources(state) }
+                    { section(state, shown, components::terms::terms, same_terms) }
+                    { section(state, shown, components::terms::routes, |a, b| a.outcome.routes == b.outcome.routes) }
+                    { section(state, shown, components::terms::sources, |a, b| a.scenario.sources == b.scenario.sources) }
                 </div>
             </div>
         </div>
     }
+}
+
+/// The header shows the preset, the title, and the holders to focus on.
+fn same_header(a: &State, b: &State) -> bool {
+    fn holders(s: &State) -> impl Iterator<Item = (&str, &str)> {
+        s.outcome.last_stage().into_iter().flat_map(|stage| &stage.holders).map(|h| (h.id.as_str(), h.name.as_str()))
+    }
+    a.preset == b.preset && a.focus == b.focus && a.scenario.title == b.scenario.title && holders(a).eq(holders(b))
+}
+
+/// The terms show their outcomes and the day they are judged on.
+fn same_terms(a: &State, b: &State) -> bool {
+    a.outcome.terms == b.outcome.terms && a.scenario.as_of == b.scenario.as_of
+}
+
+/// The cap table and the chart show the stages, the holder in focus, and whether a figure is disputed.
+fn same_figures(a: &State, b: &State) -> bool {
+    a.outcome.stages == b.outcome.stages && a.focus == b.focus && a.scenario.sources == b.scenario.sources
 }
 
 /// A line between the widget and the page that embeds it: actions in (queued
@@ -245,3 +268,40 @@ fn use_url_sync(state: &UseReducerHandle<State>, enabled: bool, fragment: Option
 #[cfg(not(target_arch = "wasm32"))]
 #[hook]
 fn use_url_sync(_state: &UseReducerHandle<State>, _enabled: bool, _fragment: Option<String>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fortress_core::edit::Event;
+
+    fn after(action: Action) -> (State, State) {
+        let before = State::new(presets::DEFAULT);
+        let after = before.reduce(action);
+        assert_eq!(after.error, None);
+        (before, after)
+    }
+
+    #[test]
+    fn a_valuation_step_redraws_the_figures_but_not_the_terms_or_the_header() {
+        let (a, b) = after(Action::Valuation("800".into()));
+        assert!(!same_figures(&a, &b));
+        assert!(same_terms(&a, &b));
+        assert!(same_header(&a, &b));
+    }
+
+    #[test]
+    fn an_event_redraws_the_terms_but_not_the_figures() {
+        let (a, b) = after(Action::EventHappened(Event::AgiVerified, true));
+        assert!(same_figures(&a, &b));
+        assert!(!same_terms(&a, &b));
+    }
+
+    #[test]
+    fn a_rename_or_a_new_focus_redraws_the_header() {
+        let (a, b) = after(Action::Rename { holder: "amazon".into(), name: "AWS".into() });
+        assert!(!same_header(&a, &b));
+        let (a, b) = after(Action::Focus("amazon".into()));
+        assert!(!same_header(&a, &b));
+        assert!(!same_figures(&a, &b));
+    }
+}

@@ -1,6 +1,8 @@
 //! The controls: the round (valuation and cheques), the starting stakes, the
 //! dates and events, the what-ifs, and the holders' names.
 
+use std::rc::Rc;
+
 use fortress_core::edit::{self, Event as Happening, ValuationBasis};
 use fortress_core::{Confidence, Date, Scenario};
 use wasm_bindgen::JsCast;
@@ -8,28 +10,48 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::fields::{date_field, text_field, DateFieldProps, NumberField, TextFieldProps};
-use super::{FieldStatus, StateHandle};
+use super::{section, FieldStatus, StateHandle};
 use crate::fmt;
 use crate::input::{plain_billions, plain_percent};
-use crate::state::{Action, Control, DEFAULT_FLOOR_MICROS, WHATIF_HOLDER, WHATIF_TERM};
+use crate::state::{Action, Control, State, DEFAULT_FLOOR_MICROS, WHATIF_HOLDER, WHATIF_TERM};
 
 /// The first and last days the date sliders reach: 2024 to 2033.
 const FIRST_DAY: (u16, u8, u8) = (2024, 1, 1);
 const LAST_DAY: (u16, u8, u8) = (2033, 12, 31);
 
 /// Every control of the widget.
-pub fn controls(state: &StateHandle) -> Html {
+pub fn controls(state: &StateHandle, shown: &Rc<State>) -> Html {
     let general = FieldStatus::of(state, &Control::General);
     html! {
         <div class="controls" role="group" aria-label="What if">
             { general.message_html() }
-            { round_controls(state) }
-            { stake_controls(state) }
-            { date_controls(state) }
-            { whatif_controls(state) }
-            { name_controls(state) }
+            { section(state, shown, round_controls, same_round) }
+            { section(state, shown, stake_controls, |a: &State, b: &State| a.error == b.error && a.scenario.holders == b.scenario.holders) }
+            { section(state, shown, date_controls, |a: &State, b: &State| a.error == b.error
+                    && (&a.scenario.as_of, &a.scenario.events) == (&b.scenario.as_of, &b.scenario.events)) }
+            { section(state, shown, whatif_controls, |a: &State, b: &State| a.error == b.error && a.scenario.whatifs == b.scenario.whatifs
+                    && names(&a.scenario).eq(names(&b.scenario))) }
+            { section(state, shown, name_controls, |a: &State, b: &State| a.error == b.error && names(&a.scenario).eq(names(&b.scenario))) }
         </div>
     }
+}
+
+/// Every holder's id and name, and every named investor's in the last round.
+fn names(scenario: &Scenario) -> impl Iterator<Item = (&str, Option<&str>)> {
+    let holders = scenario.holders.iter().map(|h| (h.id.as_str(), Some(h.name.as_str())));
+    let investors = scenario.rounds.last().into_iter().flat_map(|r| &r.investments);
+    holders.chain(investors.map(|i| (i.holder.as_str(), i.name.as_deref())))
+}
+
+/// The round's controls show its cheques and valuation, the names of those
+/// who invest, the pre + new = post line, and the disputed readings.
+fn same_round(a: &State, b: &State) -> bool {
+    let summary = |s: &State| s.outcome.last_stage().map(|st| (st.pre_money, st.post_money, st.new_money));
+    a.error == b.error
+        && a.scenario.rounds.last() == b.scenario.rounds.last()
+        && names(&a.scenario).eq(names(&b.scenario))
+        && a.scenario.sources == b.scenario.sources
+        && summary(a) == summary(b)
 }
 
 fn dispatch<T: 'static>(state: &StateHandle, make: impl Fn(T) -> Action + 'static) -> Callback<T> {

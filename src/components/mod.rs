@@ -1,6 +1,8 @@
 //! The widget's components. Each renders part of the [`State`] and dispatches
 //! [`crate::Action`]s; none computes anything of the scenario.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::state::{Control, State};
@@ -16,6 +18,47 @@ pub mod terms;
 
 /// The state every component reads, with the dispatcher to change it.
 pub type StateHandle = UseReducerHandle<State>;
+
+/// Props of [`Section`]: the state, a view of it, and what of it the view shows.
+#[derive(Clone, Properties)]
+pub struct SectionProps {
+    /// The state to render, with its dispatcher. (It always reads the latest state.)
+    pub state: StateHandle,
+    /// The state as it was when the section was last given props, to compare.
+    pub shown: Rc<State>,
+    /// Renders the section from the state.
+    pub view: fn(&StateHandle) -> Html,
+    /// Whether two states look the same in this section: the parts of the
+    /// state the view reads, and nothing else.
+    pub same: fn(&State, &State) -> bool,
+}
+
+/// Equal when the section would show the same: then yew keeps what it drew
+/// and does not even build the section's virtual DOM. The view's callbacks
+/// only dispatch, so an older state handle dispatches just as well.
+impl PartialEq for SectionProps {
+    fn eq(&self, other: &SectionProps) -> bool {
+        (self.same)(&self.shown, &other.shown)
+    }
+}
+
+/// A part of the widget that re-renders only when what it shows has changed,
+/// so that a slider step redraws the table, not the contract terms.
+#[function_component]
+pub fn Section(props: &SectionProps) -> Html {
+    (props.view)(&props.state)
+}
+
+/// `view` of `state` as a [`Section`] that re-renders only when `same` says
+/// `shown` (the state of this render, taken once by the app) has changed for it.
+pub fn section(
+    state: &StateHandle,
+    shown: &Rc<State>,
+    view: fn(&StateHandle) -> Html,
+    same: fn(&State, &State) -> bool,
+) -> Html {
+    html! { <Section ..SectionProps { state: state.clone(), shown: shown.clone(), view, same } /> }
+}
 
 /// How a control stands after the last action: its message, whether it is
 /// marked invalid, and the text it must show back.
