@@ -23,7 +23,12 @@ const LINK_BASE = new URL('index.html', here).href;
 let ready = null;
 /** Loads and instantiates the wasm once per page. */
 function load() {
-  ready ??= init({ module_or_path: new URL('fortress-widget_bg.wasm', here) });
+  if (!ready) {
+    ready = init({ module_or_path: new URL('fortress-widget_bg.wasm', here) });
+    // The page's first number format loads the locale's data, which takes tens of milliseconds:
+    // do it now, while the wasm downloads, rather than in the widget's first render.
+    new Intl.NumberFormat([], { style: 'percent' }).format(0);
+  }
   return ready;
 }
 
