@@ -313,7 +313,8 @@ fn mark_start() {
 fn measure() {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.measure_with_start_mark("fortress-grid", "fortress-grid-start");
-        performance.clear_marks();
+        // Only its own mark: the page's marks are the page's.
+        performance.clear_marks_with_mark_name("fortress-grid-start");
     }
 }
 
