@@ -3,25 +3,13 @@
 // a widget, the change event and the host API, widgets added and removed after load, a strict CSP,
 // the sandboxed iframe that sizes itself, and hostile attributes that stay inert text.
 // Needs `trunk build --release` first (scripts/test.sh does it); skipped while there is no dist/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fromRoot, launchBrowser, openPage, startServer } from './harness.mjs';
+import { openPage, useDist } from './harness.mjs';
 
-const built = existsSync(fromRoot('dist/article.html'));
-const skip = built ? false : 'no dist/article.html: run `trunk build --release` first';
+const dist = useDist('article.html');
+const { skip } = dist;
 
-let server;
-let browser;
-before(async () => {
-  if (!built) return;
-  server = await startServer('dist');
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Records CSP violations and change events from the first script on. */
 function recorder() {
@@ -35,10 +23,10 @@ function recorder() {
 
 /** Opens `path`, waits for `ready` widgets, runs `body`, and fails on console errors or CSP violations. */
 async function withPage(path, body, { ready = [] } = {}) {
-  const { page, consoleErrors, context } = await openPage(browser, 'about:blank');
+  const { page, consoleErrors, context } = await openPage(dist.browser, 'about:blank');
   try {
     await page.addInitScript(recorder);
-    await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+    await page.goto(new URL(path, dist.server.url).href, { waitUntil: 'load' });
     for (const id of ready) await widget(page, id).locator('#cap-table').waitFor({ timeout: 20_000 });
     await body(page);
     assert.deepEqual(await page.evaluate(() => window.violations), [], 'no CSP violations');
@@ -170,7 +158,7 @@ test('widgets added after load mount, and removed ones unmount', { skip }, async
 });
 
 test('under a strict Content-Security-Policy the widget works with no violation', { skip }, async () => {
-  const res = await fetch(new URL('csp.html', server.url));
+  const res = await fetch(new URL('csp.html', dist.server.url));
   assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'self' 'wasm-unsafe-eval'/);
   const html = await res.text();
   assert.match(html, /http-equiv="Content-Security-Policy"/);
@@ -193,13 +181,13 @@ test('under a strict Content-Security-Policy the widget works with no violation'
 });
 
 test('the sandboxed iframe tells its parent its height, and grows with its content', { skip }, async () => {
-  const { page, consoleErrors, context } = await openPage(browser, 'about:blank');
+  const { page, consoleErrors, context } = await openPage(dist.browser, 'about:blank');
   try {
     await page.addInitScript(() => {
       window.messages = [];
       window.addEventListener('message', (e) => window.messages.push({ data: e.data, origin: e.origin }));
     });
-    await page.goto(new URL('iframe-host.html', server.url).href, { waitUntil: 'load' });
+    await page.goto(new URL('iframe-host.html', dist.server.url).href, { waitUntil: 'load' });
     const frame = page.frameLocator('#frame');
     await frame.locator('#cap-table').waitFor({ timeout: 20_000 });
     await page.waitForFunction(() => Number(document.getElementById('frame').height) > 1000);

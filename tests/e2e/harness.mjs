@@ -5,15 +5,18 @@
 //                                           csp.html, CORS allowed for the sandboxed iframe form)
 //   launchBrowser()                      -> Promise<playwright-core Browser> (headless Chromium)
 //   openPage(browser, url, { viewport }) -> Promise<{ page, consoleErrors, context }>
+//   useDist(page = 'index.html')         -> { skip, server, browser }: one server and one browser
+//                                           for a test file (node:test before/after hooks)
 //
 // Paths are resolved against the repository root, not the current directory. Only node's own
 // modules and playwright-core (an npm devDependency, no browser download) are used; the browser is
 // Debian's /usr/bin/chromium (scripts/setup.sh installs it).
 import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 /** The repository root (two levels above this file). */
@@ -168,4 +171,25 @@ export async function openPage(browser, url, { viewport } = {}) {
   page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err?.stack || err}`));
   await page.goto(url, { waitUntil: 'load' });
   return { page, consoleErrors, context };
+}
+
+/**
+ * For a test file: serves dist/ and launches Chromium once, before its first test, and closes both
+ * after its last. `server` and `browser` are filled in by then. When dist/`page` has not been
+ * built, nothing starts and `skip` says why, for the tests to pass to node:test.
+ * @returns {{ skip: string | false, server: object | null, browser: object | null }}
+ */
+export function useDist(page = 'index.html') {
+  const built = existsSync(fromRoot(`dist/${page}`));
+  const dist = { skip: built ? false : `no dist/${page}: run \`trunk build --release\` first`, server: null, browser: null };
+  before(async () => {
+    if (!built) return;
+    dist.server = await startServer('dist');
+    dist.browser = await launchBrowser();
+  });
+  after(async () => {
+    await dist.browser?.close();
+    await dist.server?.close();
+  });
+  return dist;
 }

@@ -3,34 +3,22 @@
 // refuses); a link opens the same scenario in a fresh page; a bad link opens the default scenario
 // with a plain message and no console error.
 // Needs `trunk build --release` first (scripts/test.sh does it); skipped while there is no dist/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fromRoot, launchBrowser, openPage, startServer } from './harness.mjs';
+import { openPage, useDist } from './harness.mjs';
 
-const built = existsSync(fromRoot('dist/index.html'));
-const skip = built ? false : 'no dist/index.html: run `trunk build --release` first';
+const dist = useDist('index.html');
+const { skip } = dist;
 
 const DAMAGED = 'This link is damaged; showing the default scenario.';
 const NEWER = /This link is from a newer version of Fortress; showing the default scenario/;
 
-let server;
-let browser;
-before(async () => {
-  if (!built) return;
-  server = await startServer('dist');
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Opens `url` in a fresh context, waits for the widget, runs `body`, and fails on console errors. */
 async function withPage(url, body, { permissions, initScript } = {}) {
-  const { page, consoleErrors, context } = await openPage(browser, 'about:blank');
+  const { page, consoleErrors, context } = await openPage(dist.browser, 'about:blank');
   try {
-    if (permissions) await context.grantPermissions(permissions, { origin: new URL(server.url).origin });
+    if (permissions) await context.grantPermissions(permissions, { origin: new URL(dist.server.url).origin });
     if (initScript) await page.addInitScript(initScript);
     await page.goto(url, { waitUntil: 'load' });
     await page.locator('#cap-table').waitFor({ timeout: 20_000 });
@@ -61,7 +49,7 @@ test('edits go into the fragment without new history entries, and the copied lin
   let link;
   const expected = {};
   await withPage(
-    server.url,
+    dist.server.url,
     async (page) => {
       const history = await page.evaluate(() => history.length);
       assert.equal(await page.evaluate(() => location.hash), '', 'an untouched page has no fragment');
@@ -117,7 +105,7 @@ test('edits go into the fragment without new history entries, and the copied lin
 });
 
 test('a link pasted into the address bar of an open page opens there', { skip }, async () => {
-  await withPage(server.url, async (page) => {
+  await withPage(dist.server.url, async (page) => {
     await page.getByRole('textbox', { name: 'Amazon investment' }).fill('20');
     const hash = await nextHash(page, '');
     await page.getByRole('textbox', { name: 'Amazon investment' }).fill('50');
@@ -142,7 +130,7 @@ test('bad links open the default scenario with a plain message', { skip }, async
     ['newer version', '2.AAAA', NEWER],
   ];
   for (const [what, fragment, message] of cases) {
-    await withPage(`${server.url}#${fragment}`, async (page) => {
+    await withPage(`${dist.server.url}#${fragment}`, async (page) => {
       const alert = page.locator('#error-general');
       await alert.waitFor();
       if (typeof message === 'string') assert.equal((await alert.innerText()).replace(/^\W+/, ''), message, what);
@@ -166,7 +154,7 @@ test('when the clipboard is refused or missing, the link is shown selected with 
   };
   for (const initScript of [refuse, missing]) {
     await withPage(
-      server.url,
+      dist.server.url,
       async (page) => {
         await page.getByRole('textbox', { name: 'Amazon investment' }).fill('20');
         await nextHash(page, '');
@@ -190,7 +178,7 @@ test('when the clipboard is refused or missing, the link is shown selected with 
 test('names from a link are text, never markup', { skip }, async () => {
   let link;
   const name = '<img src=x onerror="window.pwned=1">';
-  await withPage(server.url, async (page) => {
+  await withPage(dist.server.url, async (page) => {
     await page.locator('summary', { hasText: 'Rename holders' }).click();
     await page.getByRole('textbox', { name: 'Rename Amazon' }).fill(name);
     await page.getByRole('textbox', { name: 'Rename Amazon' }).press('Enter');

@@ -1,29 +1,18 @@
 // End-to-end specs of the sensitivity map: it renders, its marked cell is the scenario as it is
 // (the holder in focus's stake reads as the cap table's), and picking a cell (click or Enter) moves
 // the sliders and the table. Needs `trunk build --release` first; skipped while there is no dist/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fromRoot, launchBrowser, openPage, startServer } from './harness.mjs';
+import { mkdirSync } from 'node:fs';
+import { openPage, useDist } from './harness.mjs';
 
-const built = existsSync(fromRoot('dist/index.html'));
-const skip = built ? false : 'no dist/index.html: run `trunk build --release` first';
+const dist = useDist('index.html');
+const { skip } = dist;
 const SHOTS = process.env.SHOTS_DIR || '/tmp/shots';
 
-let server;
-let browser;
-before(async () => {
-  if (!built) return;
-  server = await startServer('dist');
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function withWidget(body) {
-  const { page, consoleErrors, context } = await openPage(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  const { page, consoleErrors, context } = await openPage(dist.browser, dist.server.url, { viewport: { width: 1280, height: 900 } });
   try {
     await page.locator('#sensitivity-map canvas').waitFor({ timeout: 20_000 });
     await body(page);

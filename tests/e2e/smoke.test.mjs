@@ -1,45 +1,33 @@
 // Smoke test: the release build in dist/ opens in headless Chromium, renders the widget with its
 // default scenario (the cap table appears), and logs no console error.
 // Needs `trunk build --release` first (scripts/test.sh does it); skipped while there is no dist/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { fromRoot, launchBrowser, openPage, startServer } from './harness.mjs';
+import { openPage, useDist } from './harness.mjs';
 
-const built = existsSync(fromRoot('dist/index.html'));
-const skip = built ? false : 'no dist/index.html: run `trunk build --release` first';
+const dist = useDist('index.html');
+const { skip } = dist;
 
-let server;
-let browser;
-before(async () => {
-  if (!built) return;
-  server = await startServer('dist');
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 test('the server serves the page and the wasm with the right MIME types', { skip }, async () => {
-  const page = await fetch(server.url);
+  const page = await fetch(dist.server.url);
   assert.equal(page.status, 200);
   assert.match(page.headers.get('content-type'), /^text\/html/);
   const html = await page.text();
   const wasm = html.match(/["']([^"']+\.wasm)["']/);
   if (wasm) {
-    const res = await fetch(new URL(wasm[1], server.url));
+    const res = await fetch(new URL(wasm[1], dist.server.url));
     assert.equal(res.status, 200, `${wasm[1]} is served`);
     assert.equal(res.headers.get('content-type'), 'application/wasm');
     await res.arrayBuffer();
   }
-  const missing = await fetch(new URL('no-such-file.js', server.url));
+  const missing = await fetch(new URL('no-such-file.js', dist.server.url));
   assert.equal(missing.status, 404);
   await missing.text();
 });
 
 test('the widget renders its default scenario without console errors', { skip }, async () => {
-  const { page, consoleErrors, context } = await openPage(browser, server.url, {
+  const { page, consoleErrors, context } = await openPage(dist.browser, dist.server.url, {
     viewport: { width: 1280, height: 800 },
   });
   try {

@@ -2,30 +2,19 @@
 // reader drives it (mouse, keyboard, typing), checked against the worked numbers of FACTS.md.
 // Needs `trunk build --release` first (scripts/test.sh does it); skipped while there is no dist/.
 // Screenshots at 360 px and 1280 px go to /tmp/shots/ (SHOTS_DIR overrides) for a person to look at.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fromRoot, launchBrowser, openPage, startServer } from './harness.mjs';
+import { mkdirSync } from 'node:fs';
+import { openPage, useDist } from './harness.mjs';
 
-const built = existsSync(fromRoot('dist/index.html'));
-const skip = built ? false : 'no dist/index.html: run `trunk build --release` first';
+const dist = useDist('index.html');
+const { skip } = dist;
 const SHOTS = process.env.SHOTS_DIR || '/tmp/shots';
 
-let server;
-let browser;
-before(async () => {
-  if (!built) return;
-  server = await startServer('dist');
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Opens the widget, runs `body(page)`, and fails on any console error or page error. */
 async function withWidget(body, viewport = { width: 1280, height: 900 }) {
-  const { page, consoleErrors, context } = await openPage(browser, server.url, { viewport });
+  const { page, consoleErrors, context } = await openPage(dist.browser, dist.server.url, { viewport });
   try {
     await page.locator('#cap-table').waitFor({ timeout: 20_000 });
     await body(page);
