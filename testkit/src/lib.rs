@@ -96,10 +96,19 @@ pub fn round(index: usize) -> impl Strategy<Value = Round> {
 pub fn scenario() -> impl Strategy<Value = Scenario> {
     let rounds = (0..5usize).prop_flat_map(|n| (0..n).map(round).collect::<Vec<_>>());
     (holders(), rounds, prop::option::of(1..1_000_000_000_000i64)).prop_map(|(holders, rounds, valuation)| Scenario {
-        version: 1,
         title: "Random".into(),
+        ..bare(holders, rounds, valuation.map(Dollars))
+    })
+}
+
+/// A scenario of just `holders`, `rounds` and a starting `valuation`: no title, date, events,
+/// what-ifs, sources or notes.
+fn bare(holders: Vec<Holder>, rounds: Vec<Round>, valuation: Option<Dollars>) -> Scenario {
+    Scenario {
+        version: 1,
+        title: String::new(),
         as_of: None,
-        valuation: valuation.map(Dollars),
+        valuation,
         holders,
         rounds,
         events: Events::default(),
@@ -107,7 +116,7 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
         whatifs: vec![],
         sources: vec![],
         notes: vec![],
-    })
+    }
 }
 
 /// A name as people type them: any script, accents, emoji, quotes and
@@ -518,21 +527,8 @@ pub fn wild_scenario() -> impl Strategy<Value = Scenario> {
             pool,
             secondaries,
         });
-    (prop::collection::vec(holder, 0..5), prop::collection::vec(round, 0..6), prop::option::of(any::<i64>())).prop_map(
-        |(holders, rounds, valuation)| Scenario {
-            version: 1,
-            title: String::new(),
-            as_of: None,
-            valuation: valuation.map(Dollars),
-            holders,
-            rounds,
-            events: Events::default(),
-            regime: None,
-            whatifs: vec![],
-            sources: vec![],
-            notes: vec![],
-        },
-    )
+    (prop::collection::vec(holder, 0..5), prop::collection::vec(round, 0..6), prop::option::of(any::<i64>()))
+        .prop_map(|(holders, rounds, valuation)| bare(holders, rounds, valuation.map(Dollars)))
 }
 
 /// A scenario of huge numbers: dollars near the limit over many rounds.
@@ -546,22 +542,13 @@ pub fn huge_scenario() -> impl Strategy<Value = Scenario> {
         pool: Some(Pool { holder: None, name: None, percent: Percent::from_micros(pool), sized: PoolBasis::PostMoney }),
         secondaries: vec![],
     });
-    prop::collection::vec(round, 1..12).prop_map(move |rounds| Scenario {
-        version: 1,
-        title: String::new(),
-        as_of: None,
-        valuation: Some(Dollars(max)),
-        holders: vec![Holder {
+    prop::collection::vec(round, 1..12).prop_map(move |rounds| {
+        let holder = Holder {
             id: "a".into(),
             name: "A".into(),
             percent: Percent::from_micros(Percent::HUNDRED_MICROS),
             group: false,
-        }],
-        rounds,
-        events: Events::default(),
-        regime: None,
-        whatifs: vec![],
-        sources: vec![],
-        notes: vec![],
+        };
+        bare(vec![holder], rounds, Some(Dollars(max)))
     })
 }
