@@ -228,6 +228,29 @@ async function loadOnce(browser, url, rate, loaded) {
   }
 }
 
+// What an embedding page loads, beside the budgeted standalone page: the example article with two
+// widgets (the embed build of the wasm, loaded once), after both have rendered.
+async function embedWeight(browser, url, rows) {
+  const { context, page } = await newPage(browser, 1);
+  const loaded = new Set();
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === new URL(url).origin && r.status() === 200) loaded.add(decodeURIComponent(u.pathname.slice(1)));
+  });
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.locator('fortress-widget #cap-table').nth(1).waitFor({ timeout: READY_TIMEOUT_MS });
+    const files = rows.filter((r) => loaded.has(r.path));
+    const t = total(files);
+    console.log(`what ${new URL(url).pathname.slice(1)} (two embedded widgets) loads: ${files.map((r) => r.path).join(', ')}`);
+    console.log(`  ${n(t.raw)} B raw, ${n(t.gzip)} B gzip, ${n(t.brotli)} B brotli (not budgeted: the budget is the standalone page's)`);
+  } catch (e) {
+    console.log(`what the embedding page loads: not measured (${String(e).split('\n')[0]})`);
+  } finally {
+    await context.close();
+  }
+}
+
 async function timeToInteractive(browser, url, rate, loads, loaded, out) {
   const runs = [];
   let errors = [];
@@ -351,6 +374,8 @@ async function main() {
       `budget: ${n(brotli)} of ${n(BUDGET_BROTLI_BYTES)} bytes brotli (100 KB) ` +
         `${loaded.size ? 'loaded by the page' : 'in dist/'}, ${pct}% of the budget: ${over ? 'OVER BUDGET' : 'within budget'}\n`,
     );
+    await embedWeight(browser, `${server.url}article.html`, rows);
+    console.log('');
     budget(
       `page weight <= ${n(BUDGET_BROTLI_BYTES)} B brotli (aim ${n(AIM_BROTLI_BYTES)})`,
       !over,

@@ -52,7 +52,7 @@ fi
 step fmt cargo fmt --all --check
 step clippy cargo clippy --workspace --all-targets -- -D warnings
 if has_widget; then
-  step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p fortress-widget -- -D warnings
+  step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p fortress-widget --features embed -- -D warnings
 else
   skip clippy-wasm "no fortress-widget crate in Cargo.toml yet"
 fi

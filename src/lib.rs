@@ -17,7 +17,7 @@ use components::section;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "embed"))]
 pub mod embed;
 pub mod fmt;
 pub mod input;

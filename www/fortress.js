@@ -13,7 +13,8 @@
 // - Nothing here uses eval, inline scripts or style attributes, so a page with
 //   `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` can run it. Embedded widgets never
 //   read or write the host page's URL.
-import init, { mount } from './fortress-widget.js';
+// The embed build: the widget plus the host-page API (the standalone page loads a lighter build).
+import init, { mount } from './fortress-embed.js';
 
 const here = new URL('.', import.meta.url);
 const STYLESHEET = new URL('style.css', here).href;
@@ -24,7 +25,7 @@ let ready = null;
 /** Loads and instantiates the wasm once per page. */
 function load() {
   if (!ready) {
-    ready = init({ module_or_path: new URL('fortress-widget_bg.wasm', here) });
+    ready = init({ module_or_path: new URL('fortress-embed_bg.wasm', here) });
     // The page's first number format loads the locale's data, which takes tens of milliseconds:
     // do it now, while the wasm downloads, rather than in the widget's first render.
     new Intl.NumberFormat([], { style: 'percent' }).format(0);
