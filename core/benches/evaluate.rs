@@ -1,5 +1,6 @@
 //! Times `evaluate` on the default preset and at scale, and the sensitivity
-//! map's 64 x 64 grid; prints medians.
+//! map's 64 x 64 grid (the quick way, and the full way a round with a pool
+//! or a sale takes); prints medians.
 //!
 //! A plain harness (no criterion) so the bench builds in seconds: each case
 //! runs for a fixed number of iterations after a warm-up, and the median and
@@ -10,7 +11,10 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use fortress_core::{evaluate, presets, sensitivity, Dollars, Holder, Investment, Percent, Round, Scenario, Valuation};
+use fortress_core::{
+    evaluate, presets, sensitivity, Dollars, Holder, Investment, Percent, Pool, PoolBasis, Round, Scenario, Secondary,
+    Valuation,
+};
 
 /// `n_holders` equal starting holders and `n_rounds` rounds, each with three
 /// new investors and a follow-on by the first holder.
@@ -122,4 +126,22 @@ fn main() {
     }];
     time_grid("default preset + floor", &floor, "microsoft", 20 * scale);
     time_grid("100 holders, 5 rounds", &synthetic(100, 5), "h0", 3 * scale);
+    // A pool top-up and a sale in the round: every cell applies it in full.
+    let mut pooled = presets::feb_2026_post_money();
+    if let Some(round) = pooled.rounds.last_mut() {
+        round.pool = Some(Pool {
+            percent: Percent::from_micros(5_000_000),
+            sized: PoolBasis::PostMoney,
+            holder: None,
+            name: None,
+        });
+        round.secondaries = vec![Secondary {
+            seller: "foundation".into(),
+            buyer: "nvidia".into(),
+            name: Some("Nvidia".into()),
+            percent: Some(Percent::from_micros(1_000_000)),
+            amount: None,
+        }];
+    }
+    time_grid("pool + sale (full way)", &pooled, "microsoft", 5 * scale);
 }

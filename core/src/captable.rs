@@ -27,7 +27,6 @@ const HUNDRED: u128 = Percent::HUNDRED_MICROS as u128;
 
 /// The holders and their shares as the rounds are applied. Ids and names are
 /// borrowed from the scenario, so applying a round allocates no strings.
-#[derive(Clone)]
 pub(crate) struct Table<'a> {
     pub(crate) ids: Vec<&'a str>,
     names: Vec<&'a str>,
@@ -37,12 +36,36 @@ pub(crate) struct Table<'a> {
     index: HashMap<&'a str, usize>,
 }
 
+impl Clone for Table<'_> {
+    fn clone(&self) -> Self {
+        Table {
+            ids: self.ids.clone(),
+            names: self.names.clone(),
+            groups: self.groups.clone(),
+            shares: self.shares.clone(),
+            index: self.index.clone(),
+        }
+    }
+
+    /// Copies `source` into the lists this table already has, so that copying
+    /// the same table again and again (as the sensitivity map's full way does
+    /// per cell) allocates only the first time.
+    fn clone_from(&mut self, source: &Self) {
+        self.ids.clone_from(&source.ids);
+        self.names.clone_from(&source.names);
+        self.groups.clone_from(&source.groups);
+        self.shares.clone_from(&source.shares);
+        self.index.clone_from(&source.index);
+    }
+}
+
 /// Up to this many holders a table finds ids by a scan, which beats hashing
 /// for a short list; past it, by a hash map built at that point.
 const SCAN_HOLDERS: usize = 32;
 
 impl<'a> Table<'a> {
-    fn holder_idx(&mut self, id: &'a str, name: Option<&'a str>, group: bool) -> usize {
+    /// The index of a holder, added with no shares if it is new.
+    pub(crate) fn holder_idx(&mut self, id: &'a str, name: Option<&'a str>, group: bool) -> usize {
         if let Some(idx) = self.find(id) {
             return idx;
         }
@@ -175,13 +198,9 @@ pub(crate) fn apply_round<'a>(
         new_money = new_money.checked_add(amount).ok_or_else(|| overflow(&at()))?;
     }
     let (pre_money, post_money) = match money.valuation {
-        Some(Valuation::PreMoney(pre)) => {
-            let pre = pre.unsigned().ok_or_else(|| overflow(&at()))?;
-            (Some(pre), Some(pre.checked_add(new_money).ok_or_else(|| overflow(&at()))?))
-        }
-        Some(Valuation::PostMoney(post)) => {
-            let post = post.unsigned().ok_or_else(|| overflow(&at()))?;
-            (Some(post.checked_sub(new_money).ok_or_else(|| overflow(&at()))?), Some(post))
+        Some(valuation) => {
+            let (pre, post) = pre_and_post(valuation, new_money).ok_or_else(|| overflow(&at()))?;
+            (Some(pre), Some(post))
         }
         None => (None, None),
     };
@@ -242,6 +261,22 @@ pub(crate) fn apply_round<'a>(
     Ok((pre_money, post_money, new_money, price))
 }
 
+/// The pre-money and post-money valuations of a round with `new_money` in it;
+/// `None` on overflow, or when a post-money valuation is below the new money.
+#[inline(always)]
+pub(crate) fn pre_and_post(valuation: Valuation, new_money: u128) -> Option<(u128, u128)> {
+    match valuation {
+        Valuation::PreMoney(pre) => {
+            let pre = pre.unsigned()?;
+            Some((pre, pre.checked_add(new_money)?))
+        }
+        Valuation::PostMoney(post) => {
+            let post = post.unsigned()?;
+            Some((post.checked_sub(new_money)?, post))
+        }
+    }
+}
+
 /// New pool shares so that the pool holds `target` millionths of a point of
 /// the company measured after the new money, where the round multiplies the
 /// fully diluted count by `post / pre`. With `post == pre` this is the
@@ -275,11 +310,172 @@ pub(crate) fn mul_div(a: u128, b: u128, c: u128) -> Option<u128> {
     // One division when the product fits, as it does for every amount and
     // share count in bounds: 128-bit division is slow, in wasm most of all.
     if let Some(product) = a.checked_mul(b) {
-        return Some(product / c);
+        return Some(div_rem(product, c)?.0);
     }
-    let whole = a.checked_mul(b / c)?;
-    let part = a.checked_mul(b % c)? / c;
+    let (b_whole, b_part) = div_rem(b, c)?;
+    let whole = a.checked_mul(b_whole)?;
+    let part = div_rem(a.checked_mul(b_part)?, c)?.0;
     whole.checked_add(part)
+}
+
+/// `(n / d, n % d)` exactly; `None` when `d` is zero.
+pub(crate) fn div_rem(n: u128, d: u128) -> Option<(u128, u128)> {
+    Some(Divisor::new(d)?.div_rem(n))
+}
+
+/// A non-zero divisor, ready for many exact divisions.
+///
+/// 128-bit division is a long software routine in wasm32, and not quick
+/// natively either, while the quotients here (share counts, dollars) are
+/// mostly below 2^52. So the quotient is estimated in `f64`, with the
+/// divisor's reciprocal worked out once, and then fixed up exactly: it is
+/// returned only once `q * d <= n < (q + 1) * d` holds in exact integers,
+/// which is what defines `n / d`. Where the estimate is not close enough for
+/// that within a few steps of one (quotients from 2^52 up, divisors of more
+/// than 64 bits), it falls back to plain 128-bit division. The float never
+/// reaches a result; tests check it against plain division.
+///
+/// The widget builds with `opt-level = "z"`, which inlines only what is
+/// marked `#[inline(always)]`; the few small steps on the sensitivity map's
+/// inner loop are, here and in the term probe.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Divisor {
+    d: u128,
+    /// `d` when it fits in 64 bits, as every price's does.
+    narrow: Option<u64>,
+    reciprocal: f64,
+}
+
+impl Divisor {
+    /// `None` for zero.
+    #[inline(always)]
+    pub(crate) fn new(d: u128) -> Option<Divisor> {
+        (d != 0).then(|| Divisor { d, narrow: u64::try_from(d).ok(), reciprocal: 1.0 / approx_f64(d) })
+    }
+
+    /// The `d` it divides by.
+    pub(crate) fn divisor(self) -> u128 {
+        self.d
+    }
+
+    /// `(n / d, n % d)`, exactly.
+    #[inline]
+    pub(crate) fn div_rem(self, n: u128) -> (u128, u128) {
+        self.div_rem_near(n, approx_f64(n))
+    }
+
+    /// `(n / d, n % d)`, exactly, with `approx` standing for `n` in the
+    /// estimate ([`approx_f64`] of it, made once where `n` is divided often).
+    /// Any `approx` gives the exact answer; a poor one only costs time.
+    #[inline(always)]
+    pub(crate) fn div_rem_near(self, n: u128, approx: f64) -> (u128, u128) {
+        // The usual case, kept short for the sensitivity map's inner loop:
+        // the estimate is right, which one product and two comparisons prove.
+        let estimate = approx * self.reciprocal;
+        if let (Some(d), true) = (self.narrow, (0.0..FIX_UP_BELOW).contains(&estimate)) {
+            // In range, so the cast truncates without saturating; through
+            // i64, which is one instruction on x86-64 where u64 is several.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let q = estimate as i64 as u64;
+            // q < 2^52 and d < 2^64, so the product fits in 128 bits.
+            let product = mul_wide(q, d);
+            if product <= n && n - product < u128::from(d) {
+                return (u128::from(q), n - product);
+            }
+        }
+        self.div_rem_otherwise(n, estimate)
+    }
+
+    /// [`Divisor::div_rem_near`] where the estimate was not right at once.
+    /// (Kept out of line, so that the usual case stays small where it is inlined.)
+    #[inline(never)]
+    fn div_rem_otherwise(self, n: u128, estimate: f64) -> (u128, u128) {
+        let d = self.d;
+        if let (Ok(n), Ok(d)) = (u64::try_from(n), u64::try_from(d)) {
+            // One instruction, in wasm32 too; d is not zero.
+            return (u128::from(n / d), u128::from(n % d));
+        }
+        if n < d {
+            return (0, n);
+        }
+        // False for NaN too; below 2^52 the estimate is off by a few units at most.
+        if (0.0..FIX_UP_BELOW).contains(&estimate) {
+            // In range: the cast truncates without saturating.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let q = estimate as i64 as u64;
+            // q < 2^52, so q d fits in 128 bits whenever d fits in 64.
+            let product = match u64::try_from(d) {
+                Ok(d) => Some(mul_wide(q, d)),
+                Err(_) => u128::from(q).checked_mul(d),
+            };
+            if let Some(found) = product.and_then(|product| fix_up(n, d, u128::from(q), product)) {
+                return found;
+            }
+        }
+        let q = n / d;
+        (q, n - q * d)
+    }
+}
+
+/// `(n / d, n % d)` from a guess `q` with `product == q * d`, in at most
+/// [`FIX_UP_STEPS`] steps of one; `None` when the guess is further off.
+fn fix_up(n: u128, d: u128, mut q: u128, mut product: u128) -> Option<(u128, u128)> {
+    for _ in 0..FIX_UP_STEPS {
+        if product > n {
+            // product = q d > n >= 0, so q >= 1 and product >= d.
+            q -= 1;
+            product -= d;
+        } else if n - product < d {
+            return Some((q, n - product));
+        } else {
+            // product + d <= n: no overflow.
+            q += 1;
+            product += d;
+        }
+    }
+    None
+}
+
+/// `a * b` in full. In wasm32 a 128-bit product is a call that returns
+/// through memory, so there it is made of four 32-bit products inline.
+#[inline(always)]
+pub(crate) fn mul_wide(a: u64, b: u64) -> u128 {
+    if cfg!(target_arch = "wasm32") {
+        mul_by_halves(a, b)
+    } else {
+        u128::from(a) * u128::from(b)
+    }
+}
+
+/// `a * b` from 32-bit halves, with 64-bit arithmetic only.
+#[inline(always)]
+fn mul_by_halves(a: u64, b: u64) -> u128 {
+    const LOW: u64 = 0xffff_ffff;
+    let (a_low, a_high, b_low, b_high) = (a & LOW, a >> 32, b & LOW, b >> 32);
+    // Each partial product of two 32-bit halves fits in 64 bits.
+    let (low, mid1, mid2, high) = (a_low * b_low, a_low * b_high, a_high * b_low, a_high * b_high);
+    // At most three 32-bit numbers: below 2^34.
+    let carry = (low >> 32) + (mid1 & LOW) + (mid2 & LOW);
+    let bottom = (low & LOW) | (carry << 32);
+    // The full product is below 2^128, so this does not overflow.
+    let top = high + (mid1 >> 32) + (mid2 >> 32) + (carry >> 32);
+    (u128::from(top) << 64) | u128::from(bottom)
+}
+
+/// Quotients below this are estimated in `f64` by [`Divisor`]: 2^52.
+const FIX_UP_BELOW: f64 = 4_503_599_627_370_496.0;
+
+/// The most steps of one [`Divisor`] takes to fix an estimate before it divides in full.
+const FIX_UP_STEPS: usize = 6;
+
+/// `n` as an `f64`, within a few units in the last place: each 64-bit half
+/// converts in one instruction, where a 128-bit conversion is a routine.
+/// (No `mul_add`: wasm32 has no fused multiply-add, and calls a slow one.)
+#[inline(always)]
+#[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+pub(crate) fn approx_f64(n: u128) -> f64 {
+    const TWO_POW_64: f64 = 18_446_744_073_709_551_616.0;
+    (n >> 64) as u64 as f64 * TWO_POW_64 + n as u64 as f64
 }
 
 fn stage(
@@ -331,17 +527,14 @@ fn percent_of(shares: u128, total: u128) -> f64 {
 ///
 /// `None` on overflow or when the weights are all zero.
 pub(crate) fn share_out(amount: u128, weights: &[u128], total: u128) -> Option<Vec<u128>> {
-    if total == 0 {
-        return None;
-    }
+    let total = Divisor::new(total)?;
     let mut parts = Vec::with_capacity(weights.len());
     let mut remainders = Vec::with_capacity(weights.len());
     let mut given: u128 = 0;
     for (idx, &weight) in weights.iter().enumerate() {
         // amount * weight / total, keeping the remainder for the tie-break;
-        // one product and one 128-bit division each, the costly step here.
-        let product = amount.checked_mul(weight)?;
-        let (quotient, remainder) = (product / total, product % total);
+        // one product and one division each, the costly step here.
+        let (quotient, remainder) = total.div_rem(amount.checked_mul(weight)?);
         parts.push(quotient);
         remainders.push((remainder, idx));
         given = given.checked_add(quotient)?;
@@ -361,7 +554,110 @@ fn overflow(field: &str) -> ScenarioError {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// `mul_div` as it was, with plain 128-bit division: the quick one must agree with it everywhere.
+    fn mul_div_plain(a: u128, b: u128, c: u128) -> Option<u128> {
+        if c == 0 {
+            return None;
+        }
+        if let Some(product) = a.checked_mul(b) {
+            return Some(product / c);
+        }
+        a.checked_mul(b / c)?.checked_add(a.checked_mul(b % c)? / c)
+    }
+
+    /// Numbers of every size, with the edges weighted in: zero, one, the
+    /// ends of 64 and 128 bits, and powers of two either side.
+    fn wide() -> impl Strategy<Value = u128> {
+        prop_oneof![
+            any::<u128>(),
+            any::<u64>().prop_map(u128::from),
+            (0..128u32, any::<u128>()).prop_map(|(bits, x)| x >> bits),
+            (0..128u32, -3..=3i8).prop_map(|(bits, off)| (1u128 << bits).wrapping_add_signed(off.into())),
+            prop::sample::select(vec![0, 1, 2, u128::from(u64::MAX), 1 << 64, u128::MAX - 1, u128::MAX]),
+        ]
+    }
+
+    /// A quotient near where the estimate stops being trusted (2^52, 2^53), or anywhere below.
+    fn quotient() -> impl Strategy<Value = u128> {
+        prop_oneof![
+            (50..56u32, -5..=5i8).prop_map(|(bits, off)| (1u128 << bits).wrapping_add_signed(off.into())),
+            0..(1u128 << 54),
+            wide(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        #[test]
+        fn div_rem_is_plain_division(n in wide(), d in wide()) {
+            prop_assert_eq!(div_rem(n, d), (d != 0).then(|| (n / d, n % d)));
+        }
+
+        /// n = q d + r for a chosen quotient and remainder, so that quotients
+        /// near 2^52 and 2^53 and remainders at both ends are tried.
+        #[test]
+        fn div_rem_is_exact_near_the_edges(q in quotient(), d in wide(), r in wide(), top in any::<bool>()) {
+            let d = d.max(1);
+            let r = if top { d - 1 - r % d } else { r % d };
+            if let Some(n) = q.checked_mul(d).and_then(|qd| qd.checked_add(r)) {
+                prop_assert_eq!(div_rem(n, d), Some((q, r)));
+            }
+        }
+
+        /// The estimate only saves time: any stand-in for n, however wrong, gives the exact answer.
+        #[test]
+        fn any_estimate_gives_the_exact_answer(n in wide(), d in wide(), approx in any::<f64>()) {
+            if let Some(divisor) = Divisor::new(d) {
+                prop_assert_eq!(divisor.div_rem_near(n, approx), (n / d, n % d));
+                prop_assert_eq!(divisor.div_rem_near(n, approx_f64(n)), (n / d, n % d));
+            }
+        }
+
+        #[test]
+        fn mul_div_is_as_before(a in wide(), b in wide(), c in wide()) {
+            prop_assert_eq!(mul_div(a, b, c), mul_div_plain(a, b, c));
+        }
+
+        #[test]
+        fn mul_div_is_as_before_on_cap_table_sizes(a in 0..=1u128 << 60, b in 0..=1u128 << 100, c in 1..=1u128 << 60) {
+            prop_assert_eq!(mul_div(a, b, c), mul_div_plain(a, b, c));
+        }
+
+        #[test]
+        fn products_by_halves_are_exact(a in any::<u64>(), b in any::<u64>()) {
+            prop_assert_eq!(mul_by_halves(a, b), u128::from(a) * u128::from(b));
+            prop_assert_eq!(mul_wide(a, b), u128::from(a) * u128::from(b));
+        }
+    }
+
+    #[test]
+    fn div_rem_edges() {
+        let cases = [
+            (0, 1),
+            (1, 1),
+            (u128::MAX, 1),
+            (u128::MAX, u128::MAX),
+            (u128::MAX - 1, u128::MAX),
+            (u128::MAX, 3),
+            (u128::MAX, (1 << 76) - 1),
+            (u128::MAX, 1 << 76),
+            ((1 << 52) * 1_000_000_007, 1_000_000_007),
+            ((1 << 52) * 1_000_000_007 - 1, 1_000_000_007),
+            ((1 << 53) * 1_000_000_007 + 5, 1_000_000_007),
+            ((1 << 53) * (1 << 74) - 1, 1 << 74),
+            (u128::from(u64::MAX) * u128::from(u64::MAX), u128::from(u64::MAX)),
+        ];
+        for (n, d) in cases {
+            assert_eq!(div_rem(n, d), Some((n / d, n % d)), "{n} / {d}");
+        }
+        assert_eq!(div_rem(5, 0), None);
+        assert_eq!(mul_by_halves(u64::MAX, u64::MAX), u128::from(u64::MAX) * u128::from(u64::MAX));
+    }
 
     #[test]
     fn mul_div_is_exact() {

@@ -9,19 +9,33 @@
 //! for it, or `None` where it does not evaluate (tests check every cell).
 //!
 //! It does not evaluate the scenario once per cell. The table before the last
-//! round is the same for every cell, so it is built once; each cell applies
-//! only the last round to a copy of it, with the cap table's own arithmetic,
-//! and judges only the one term, without writing its reason. The axes run from
-//! 1/`half` to twice the round's size and valuation, so the scenario as it is
-//! is the cell (`half - 1`, `half - 1`).
+//! round is the same for every cell, so it is built once, and each cell
+//! judges only the one term, without writing its reason. The cheques are
+//! shared out once per column, and each times the shares before the round
+//! (the numerator of the shares it buys) is made there too.
+//!
+//! When the last round is plain cheques at a price (no pool top-up, no
+//! secondaries), as the presets' rounds are, the holders after it are the
+//! same in every cell, and only the investors' shares change. So a cell
+//! copies no table: it works out each investor's shares, `floor(cheque *
+//! shares before / pre-money)`, with the cap table's exact division (an `f64`
+//! estimate fixed up in integers, see `captable::Divisor`), writes them into
+//! one list, and reads the holder's shares, the total and the term from it.
+//! Wherever that could meet what makes evaluating fail (a product that
+//! overflows), it leaves the cell to the full way, as it does every cell of
+//! a round with a pool or secondaries: the last round applied to a copy of
+//! the table before it with `captable::apply_round`, as evaluating does.
+//!
+//! The axes run from 1/`half` to twice the round's size and valuation, so
+//! the scenario as it is is the cell (`half - 1`, `half - 1`).
 
-use crate::captable::{self, Money, Table};
+use crate::captable::{self, Divisor, Money, Table};
 use crate::edit::ValuationBasis;
 use crate::error::{ErrorKind, ScenarioError};
 use crate::scenario::{Scenario, Valuation};
-use crate::terms::{Stakes, Status, TermProbe};
+use crate::terms::{BoundProbe, Stakes, Status, TermProbe};
 use crate::validate::MAX_DOLLARS;
-use crate::{evaluate, Dollars};
+use crate::Dollars;
 
 /// Cells per axis the widget draws.
 pub const STEPS: usize = 64;
@@ -98,7 +112,9 @@ impl Grid {
 /// assert!(grid.cell(15, 31).unwrap().stake_micros() > here.stake_micros());
 /// ```
 pub fn grid(scenario: &Scenario, holder: &str, term: &str, steps: usize) -> Result<Grid, ScenarioError> {
-    let outcome = evaluate(scenario)?;
+    // What `evaluate` does, but for judging every term in words, which cannot fail.
+    crate::validate(scenario)?;
+    let stages = captable::stages(scenario)?;
     let shape = LastRound::of(scenario)?;
     let steps = steps.clamp(STEPS_RANGE.0, STEPS_RANGE.1) & !1;
     let half = steps / 2;
@@ -108,32 +124,195 @@ pub fn grid(scenario: &Scenario, holder: &str, term: &str, steps: usize) -> Resu
     let round_sizes = axis(shape.round_size);
     let valuations = axis(shape.valuation);
 
-    let mut base = captable::table_after(scenario, shape.index)?;
-    let last = outcome.last_stage().ok_or_else(|| ScenarioError::new("rounds", ErrorKind::Empty))?;
+    let base = captable::table_after(scenario, shape.index)?;
+    let last = stages.last().ok_or_else(|| ScenarioError::new("rounds", ErrorKind::Empty))?;
     let probe = TermProbe::new(scenario, last, term);
     let round = scenario.rounds.get(shape.index).ok_or_else(|| ScenarioError::new("rounds", ErrorKind::Empty))?;
-    // Room for every holder the round can add, so that no cell allocates.
-    base.reserve(round.investments.len() + round.secondaries.len() + 1);
+    let mut cheques = Cheques::new(&base, round, holder);
+    let bound = cheques.as_ref().and_then(|cheques| Some(probe.as_ref()?.bind(&cheques.stakes(0))));
+    let mut full = FullRound::new(base, round, shape.index, holder);
 
-    // Column by column: the cheques depend on the round size only, so they are
-    // shared out once per column, and only the valuation changes down it.
-    let columns = round_sizes.len();
-    let mut cells = vec![None; columns * valuations.len()];
-    let mut scratch = base.clone();
-    for (column, &round_size) in round_sizes.iter().enumerate() {
-        let Some(amounts) = shape.amounts_in_bounds(round_size) else { continue };
-        let mut money = Money { amounts, valuation: None };
-        for (row, &valuation) in valuations.iter().enumerate() {
-            let Some(valuation) = shape.valuation_at(valuation, round_size) else { continue };
-            money.valuation = Some(valuation);
-            scratch.clone_from(&base);
-            let cell = cell_after(&mut scratch, round, &money, shape.index, holder, probe.as_ref());
-            if let Some(slot) = cells.get_mut(row * columns + column) {
-                *slot = cell;
-            }
-        }
+    // The cheques depend on the round size only, so they are shared out once
+    // per column; the valuation is checked once per row.
+    let fully_diluted = full.base.total();
+    let mut columns: Vec<Option<Column>> =
+        round_sizes.iter().map(|&round_size| Column::new(&shape, round_size, fully_diluted)).collect();
+    let rows: Vec<Option<Valuation>> = valuations.iter().map(|&valuation| shape.valuation_at(valuation)).collect();
+    let mut cells = Vec::with_capacity(columns.len() * rows.len());
+    for &row in &rows {
+        cells.extend(columns.iter_mut().zip(&round_sizes).map(|(column, &round_size)| {
+            let column = column.as_mut()?;
+            let valuation = row.filter(|&valuation| LastRound::allows(valuation, round_size))?;
+            let quick = cheques.as_mut().and_then(|cheques| cheques.cell(column, valuation, bound.as_ref()));
+            quick.or_else(|| full.cell(column, valuation, probe.as_ref()))
+        }));
     }
     Ok(Grid { basis: shape.basis, round_sizes, valuations, current: (half - 1, half - 1), cells })
+}
+
+/// One column of the map: the cheques shared out to its round size, and what
+/// the quick way needs of them.
+struct Column {
+    /// The cheques, and a valuation the full way sets per cell.
+    money: Money,
+    new_money: Option<u128>,
+    /// Each cheque times the fully diluted shares before the round: the
+    /// numerator of the shares it buys, with that product as an `f64` for the
+    /// quick division; `None` where a product overflows, which the quick way
+    /// leaves to the full one.
+    numerators: Option<Vec<(u128, f64)>>,
+}
+
+impl Column {
+    /// `None` when validation would refuse a cheque scaled to `round_size`.
+    fn new(shape: &LastRound, round_size: u128, fully_diluted: u128) -> Option<Column> {
+        let amounts = shape.amounts_in_bounds(round_size)?;
+        let numerators = (amounts.iter())
+            .map(|&amount| amount.checked_mul(fully_diluted).map(|product| (product, captable::approx_f64(product))))
+            .collect();
+        let new_money = amounts.iter().try_fold(0u128, |sum, &amount| sum.checked_add(amount));
+        Some(Column { money: Money { amounts, valuation: None }, new_money, numerators })
+    }
+}
+
+/// The last round as the map applies it per cell, when it is cheques at a
+/// price and nothing else (no pool top-up, no secondaries): then the holders
+/// after it are the same in every cell, the round adds its investors whatever
+/// their cheques, and only the investors' shares change. So no table is
+/// copied: each cell writes the investors' shares into one list and reads
+/// the cell from it, with the cap table's own arithmetic.
+struct Cheques<'a> {
+    /// The holders after the round, as [`captable::apply_round`] lists them.
+    ids: Vec<&'a str>,
+    groups: Vec<bool>,
+    /// Their shares: as before the round, but for the investors', which each cell writes.
+    shares: Vec<u128>,
+    /// Each cheque's holder, by index, and the shares it held before the round.
+    investors: Vec<(usize, u128)>,
+    /// All shares before the round: the price's share count.
+    fully_diluted: u128,
+    /// The most shares a holder who writes no cheque holds.
+    largest_other: u128,
+    /// The index of the holder the map is for.
+    focus: Option<usize>,
+    /// The last cell's price, to divide by: its pre-money valuation.
+    price: Option<Divisor>,
+}
+
+impl<'a> Cheques<'a> {
+    /// `None` when the round is not plain cheques, and the map applies it in full.
+    fn new(base: &Table<'a>, round: &'a crate::Round, holder: &str) -> Option<Cheques<'a>> {
+        if round.pool.is_some() || !round.secondaries.is_empty() {
+            return None;
+        }
+        let mut table = base.clone();
+        let idxs: Vec<usize> = (round.investments.iter())
+            .map(|investment| table.holder_idx(&investment.holder, investment.name.as_deref(), false))
+            .collect();
+        let mut invests = vec![false; table.ids.len()];
+        let mut investors = Vec::with_capacity(idxs.len());
+        for idx in idxs {
+            // Validation refuses a holder twice in one round; the quick way relies on it.
+            if std::mem::replace(invests.get_mut(idx)?, true) {
+                return None;
+            }
+            investors.push((idx, table.shares.get(idx).copied()?));
+        }
+        let largest_other =
+            table.shares.iter().zip(&invests).filter(|(_, &invests)| !invests).map(|(&shares, _)| shares).max();
+        Some(Cheques {
+            fully_diluted: base.total(),
+            largest_other: largest_other.unwrap_or(0),
+            focus: table.find(holder),
+            price: None,
+            investors,
+            ids: table.ids,
+            groups: table.groups,
+            shares: table.shares,
+        })
+    }
+
+    /// The stakes as the list stands, with `total` shares in all.
+    fn stakes(&self, total: u128) -> Stakes<'_> {
+        Stakes { ids: &self.ids, groups: &self.groups, shares: &self.shares, total }
+    }
+
+    /// The cell with `column`'s cheques at `valuation`, as [`FullRound::cell`]
+    /// reads it, or `None` when the quick way cannot say: wherever applying
+    /// the round could fail or an unchecked sum could overflow, the caller
+    /// applies the round in full instead.
+    fn cell(&mut self, column: &Column, valuation: Valuation, probe: Option<&BoundProbe<'_, '_>>) -> Option<Cell> {
+        let (pre, post) = captable::pre_and_post(valuation, column.new_money?)?;
+        // No price at zero: that round issues no shares, and is left to the full way.
+        let price = match self.price {
+            // A row of pre-money valuations has one price all along.
+            Some(price) if price.divisor() == pre => price,
+            _ => *self.price.insert(Divisor::new(pre)?),
+        };
+        let mut total = self.fully_diluted;
+        let mut largest = self.largest_other;
+        for (&(idx, before), &(numerator, approx)) in self.investors.iter().zip(column.numerators.as_ref()?) {
+            // Each cheque buys floor(amount * fully diluted / pre) shares, as
+            // `captable::mul_div` gives it, with the product made once per column.
+            let bought = price.div_rem_near(numerator, approx).0;
+            let held = before.checked_add(bought)?;
+            *self.shares.get_mut(idx)? = held;
+            total = total.checked_add(bought)?;
+            largest = largest.max(held);
+        }
+        // Evaluating shares the post-money valuation out by shares, which fails
+        // when a product overflows; that cell is left to the full way. (Two
+        // numbers below 2^64 cannot overflow, and the test needs no product.)
+        if u64::try_from(post).is_err() || u64::try_from(largest).is_err() {
+            post.checked_mul(largest)?;
+        }
+        if total == 0 {
+            return None;
+        }
+        let shares = self.focus.and_then(|idx| self.shares.get(idx).copied()).unwrap_or(0);
+        Some(Cell { shares, total, status: probe.map(|probe| probe.status(&self.stakes(total))) })
+    }
+}
+
+/// The last round applied in full to a copy of the table before it, with the
+/// cap table's own [`captable::apply_round`]: any round, any cell.
+struct FullRound<'a> {
+    base: Table<'a>,
+    scratch: Table<'a>,
+    round: &'a crate::Round,
+    index: usize,
+    holder: &'a str,
+}
+
+impl<'a> FullRound<'a> {
+    fn new(mut base: Table<'a>, round: &'a crate::Round, index: usize, holder: &'a str) -> FullRound<'a> {
+        // Room for every holder the round can add, in the copy each cell makes
+        // (which keeps its lists from cell to cell) and in the table's index,
+        // whose size the copy takes: so that no cell allocates.
+        let more = round.investments.len() + round.secondaries.len() + 1;
+        base.reserve(more);
+        let mut scratch = base.clone();
+        scratch.reserve(more);
+        FullRound { base, scratch, round, index, holder }
+    }
+
+    /// The cell with `column`'s cheques at `valuation`, or `None` where evaluating would fail.
+    fn cell(&mut self, column: &mut Column, valuation: Valuation, probe: Option<&TermProbe<'_>>) -> Option<Cell> {
+        column.money.valuation = Some(valuation);
+        let table = &mut self.scratch;
+        table.clone_from(&self.base);
+        let (_, post_money, _, _) = captable::apply_round(table, self.round, &column.money, self.index).ok()?;
+        let total = table.total();
+        // Evaluating shares the post-money valuation out by shares; it fails when
+        // that product overflows, and so must the cell.
+        let largest = table.shares.iter().copied().max().unwrap_or(0);
+        if total == 0 || post_money.is_some_and(|post| post.checked_mul(largest).is_none()) {
+            return None;
+        }
+        let shares = table.find(self.holder).and_then(|idx| table.shares.get(idx).copied()).unwrap_or(0);
+        let stakes = Stakes { ids: &table.ids, groups: &table.groups, shares: &table.shares, total };
+        Some(Cell { shares, total, status: probe.map(|probe| probe.status(&stakes)) })
+    }
 }
 
 /// The scenario of one cell: the last round's cheques scaled to add up to
@@ -211,17 +390,25 @@ impl LastRound {
         amounts.iter().all(|&a| in_bounds(a)).then_some(amounts)
     }
 
-    /// The valuation of a cell, or `None` when validation would refuse it:
-    /// out of bounds, or a post-money valuation not above the new money.
-    fn valuation_at(&self, valuation: u128, round_size: u128) -> Option<Valuation> {
+    /// The valuation of a row in the round's basis, or `None` when validation
+    /// would refuse it as out of bounds.
+    fn valuation_at(&self, valuation: u128) -> Option<Valuation> {
         if !in_bounds(valuation) {
             return None;
         }
         let dollars = Dollars(i64::try_from(valuation).ok()?);
-        match self.basis {
-            ValuationBasis::PreMoney => Some(Valuation::PreMoney(dollars)),
-            ValuationBasis::PostMoney if valuation > round_size => Some(Valuation::PostMoney(dollars)),
-            ValuationBasis::PostMoney => None,
+        Some(match self.basis {
+            ValuationBasis::PreMoney => Valuation::PreMoney(dollars),
+            ValuationBasis::PostMoney => Valuation::PostMoney(dollars),
+        })
+    }
+
+    /// Whether validation accepts `valuation` with `round_size` of new money:
+    /// a post-money valuation must be above it.
+    fn allows(valuation: Valuation, round_size: u128) -> bool {
+        match valuation {
+            Valuation::PreMoney(_) => true,
+            Valuation::PostMoney(post) => post.unsigned().is_some_and(|post| post > round_size),
         }
     }
 }
@@ -231,38 +418,300 @@ fn in_bounds(dollars: u128) -> bool {
     (1..=u128::from(MAX_DOLLARS.unsigned_abs())).contains(&dollars)
 }
 
-/// Applies the last round with `money` to `table` (the table before it) and
-/// reads the cell, or `None` where evaluating would fail.
-fn cell_after<'a>(
-    table: &mut Table<'a>,
-    round: &'a crate::Round,
-    money: &Money,
-    index: usize,
-    holder: &str,
-    probe: Option<&TermProbe<'_>>,
-) -> Option<Cell> {
-    let (_, post_money, _, _) = captable::apply_round(table, round, money, index).ok()?;
-    let total = table.total();
-    // Evaluating shares the post-money valuation out by shares; it fails when
-    // that product overflows, and so must the cell.
-    let largest = table.shares.iter().copied().max().unwrap_or(0);
-    if total == 0 || post_money.is_some_and(|post| post.checked_mul(largest).is_none()) {
-        return None;
-    }
-    let shares = table.find(holder).and_then(|idx| table.shares.get(idx).copied()).unwrap_or(0);
-    let stakes = Stakes { ids: &table.ids, groups: &table.groups, shares: &table.shares, total };
-    Some(Cell { shares, total, status: probe.map(|probe| probe.status(&stakes)) })
-}
-
 fn overflow(index: usize) -> ScenarioError {
     ScenarioError::new(format!("rounds[{index}]"), ErrorKind::Overflow)
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
-    use crate::scenario::{Pool, PoolBasis, Secondary, WhatIf};
-    use crate::{presets, Percent};
+    use crate::scenario::{Events, Holder, Investment, Pool, PoolBasis, Round, Secondary, WhatIf};
+    use crate::validate::MAX_DOLLARS;
+    use crate::{evaluate, presets, Date, Percent};
+
+    const TERM: &str = "azure-api-exclusivity";
+
+    /// Checks a grid against evaluating the scenario of each of its cells:
+    /// the same error when the scenario does not evaluate, else every cell.
+    fn assert_exact(scenario: &Scenario, holder: &str, steps: usize) -> Result<(), TestCaseError> {
+        let computed = grid(scenario, holder, TERM, steps);
+        let grid = match (evaluate(scenario), computed) {
+            (Err(want), got) => {
+                prop_assert_eq!(got.err(), Some(want));
+                return Ok(());
+            }
+            (Ok(_), got) => got.map_err(|e| TestCaseError::fail(format!("no grid: {e}")))?,
+        };
+        for (row, &valuation) in grid.valuations.iter().enumerate() {
+            for (column, &round_size) in grid.round_sizes.iter().enumerate() {
+                let at = scenario_at(scenario, round_size, valuation)
+                    .map_err(|e| TestCaseError::fail(format!("no scenario at ({column}, {row}): {e}")))?;
+                let want = evaluate(&at).ok().map(|outcome| {
+                    let last = outcome.last_stage();
+                    let shares = last.and_then(|last| last.holder(holder)).map_or(0, |row| row.shares);
+                    let total = last.map_or(0, |last| last.total_shares);
+                    let status = outcome.terms.iter().find(|t| t.id == TERM).map(|t| t.status);
+                    Cell { shares, total, status }
+                });
+                prop_assert_eq!(grid.cell(column, row).copied(), want, "{} at ({}, {})", holder, column, row);
+            }
+        }
+        Ok(())
+    }
+
+    fn holder(id: &str, micros: i64, group: bool) -> Holder {
+        Holder { id: id.into(), name: id.to_uppercase(), percent: Percent::from_micros(micros), group }
+    }
+
+    fn cheque(holder: &str, amount: i64) -> Investment {
+        Investment { holder: holder.into(), name: Some(holder.to_uppercase()), amount: Dollars(amount) }
+    }
+
+    fn round(valuation: Valuation, investments: Vec<Investment>) -> Round {
+        Round { name: "R".into(), date: None, valuation: Some(valuation), investments, pool: None, secondaries: vec![] }
+    }
+
+    fn whatifs(holder: &str) -> Vec<WhatIf> {
+        vec![
+            WhatIf::StakeBelow { holder: holder.into(), percent: Percent::from_micros(30_000_000), term: TERM.into() },
+            WhatIf::Outweighed { holder: holder.into(), term: TERM.into() },
+            WhatIf::HolderAbove { percent: Percent::from_micros(45_000_000), term: TERM.into() },
+        ]
+    }
+
+    /// Scenarios at the edges of the quick way: investors who held shares
+    /// before, rounds it leaves to the full way, prices of a dollar that make
+    /// share counts overflow, amounts and valuations at the bounds, and terms
+    /// whose status no stake can change.
+    fn edge_scenarios() -> Vec<Scenario> {
+        let base = presets::feb_2026_pre_money();
+        let mut out = Vec::new();
+        // Microsoft follows on, so an investor held shares before the round.
+        let mut follow_on = base.clone();
+        follow_on.rounds = vec![round(
+            Valuation::PostMoney(Dollars(900_000_000_000)),
+            vec![cheque("amazon", 50_000_000_000), cheque("microsoft", 25_000_000_000)],
+        )];
+        follow_on.whatifs = whatifs("microsoft");
+        out.push(follow_on);
+        // A pool alone, then a sale alone: both left to the full way.
+        let mut pooled = base.clone();
+        pooled.rounds[0].pool = Some(Pool {
+            holder: None,
+            name: None,
+            percent: Percent::from_micros(8_000_000),
+            sized: PoolBasis::PreMoney,
+        });
+        pooled.whatifs = whatifs("foundation");
+        out.push(pooled);
+        let mut sold = base.clone();
+        sold.rounds[0].secondaries = vec![Secondary {
+            seller: "foundation".into(),
+            buyer: "nvidia".into(),
+            name: Some("Nvidia".into()),
+            percent: Some(Percent::from_micros(3_000_000)),
+            amount: None,
+        }];
+        sold.whatifs = whatifs("nvidia");
+        out.push(sold);
+        // Rounds a dollar above their new money multiply the shares a
+        // millionfold each, which only a tiny post-money can value.
+        let mut tiny = base.clone();
+        tiny.holders = vec![holder("a", 60_000_000, false), holder("b", 40_000_000, true)];
+        tiny.rounds = ["x", "y", "z"]
+            .iter()
+            .map(|&id| round(Valuation::PostMoney(Dollars(1_000_001)), vec![cheque(id, 1_000_000)]))
+            .collect();
+        tiny.rounds
+            .push(round(Valuation::PostMoney(Dollars(1_000_000)), vec![cheque("w", 300_000), cheque("a", 200_000)]));
+        tiny.whatifs = whatifs("a");
+        out.push(tiny);
+        // Holders of 1.7 * 10^23 shares each, so that the round as it is
+        // evaluates but larger cheques or a larger post-money overflow: the
+        // cheque times the shares before it, or the post-money times the
+        // largest holding. The quick way leaves those cells to the full one.
+        let mut vast = base.clone();
+        vast.holders = vec![holder("a", 60_000_000, false), holder("b", 40_000_000, true)];
+        vast.rounds = vec![
+            round(Valuation::PreMoney(Dollars(1)), vec![cheque("x", 170_000_000_000)]),
+            round(Valuation::PreMoney(Dollars(1_000_000_000)), vec![cheque("y", 1_000_000_000)]),
+            round(Valuation::PreMoney(Dollars(2_000_000_000)), vec![cheque("z", 1_000_000_000)]),
+            round(
+                Valuation::PreMoney(Dollars(600_000_000_000_000)),
+                vec![cheque("w", 360_000_000_000_000), cheque("a", 40_000_000_000_000)],
+            ),
+        ];
+        vast.whatifs = whatifs("w");
+        out.push(vast);
+        // Cheques and valuations at the bound, whose doubled axes go past it.
+        let mut huge = base.clone();
+        huge.rounds = vec![round(
+            Valuation::PreMoney(Dollars(MAX_DOLLARS)),
+            vec![cheque("amazon", MAX_DOLLARS / 2), cheque("nvidia", MAX_DOLLARS / 2)],
+        )];
+        huge.whatifs = whatifs("amazon");
+        out.push(huge.clone());
+        huge.rounds[0].valuation = Some(Valuation::PostMoney(Dollars(MAX_DOLLARS)));
+        huge.rounds[0].investments = vec![cheque("amazon", MAX_DOLLARS / 3), cheque("nvidia", 1)];
+        out.push(huge);
+        // Terms no stake can change: not yet in force, ended by the April
+        // 2026 amendment, ended by AGI verified.
+        for (as_of, verified) in [((2025, 1, 1), None), ((2026, 6, 1), None), ((2026, 3, 1), Some((2026, 2, 28)))] {
+            let mut fixed = base.clone();
+            fixed.as_of = Date::new(as_of.0, as_of.1, as_of.2);
+            fixed.events =
+                Events { agi_declared: None, agi_verified: verified.and_then(|(y, m, d)| Date::new(y, m, d)) };
+            fixed.whatifs = whatifs("microsoft");
+            out.push(fixed);
+        }
+        out
+    }
+
+    #[test]
+    fn edge_cells_are_what_evaluate_gives() {
+        for scenario in edge_scenarios() {
+            let mut holders: Vec<String> = scenario.holders.iter().map(|h| h.id.clone()).collect();
+            holders.extend(scenario.rounds.iter().flat_map(|r| r.investments.iter().map(|i| i.holder.clone())));
+            holders.push("nobody".into());
+            for holder in &holders {
+                if let Err(error) = assert_exact(&scenario, holder, 12) {
+                    panic!("{:?}: {error}", scenario.rounds);
+                }
+            }
+        }
+    }
+
+    /// The quick way answers every cell of the presets that evaluates,
+    /// without falling back to the full one.
+    #[test]
+    fn the_presets_take_the_quick_way() {
+        for scenario in scenarios().into_iter().filter(|s| s.rounds.iter().all(|r| r.pool.is_none())) {
+            let shape = LastRound::of(&scenario).unwrap();
+            let base = captable::table_after(&scenario, shape.index).unwrap();
+            let mut cheques = Cheques::new(&base, &scenario.rounds[shape.index], "microsoft").unwrap();
+            let grid = grid(&scenario, "microsoft", TERM, STEPS).unwrap();
+            let stages = captable::stages(&scenario).unwrap();
+            let probe = TermProbe::new(&scenario, stages.last().unwrap(), TERM).unwrap();
+            let bound = probe.bind(&cheques.stakes(0));
+            for (row, &valuation) in grid.valuations.iter().enumerate() {
+                for (column, &round_size) in grid.round_sizes.iter().enumerate() {
+                    let Some(&want) = grid.cell(column, row) else { continue };
+                    let column = Column::new(&shape, round_size, cheques.fully_diluted).unwrap();
+                    let valuation = shape.valuation_at(valuation).unwrap();
+                    assert_eq!(cheques.cell(&column, valuation, Some(&bound)), Some(want));
+                }
+            }
+        }
+    }
+
+    /// Dollars from 1 to the bound, spread over every order of magnitude.
+    fn dollars() -> impl Strategy<Value = i64> {
+        prop_oneof![
+            18 => (0..48u32, any::<u64>()).prop_map(|(bits, x)| 1 + (x % (1u64 << bits)) as i64),
+            1 => Just(MAX_DOLLARS),
+            1 => (1..1_000i64).prop_map(|less| MAX_DOLLARS - less),
+        ]
+    }
+
+    /// Random scenarios: up to five starting holders (some groups), up to two
+    /// rounds before the last (any of them with a pool or a sale), a last
+    /// round of one to four cheques from old or new holders, what-ifs of
+    /// every kind, and a holder to map, perhaps one that is not there.
+    fn random_scenario() -> impl Strategy<Value = (Scenario, String)> {
+        let holders = prop::collection::vec((1..1_000i64, prop::bool::weighted(0.2)), 1..6);
+        // Pre-money, post-money, or post-money just above the new money, which
+        // multiplies the shares many times over.
+        let valuation = || (dollars(), 0..3u8);
+        let cheques = || prop::collection::vec((0..7usize, dollars()), 1..5);
+        let earlier = prop::collection::vec((valuation(), cheques(), 0..4u8), 0..3);
+        let last = (valuation(), cheques(), 0..12u8);
+        let whatifs = prop::collection::vec((0..3u8, 0..7usize, 0..=100_000_000i64), 0..3);
+        let as_of = prop::sample::select(vec![(2026, 2, 27), (2025, 6, 1), (2026, 5, 1)]);
+        (holders, earlier, last, whatifs, as_of, 0..8usize).prop_map(
+            |(weights, earlier, last, whatifs, as_of, focus)| {
+                let total: i64 = weights.iter().map(|w| w.0).sum();
+                let mut holders: Vec<Holder> = (weights.iter().enumerate())
+                    .map(|(i, &(w, group))| holder(&format!("h{i}"), w * 100_000_000 / total, group))
+                    .collect();
+                let given: i64 = holders.iter().map(|h| h.percent.micros()).sum();
+                holders[0].percent = Percent::from_micros(holders[0].percent.micros() + 100_000_000 - given);
+                let n = holders.len();
+                let rounds: Vec<Round> = (earlier.into_iter().chain([last]).enumerate())
+                    .map(|(r, ((value, basis), cheques, extra))| {
+                        let mut investments: Vec<Investment> = Vec::new();
+                        for (who, amount) in cheques {
+                            let id = if who < n { format!("h{who}") } else { format!("r{r}-{who}") };
+                            if investments.iter().all(|i| i.holder != id) {
+                                investments.push(cheque(&id, amount));
+                            }
+                        }
+                        let new_money: i64 = investments.iter().map(|i| i.amount.0).sum();
+                        let valuation = match basis {
+                            0 => Valuation::PreMoney(Dollars(value)),
+                            1 => Valuation::PostMoney(Dollars(value.max(new_money.saturating_add(1)).min(MAX_DOLLARS))),
+                            _ => Valuation::PostMoney(Dollars(
+                                new_money.saturating_add(1 + value % 1_000).min(MAX_DOLLARS),
+                            )),
+                        };
+                        let mut round = round(valuation, investments);
+                        if extra == 1 {
+                            let sized = if r % 2 == 0 { PoolBasis::PreMoney } else { PoolBasis::PostMoney };
+                            round.pool = Some(Pool {
+                                holder: None,
+                                name: None,
+                                percent: Percent::from_micros(5_000_000),
+                                sized,
+                            });
+                        } else if extra == 2 {
+                            round.secondaries = vec![Secondary {
+                                seller: "h0".into(),
+                                buyer: format!("s{r}"),
+                                name: Some("S".into()),
+                                percent: Some(Percent::from_micros(1_000_000)),
+                                amount: None,
+                            }];
+                        }
+                        round
+                    })
+                    .collect();
+                let mut ids: Vec<String> = holders.iter().map(|h| h.id.clone()).collect();
+                ids.extend(rounds.iter().flat_map(|r| r.investments.iter().map(|i| i.holder.clone())));
+                let pick = |k: usize| ids.get(k % ids.len()).cloned().unwrap_or_default();
+                let whatifs = (whatifs.into_iter())
+                    .map(|(kind, who, micros)| match kind {
+                        0 => WhatIf::StakeBelow {
+                            holder: pick(who),
+                            percent: Percent::from_micros(micros),
+                            term: TERM.into(),
+                        },
+                        1 => WhatIf::Outweighed { holder: pick(who), term: TERM.into() },
+                        _ => WhatIf::HolderAbove { percent: Percent::from_micros(micros), term: TERM.into() },
+                    })
+                    .collect();
+                let focus = if focus == 7 { "nobody".to_owned() } else { pick(focus) };
+                let scenario = Scenario {
+                    holders,
+                    rounds,
+                    whatifs,
+                    as_of: Date::new(as_of.0, as_of.1, as_of.2),
+                    ..presets::feb_2026_pre_money()
+                };
+                (scenario, focus)
+            },
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Every cell of a random scenario's map is what evaluating its scenario gives.
+        #[test]
+        fn random_cells_are_what_evaluate_gives((scenario, holder) in random_scenario(), steps in 2..9usize) {
+            assert_exact(&scenario, &holder, steps)?;
+        }
+    }
 
     /// The scenarios the exactness test walks: every preset, with and without
     /// the what-ifs the widget offers, and one with a pool and secondaries.

@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use crate::amount::Decimal;
+use crate::captable::mul_wide;
 use crate::outcome::{HolderRow, Stage};
 use crate::scenario::Events;
 use crate::{Date, Percent};
@@ -139,6 +140,16 @@ impl Condition<'_> {
     }
 }
 
+impl<'a> Fact<'a> {
+    /// The holder whose stake the fact is about, if it names one.
+    pub(crate) fn holder(&self) -> Option<&'a str> {
+        match *self {
+            Fact::StakeBelow { holder, .. } | Fact::Outweighed { holder } => Some(holder),
+            _ => None,
+        }
+    }
+}
+
 /// The facts a condition is judged against.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Facts<'a> {
@@ -193,8 +204,15 @@ pub(crate) struct Stakes<'t> {
 }
 
 impl Stakes<'_> {
-    fn shares_of(&self, holder: &str) -> u128 {
-        self.ids.iter().position(|id| *id == holder).and_then(|idx| self.shares.get(idx).copied()).unwrap_or(0)
+    /// Where a holder is listed; ids in a table are unique.
+    pub(crate) fn find(&self, holder: &str) -> Option<usize> {
+        self.ids.iter().position(|id| *id == holder)
+    }
+
+    /// The shares of the holder listed at `at`; none for a holder not listed.
+    #[inline(always)]
+    fn shares_at(&self, at: Option<usize>) -> u128 {
+        at.and_then(|idx| self.shares.get(idx).copied()).unwrap_or(0)
     }
 }
 
@@ -204,31 +222,41 @@ impl Stakes<'_> {
 pub(crate) fn holds(condition: &Condition<'_>, facts: &Facts<'_>, stakes: &Stakes<'_>) -> bool {
     match condition {
         Condition::Always => true,
-        Condition::Fact(Fact::StakeBelow { holder, percent }) => {
-            compare_share(stakes.shares_of(holder), stakes.total, *percent) == Ordering::Less
-        }
-        Condition::Fact(Fact::Outweighed { holder }) => {
-            let own = stakes.shares_of(holder);
-            stakes
-                .ids
-                .iter()
-                .zip(stakes.groups)
-                .zip(stakes.shares)
-                .any(|((id, &group), &shares)| !group && id != holder && shares > own)
-        }
-        Condition::Fact(Fact::AnyHolderAbove { percent }) => {
-            let largest = stakes.groups.iter().zip(stakes.shares).filter(|(&group, _)| !group).map(|(_, &s)| s).max();
-            largest.is_some_and(|shares| compare_share(shares, stakes.total, *percent) == Ordering::Greater)
-        }
-        Condition::Fact(Fact::OnOrAfter(day)) => day.compare(facts.as_of) != Ordering::Less,
-        Condition::Fact(Fact::After(day)) => day.compare(facts.as_of) == Ordering::Greater,
-        Condition::Fact(Fact::AgiDeclared) => facts.events.agi_declared.is_some_and(|date| date <= facts.as_of),
-        Condition::Fact(Fact::AgiVerified) => facts.events.agi_verified.is_some_and(|date| date <= facts.as_of),
-        Condition::Fact(Fact::Product(kind)) => facts.product == Some(*kind),
-        Condition::Fact(Fact::Partner(partner)) => facts.partner == Some(*partner),
+        Condition::Fact(fact) => fact_holds(fact, facts, stakes),
         Condition::All(parts) => parts.iter().all(|part| holds(part, facts, stakes)),
         Condition::Any(parts) => parts.iter().any(|part| holds(part, facts, stakes)),
         Condition::Not(part) => !holds(part, facts, stakes),
+    }
+}
+
+/// Whether one fact holds, as [`holds`] decides it.
+pub(crate) fn fact_holds(fact: &Fact<'_>, facts: &Facts<'_>, stakes: &Stakes<'_>) -> bool {
+    fact_holds_at(fact, fact.holder().and_then(|holder| stakes.find(holder)), facts, stakes)
+}
+
+/// [`fact_holds`] with the holder the fact names already found in `stakes`
+/// (`at`), for many tables that list the same holders in the same order.
+#[inline(always)]
+pub(crate) fn fact_holds_at(fact: &Fact<'_>, at: Option<usize>, facts: &Facts<'_>, stakes: &Stakes<'_>) -> bool {
+    match fact {
+        Fact::StakeBelow { percent, .. } => {
+            compare_share(stakes.shares_at(at), stakes.total, *percent) == Ordering::Less
+        }
+        Fact::Outweighed { .. } => {
+            let own = stakes.shares_at(at);
+            (stakes.groups.iter().zip(stakes.shares).enumerate())
+                .any(|(idx, (&group, &shares))| !group && Some(idx) != at && shares > own)
+        }
+        Fact::AnyHolderAbove { percent } => {
+            let largest = stakes.groups.iter().zip(stakes.shares).filter(|(&group, _)| !group).map(|(_, &s)| s).max();
+            largest.is_some_and(|shares| compare_share(shares, stakes.total, *percent) == Ordering::Greater)
+        }
+        Fact::OnOrAfter(day) => day.compare(facts.as_of) != Ordering::Less,
+        Fact::After(day) => day.compare(facts.as_of) == Ordering::Greater,
+        Fact::AgiDeclared => facts.events.agi_declared.is_some_and(|date| date <= facts.as_of),
+        Fact::AgiVerified => facts.events.agi_verified.is_some_and(|date| date <= facts.as_of),
+        Fact::Product(kind) => facts.product == Some(*kind),
+        Fact::Partner(partner) => facts.partner == Some(*partner),
     }
 }
 
@@ -376,11 +404,19 @@ fn stake_against(stage: &Stage, holder: &str, percent: Percent) -> Ordering {
 /// `shares / total` against a percentage, exactly, as [`stake_against`] judges
 /// it for a table with shares in it (every valid table): by cross-multiplying
 /// when the products fit in 128 bits, else by continued fractions.
+#[inline(always)]
 fn compare_share(shares: u128, total: u128, percent: Percent) -> Ordering {
     let micros = u128::try_from(percent.micros()).unwrap_or(0);
     let hundred = u128::from(Percent::HUNDRED_MICROS.unsigned_abs());
     if total == 0 {
         return 0.cmp(&micros);
+    }
+    // The same products, made from 64-bit halves where all four fit (every
+    // table in bounds): cheaper than a 128-bit multiplication in wasm32.
+    if let (Ok(s), Ok(t), Ok(m), Ok(h)) =
+        (u64::try_from(shares), u64::try_from(total), u64::try_from(micros), u64::try_from(hundred))
+    {
+        return mul_wide(s, h).cmp(&mul_wide(m, t));
     }
     if let (Some(left), Some(right)) = (shares.checked_mul(hundred), micros.checked_mul(total)) {
         return left.cmp(&right);

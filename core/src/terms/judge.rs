@@ -5,7 +5,7 @@ use crate::scenario::{RegimeId, Scenario, WhatIf};
 use crate::Date;
 
 use super::catalogue::{regime, Regime, RouteRule, Rule, Term, REGIMES};
-use super::condition::{holds, judge, Condition, Fact, Facts, Judged, Stakes};
+use super::condition::{fact_holds, fact_holds_at, holds, judge, Condition, Fact, Facts, Judged, Stakes};
 use super::{AsOfBasis, Hosting, ProductKind, Route, Status, TermStatus};
 
 /// Judges every term of the regime in force, and every route.
@@ -202,6 +202,9 @@ pub(crate) struct TermProbe<'s> {
     facts: Facts<'s>,
     not_yet: bool,
     whatifs: Vec<Fact<'s>>,
+    /// The status by the contract alone, when no stake can change it (no
+    /// catalogue rule reads stakes yet): worked out once, not per table.
+    by_contract: Option<Status>,
 }
 
 impl<'s> TermProbe<'s> {
@@ -216,27 +219,70 @@ impl<'s> TermProbe<'s> {
         let facts = Facts { as_of, events: &scenario.events, stage: last, product: None, partner: None };
         let not_yet = first_regime().starts.compare(as_of).is_lt();
         let whatifs = scenario.whatifs.iter().filter(|w| w.term() == term.id).map(whatif_fact).collect();
-        Some(TermProbe { term, facts, not_yet, whatifs })
+        let mut probe = TermProbe { term, facts, not_yet, whatifs, by_contract: None };
+        if !matches!(&term.rule, Rule::Until { ends, .. } if ends.uses_stakes()) {
+            // No fact of the rule reads stakes, so any table gives the same answer.
+            let none = Stakes { ids: &[], groups: &[], shares: &[], total: 0 };
+            probe.by_contract = Some(probe.contract_status(&none));
+        }
+        Some(probe)
     }
 
     /// The term's status on a table with these stakes.
     pub(crate) fn status(&self, stakes: &Stakes<'_>) -> Status {
+        self.status_with(stakes, || self.whatifs.iter().any(|fact| fact_holds(fact, &self.facts, stakes)))
+    }
+
+    /// The probe for many tables that list the holders of `stakes` in the
+    /// same order (their shares may differ), as the sensitivity map's cells do:
+    /// the holders the what-ifs name are found once, not per table.
+    pub(crate) fn bind<'p>(&'p self, stakes: &Stakes<'_>) -> BoundProbe<'p, 's> {
+        let at = self.whatifs.iter().map(|fact| fact.holder().and_then(|holder| stakes.find(holder))).collect();
+        BoundProbe { probe: self, at }
+    }
+
+    /// The status, with `ended_by_whatif` saying whether a what-if holds on the table.
+    #[inline(always)]
+    fn status_with(&self, stakes: &Stakes<'_>, ended_by_whatif: impl FnOnce() -> bool) -> Status {
         if self.not_yet {
             return Status::NotYet;
         }
-        let status = match &self.term.rule {
-            Rule::Standing => Status::InForce,
-            Rule::Until { ends, .. } if holds(ends, &self.facts, stakes) => Status::Ended,
-            Rule::Until { .. } => Status::InForce,
-            Rule::EndedBy(_) => Status::Ended,
-            Rule::Unstated(_) => Status::Unknown,
-        };
-        let ended_by_whatif = || self.whatifs.iter().any(|fact| holds(&Condition::Fact(*fact), &self.facts, stakes));
+        let status = self.by_contract.unwrap_or_else(|| self.contract_status(stakes));
         if status != Status::Ended && ended_by_whatif() {
             Status::Ended
         } else {
             status
         }
+    }
+
+    /// The status the contract gives on a table with these stakes, before any what-if.
+    fn contract_status(&self, stakes: &Stakes<'_>) -> Status {
+        match &self.term.rule {
+            Rule::Standing => Status::InForce,
+            Rule::Until { ends, .. } if holds(ends, &self.facts, stakes) => Status::Ended,
+            Rule::Until { .. } => Status::InForce,
+            Rule::EndedBy(_) => Status::Ended,
+            Rule::Unstated(_) => Status::Unknown,
+        }
+    }
+}
+
+/// A [`TermProbe`] bound to the order in which tables list their holders.
+pub(crate) struct BoundProbe<'p, 's> {
+    probe: &'p TermProbe<'s>,
+    /// Where the holder each what-if names is listed.
+    at: Vec<Option<usize>>,
+}
+
+impl BoundProbe<'_, '_> {
+    /// The term's status on a table with these stakes, which must list the
+    /// holders as the stakes the probe was bound to did; then it is
+    /// [`TermProbe::status`] exactly.
+    #[inline(always)]
+    pub(crate) fn status(&self, stakes: &Stakes<'_>) -> Status {
+        let probe = self.probe;
+        let mut whatifs = probe.whatifs.iter().zip(&self.at);
+        probe.status_with(stakes, || whatifs.any(|(fact, &at)| fact_holds_at(fact, at, &probe.facts, stakes)))
     }
 }
 
