@@ -104,8 +104,10 @@ impl<'a> Table<'a> {
         }
     }
 
-    pub(crate) fn total(&self) -> u128 {
-        self.shares.iter().sum()
+    /// All shares, or `None` when they add up to more than a `u128` holds
+    /// (each holder's count fitting is not enough).
+    pub(crate) fn total(&self) -> Option<u128> {
+        self.shares.iter().try_fold(0u128, |sum, &shares| sum.checked_add(shares))
     }
 
     fn add(&mut self, idx: usize, shares: u128, field: impl Fn() -> String) -> Result<(), ScenarioError> {
@@ -146,7 +148,7 @@ fn starting_table(scenario: &Scenario) -> Result<Table<'_>, ScenarioError> {
 pub(crate) fn stages(scenario: &Scenario) -> Result<Vec<Stage>, ScenarioError> {
     let mut table = starting_table(scenario)?;
     let valuation = scenario.valuation.and_then(|v| v.unsigned());
-    let total = table.total();
+    let total = table.total().ok_or_else(|| overflow("holders"))?;
     let price = valuation.map(|dollars| Price { dollars, shares: total });
     let mut stages = Vec::with_capacity(scenario.rounds.len() + 1);
     let before = stage(&table, "Before".to_owned(), None, (None, valuation, 0, price), None, || "holders".to_owned())?;
@@ -192,7 +194,7 @@ pub(crate) fn apply_round<'a>(
     i: usize,
 ) -> Result<RoundMoney, ScenarioError> {
     let at = || format!("rounds[{i}]");
-    let before_round = table.total();
+    let before_round = table.total().ok_or_else(|| overflow(&at()))?;
     let mut new_money: u128 = 0;
     for &amount in &money.amounts {
         new_money = new_money.checked_add(amount).ok_or_else(|| overflow(&at()))?;
@@ -219,7 +221,7 @@ pub(crate) fn apply_round<'a>(
         .ok_or_else(|| ScenarioError::new(field(), ErrorKind::PoolUnreachable(pool.percent)))?;
         table.add(idx, top_up, field)?;
     }
-    let fully_diluted = table.total();
+    let fully_diluted = table.total().ok_or_else(|| overflow(&at()))?;
     let price = pre_money.filter(|&pre| pre > 0).map(|dollars| Price { dollars, shares: fully_diluted });
 
     for (j, sale) in round.secondaries.iter().enumerate() {
@@ -486,7 +488,7 @@ fn stage(
     previous: Option<&Stage>,
     field: impl Fn() -> String,
 ) -> Result<Stage, ScenarioError> {
-    let total = table.total();
+    let total = table.total().ok_or_else(|| overflow(&field()))?;
     let values = match post_money {
         Some(post) => Some(share_out(post, &table.shares, total).ok_or_else(|| overflow(&field()))?),
         None => None,

@@ -134,7 +134,7 @@ pub fn grid(scenario: &Scenario, holder: &str, term: &str, steps: usize) -> Resu
 
     // The cheques depend on the round size only, so they are shared out once
     // per column; the valuation is checked once per row.
-    let fully_diluted = full.base.total();
+    let fully_diluted = full.base.total().ok_or_else(|| overflow(shape.index))?;
     let mut columns: Vec<Option<Column>> =
         round_sizes.iter().map(|&round_size| Column::new(&shape, round_size, fully_diluted)).collect();
     let rows: Vec<Option<Valuation>> = valuations.iter().map(|&valuation| shape.valuation_at(valuation)).collect();
@@ -221,7 +221,7 @@ impl<'a> Cheques<'a> {
         let largest_other =
             table.shares.iter().zip(&invests).filter(|(_, &invests)| !invests).map(|(&shares, _)| shares).max();
         Some(Cheques {
-            fully_diluted: base.total(),
+            fully_diluted: base.total()?,
             largest_other: largest_other.unwrap_or(0),
             focus: table.find(holder),
             price: None,
@@ -302,7 +302,7 @@ impl<'a> FullRound<'a> {
         let table = &mut self.scratch;
         table.clone_from(&self.base);
         let (_, post_money, _, _) = captable::apply_round(table, self.round, &column.money, self.index).ok()?;
-        let total = table.total();
+        let total = table.total()?;
         // Evaluating shares the post-money valuation out by shares; it fails when
         // that product overflows, and so must the cell.
         let largest = table.shares.iter().copied().max().unwrap_or(0);
@@ -545,6 +545,23 @@ mod tests {
         ];
         vast.whatifs = whatifs("w");
         out.push(vast);
+        // Three cheques of ~10^38 shares each: the round as it is fits, but at
+        // larger round sizes the shares add up to more than 2^128 though each
+        // holding fits, so those cells must not evaluate.
+        let mut crowded = base.clone();
+        crowded.holders = vec![holder("a", 100_000_000, false)];
+        crowded.rounds = vec![
+            round(Valuation::PreMoney(Dollars(1)), vec![cheque("b", 100_000_000_000)]),
+            round(
+                Valuation::PreMoney(Dollars(1)),
+                vec![
+                    cheque("c", 1_000_000_000_000_000),
+                    cheque("d", 1_000_000_000_000_000),
+                    cheque("e", 1_000_000_000_000_000),
+                ],
+            ),
+        ];
+        out.push(crowded);
         // Cheques and valuations at the bound, whose doubled axes go past it.
         let mut huge = base.clone();
         huge.rounds = vec![round(

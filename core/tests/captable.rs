@@ -221,3 +221,29 @@ fn every_preset_evaluates() {
         assert!(!scenario.sources.is_empty(), "{} cites no source", preset.name);
     }
 }
+
+/// Four cheques of 10^38 shares each fit one by one, but not all together
+/// (more than 2^128 shares): the table's total must be an overflow error, not
+/// a wrap-around or, with overflow checks on, a panic.
+#[test]
+fn a_total_beyond_u128_is_an_overflow_error() {
+    let holders = vec![holder("a", 100.0)];
+    let rounds = vec![
+        // 10^12 starting shares at $1 each buy 10^11 x 10^12 = 10^23 shares.
+        priced("Seed", pre(1), vec![cheque("b", 100_000_000_000)]),
+        // Each $10^15 at $1 for ~10^23 shares buys ~10^38; four of them pass 2^128.
+        priced(
+            "Giant",
+            pre(1),
+            vec![
+                cheque("c", 1_000_000_000_000_000),
+                cheque("d", 1_000_000_000_000_000),
+                cheque("e", 1_000_000_000_000_000),
+                cheque("f", 1_000_000_000_000_000),
+            ],
+        ),
+    ];
+    let err = evaluate(&scenario(holders, rounds)).unwrap_err();
+    assert_eq!(err.kind, fortress_core::ErrorKind::Overflow, "{err}");
+    assert!(err.field.starts_with("rounds[1]"), "{err}");
+}
