@@ -5,7 +5,10 @@
 //! (a missing clipboard, a sandboxed frame without history) is caught and
 //! reported as a value, so a refusal is a message, never a console error.
 
+use std::cell::RefCell;
+
 use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -35,6 +38,39 @@ pub fn replace_fragment(fragment: &str) {
     if let Ok(history) = window.history() {
         // A refusal (too many calls, a sandboxed document) leaves the old address: harmless.
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
+    }
+}
+
+thread_local! {
+    /// The fragment waiting to be written, while a write is scheduled.
+    static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Puts `fragment` in the address bar (as [`replace_fragment`]) once the next
+/// frame has been painted: writing the address costs a few milliseconds in
+/// Chromium, which a slider step should not wait for. Edits within one frame
+/// write only the last.
+pub fn replace_fragment_after_paint(fragment: String) {
+    let scheduled = PENDING.with(|pending| pending.borrow_mut().replace(fragment).is_some());
+    if scheduled {
+        return;
+    }
+    let write = || {
+        if let Some(fragment) = PENDING.with(|pending| pending.borrow_mut().take()) {
+            replace_fragment(&fragment);
+        }
+    };
+    let Some(window) = web_sys::window() else { return write() };
+    // The frame callback runs before the paint; the timeout it sets, after.
+    let after_paint = Closure::once_into_js(move || {
+        let later = Closure::once_into_js(write);
+        let set = web_sys::window().map(|w| w.set_timeout_with_callback(later.unchecked_ref()));
+        if !matches!(set, Some(Ok(_))) {
+            write();
+        }
+    });
+    if window.request_animation_frame(after_paint.unchecked_ref()).is_err() {
+        write();
     }
 }
 

@@ -183,7 +183,8 @@ test('names from a link are text, never markup', { skip }, async () => {
     await page.getByRole('textbox', { name: 'Rename Amazon' }).fill(name);
     await page.getByRole('textbox', { name: 'Rename Amazon' }).press('Enter');
     await page.locator('#cap-table th', { hasText: name }).waitFor();
-    link = await page.evaluate(() => location.href);
+    // The address is written once the edit has been painted.
+    link = await nextHash(page, '').then(() => page.evaluate(() => location.href));
   });
   await withPage(link, async (page) => {
     await page.locator('#cap-table th', { hasText: name }).waitFor();
