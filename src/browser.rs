@@ -46,31 +46,40 @@ thread_local! {
     static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// Puts `fragment` in the address bar (as [`replace_fragment`]) once the next
-/// frame has been painted: writing the address costs a few milliseconds in
-/// Chromium, which a slider step should not wait for. Edits within one frame
-/// write only the last.
+/// How long after an edit is painted its address is written: a drag writes
+/// it a few times a second, not on every frame.
+const FRAGMENT_DELAY_MS: i32 = 250;
+
+/// Puts `fragment` in the address bar (as [`replace_fragment`]) a moment after
+/// the next frame has been painted: writing the address costs a few
+/// milliseconds in Chromium, which no slider step, nor any frame of a drag,
+/// should wait for. Edits in the meantime write only the last;
+/// [`flush_fragment`] writes it at once.
 pub fn replace_fragment_after_paint(fragment: String) {
     let scheduled = PENDING.with(|pending| pending.borrow_mut().replace(fragment).is_some());
     if scheduled {
         return;
     }
-    let write = || {
-        if let Some(fragment) = PENDING.with(|pending| pending.borrow_mut().take()) {
-            replace_fragment(&fragment);
-        }
-    };
-    let Some(window) = web_sys::window() else { return write() };
+    let Some(window) = web_sys::window() else { return flush_fragment() };
     // The frame callback runs before the paint; the timeout it sets, after.
     let after_paint = Closure::once_into_js(move || {
-        let later = Closure::once_into_js(write);
-        let set = web_sys::window().map(|w| w.set_timeout_with_callback(later.unchecked_ref()));
+        let later = Closure::once_into_js(flush_fragment);
+        let set = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), FRAGMENT_DELAY_MS));
         if !matches!(set, Some(Ok(_))) {
-            write();
+            flush_fragment();
         }
     });
     if window.request_animation_frame(after_paint.unchecked_ref()).is_err() {
-        write();
+        flush_fragment();
+    }
+}
+
+/// Writes the fragment waiting to be written, if any, now: before the link
+/// is copied, so that the address and the copied link agree.
+pub fn flush_fragment() {
+    if let Some(fragment) = PENDING.with(|pending| pending.borrow_mut().take()) {
+        replace_fragment(&fragment);
     }
 }
 

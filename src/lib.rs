@@ -226,7 +226,7 @@ fn use_bridge(state: &UseReducerHandle<State>, bridge: Option<Bridge>, url: Opti
 }
 
 /// Keeps the page's fragment in step with the scenario (with `replaceState`,
-/// so edits add no history entries, and after the edit is painted), and opens a link pasted into the
+/// so edits add no history entries, a moment after the edit is painted), and opens a link pasted into the
 /// address bar of the open page. The address is first written after the
 /// first edit, so a page opened from a bad link keeps it until then.
 #[cfg(target_arch = "wasm32")]

@@ -91,6 +91,8 @@ pub fn Share(props: &ShareProps) -> Html {
 /// Copies `text`, then tells `done` whether the browser took it.
 #[cfg(target_arch = "wasm32")]
 fn copy_then(text: String, done: Callback<bool>) {
+    // The address the reader may copy by hand should be this link too.
+    crate::browser::flush_fragment();
     yew::platform::spawn_local(async move { done.emit(crate::browser::copy(&text).await) });
 }
 

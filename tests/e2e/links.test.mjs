@@ -104,6 +104,26 @@ test('edits go into the fragment without new history entries, and the copied lin
   });
 });
 
+test('copying right after an edit copies the new scenario, and the address agrees', { skip }, async () => {
+  await withPage(
+    dist.server.url,
+    async (page) => {
+      // The address is written a moment after an edit; copying writes it at once.
+      await page.getByRole('textbox', { name: 'Amazon investment' }).fill('61');
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      await page.locator('#copy-status', { hasText: 'Link copied.' }).waitFor();
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      assert.equal(await page.evaluate(() => location.href), link);
+      assert.equal(link, await page.locator('#share-link').inputValue());
+      await page.goto('about:blank');
+      await page.goto(link);
+      await page.locator('#cap-table').waitFor({ timeout: 20_000 });
+      assert.equal(await page.locator('#amount-amazon-box').inputValue(), '61');
+    },
+    { permissions: ['clipboard-read', 'clipboard-write'] },
+  );
+});
+
 test('a link pasted into the address bar of an open page opens there', { skip }, async () => {
   await withPage(dist.server.url, async (page) => {
     await page.getByRole('textbox', { name: 'Amazon investment' }).fill('20');
