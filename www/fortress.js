@@ -24,12 +24,7 @@ const LINK_BASE = new URL('index.html', here).href;
 let ready = null;
 /** Loads and instantiates the wasm once per page. */
 function load() {
-  if (!ready) {
-    ready = init({ module_or_path: new URL('fortress-embed_bg.wasm', here) });
-    // The page's first number format loads the locale's data, which takes tens of milliseconds:
-    // do it now, while the wasm downloads, rather than in the widget's first render.
-    new Intl.NumberFormat([], { style: 'percent' }).format(0);
-  }
+  ready ??= init({ module_or_path: new URL('fortress-embed_bg.wasm', here) });
   return ready;
 }
 
