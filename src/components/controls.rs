@@ -26,12 +26,10 @@ pub fn controls(state: &StateHandle, shown: &Rc<State>) -> Html {
         <div class="controls" role="group" aria-label="What if">
             { general.message_html() }
             { section(state, shown, round_controls, same_round) }
-            { section(state, shown, stake_controls, |a: &State, b: &State| a.error == b.error && a.scenario.holders == b.scenario.holders) }
-            { section(state, shown, date_controls, |a: &State, b: &State| a.error == b.error
-                    && (&a.scenario.as_of, &a.scenario.events) == (&b.scenario.as_of, &b.scenario.events)) }
-            { section(state, shown, whatif_controls, |a: &State, b: &State| a.error == b.error && a.scenario.whatifs == b.scenario.whatifs
-                    && names(&a.scenario).eq(names(&b.scenario))) }
-            { section(state, shown, name_controls, |a: &State, b: &State| a.error == b.error && names(&a.scenario).eq(names(&b.scenario))) }
+            { section(state, shown, stake_controls, same_stakes) }
+            { section(state, shown, date_controls, same_dates) }
+            { section(state, shown, whatif_controls, same_whatifs) }
+            { section(state, shown, name_controls, same_names) }
         </div>
     }
 }
@@ -41,6 +39,26 @@ fn names(scenario: &Scenario) -> impl Iterator<Item = (&str, Option<&str>)> {
     let holders = scenario.holders.iter().map(|h| (h.id.as_str(), Some(h.name.as_str())));
     let investors = scenario.rounds.last().into_iter().flat_map(|r| &r.investments);
     holders.chain(investors.map(|i| (i.holder.as_str(), i.name.as_deref())))
+}
+
+/// The stakes show the starting holders and their stakes.
+fn same_stakes(a: &State, b: &State) -> bool {
+    a.error == b.error && a.scenario.holders == b.scenario.holders
+}
+
+/// The dates show the as-of date and the events.
+fn same_dates(a: &State, b: &State) -> bool {
+    a.error == b.error && (&a.scenario.as_of, &a.scenario.events) == (&b.scenario.as_of, &b.scenario.events)
+}
+
+/// The what-ifs show the what-ifs and the watched holder's name.
+fn same_whatifs(a: &State, b: &State) -> bool {
+    a.error == b.error && a.scenario.whatifs == b.scenario.whatifs && names(&a.scenario).eq(names(&b.scenario))
+}
+
+/// The renaming boxes show every name.
+fn same_names(a: &State, b: &State) -> bool {
+    a.error == b.error && names(&a.scenario).eq(names(&b.scenario))
 }
 
 /// The round's controls show its cheques and valuation, the names of those
