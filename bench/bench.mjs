@@ -363,6 +363,9 @@ async function main() {
     errors.push(...fast.errors);
     const slowLoads = Math.max(3, LOADS - 2);
     errors.push(...(await timeToInteractive(browser, server.url, THROTTLE, slowLoads, null, ttiText)).errors);
+    // For reference, not budgeted: the plain JavaScript page (a table, a chart and a map, no wasm).
+    ttiText.push('  for reference, bench/baseline.html (plain JavaScript, the same table, chart and map):');
+    errors.push(...(await timeToInteractive(browser, `${baseline.url}baseline.html`, 1, LOADS, null, ttiText)).errors);
 
     console.log('== Page weight ==');
     printSizes(rows, loaded.size ? loaded : null);
@@ -394,10 +397,13 @@ async function main() {
     console.log('== Slider step latency ==');
     const w1 = await sliderLatency(browser, server.url, 1, STEPS);
     const w4 = await sliderLatency(browser, server.url, THROTTLE, STEPS);
-    console.log('  -- the same step on plain JavaScript (bench/baseline.html: same slider, same cap table rows) --');
+    console.log('  -- the same step on plain JavaScript (bench/baseline.html: summary, headline, table, chart and map) --');
     const b1 = await sliderLatency(browser, `${baseline.url}baseline.html`, 1, STEPS, 'baseline');
     const b4 = await sliderLatency(browser, `${baseline.url}baseline.html`, THROTTLE, STEPS, 'baseline');
-    errors.push(...w1.errors, ...w4.errors, ...b1.errors, ...b4.errors);
+    console.log('  -- for reference: the summary, headline and table alone (baseline.html?table-only, the yardstick of runs before 2026-11-26) --');
+    const t1 = await sliderLatency(browser, `${baseline.url}baseline.html?table-only`, 1, STEPS, 'table only');
+    const t4 = await sliderLatency(browser, `${baseline.url}baseline.html?table-only`, THROTTLE, STEPS, 'table only');
+    errors.push(...w1.errors, ...w4.errors, ...b1.errors, ...b4.errors, ...t1.errors, ...t4.errors);
     console.log('');
     const p95 = (xs) => (xs?.length ? quantile(xs, 0.95) : NaN);
     const w4p95 = p95(w4.dom);
@@ -408,6 +414,11 @@ async function main() {
       `slider-step work p95 at ${THROTTLE}x within ${BUDGET_BASELINE_RATIO}x of plain JavaScript`,
       ratio <= BUDGET_BASELINE_RATIO,
       `${ratio.toFixed(2)}x (${ms(w4p95)} vs ${ms(b4p95)}; medians ${ms(median(w4.dom ?? []))} vs ${ms(median(b4.dom ?? []))})`,
+    );
+    const t4p95 = p95(t4.dom);
+    console.log(
+      `  for reference: widget vs the table alone at ${THROTTLE}x, p95 ${(w4p95 / t4p95).toFixed(2)}x ` +
+        `(${ms(w4p95)} vs ${ms(t4p95)}; medians ${ms(median(w4.dom ?? []))} vs ${ms(median(t4.dom ?? []))})\n`,
     );
 
     console.log('== Rule core, native (cargo bench -p fortress-core; quote the medians) ==');
