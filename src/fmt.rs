@@ -42,8 +42,51 @@ pub fn count(n: u128) -> String {
     format(n as f64, Style::Count)
 }
 
-#[cfg(target_arch = "wasm32")]
+/// The text of `value` in `style`: from the cache when this value was written
+/// in this style lately, else from the browser's `Intl` (natively, the
+/// fallback).
 fn format(value: f64, style: Style) -> String {
+    cached(value, style, intl)
+}
+
+/// How many texts [`cached`] keeps: a step's table, headline, chart and map
+/// write about seventy numbers.
+const CACHE_SLOTS: usize = 256;
+
+/// Texts already written, by style and value. Most numbers of a step are the
+/// same as the step before's (the starting table, the totals before, the
+/// cheques that did not move), and a hit costs no call into the browser. The
+/// locale does not change while the page is open, so a text never goes stale.
+/// Direct-mapped: a slot holds the last value that hashed to it.
+fn cached(value: f64, style: Style, make: fn(f64, Style) -> String) -> String {
+    use std::cell::RefCell;
+
+    type Slot = Option<(Style, u64, String)>;
+    thread_local! {
+        static TEXTS: RefCell<Vec<Slot>> = RefCell::new(vec![None; CACHE_SLOTS]);
+    }
+    let bits = value.to_bits();
+    let hash = (bits ^ ((style as u64) << 59)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    #[allow(clippy::cast_possible_truncation)]
+    let index = (hash >> 56) as usize % CACHE_SLOTS;
+    TEXTS.with(|texts| {
+        let mut texts = texts.borrow_mut();
+        let Some(slot) = texts.get_mut(index) else {
+            return make(value, style);
+        };
+        match slot {
+            Some((s, b, text)) if *s == style && *b == bits => text.clone(),
+            _ => {
+                let text = make(value, style);
+                *slot = Some((style, bits, text.clone()));
+                text
+            }
+        }
+    })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn intl(value: f64, style: Style) -> String {
     use js_sys::{Array, Function, Intl};
     use std::cell::RefCell;
     use wasm_bindgen::JsValue;
@@ -88,7 +131,7 @@ fn format(value: f64, style: Style) -> String {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn format(value: f64, style: Style) -> String {
+fn intl(value: f64, style: Style) -> String {
     fallback(value, style)
 }
 
@@ -162,5 +205,22 @@ mod tests {
         for (got, want) in cases {
             assert_eq!(got, want);
         }
+    }
+
+    #[test]
+    fn the_cache_gives_each_value_its_own_text() {
+        // Far more values than slots, so that slots are shared and replaced; asked twice over, in
+        // two styles whose texts differ, every answer must be that value's own text.
+        let values: Vec<f64> = (0..3 * CACHE_SLOTS).map(|i| i as f64 * 0.37).collect();
+        for _ in 0..2 {
+            for &v in &values {
+                for style in [Style::Points, Style::Count] {
+                    assert_eq!(cached(v, style, fallback), fallback(v, style), "{v} in {style:?}");
+                }
+            }
+        }
+        // A value cached in one style is not handed out for another.
+        assert_eq!(cached(0.25, Style::Percent1, fallback), "25.0%");
+        assert_eq!(cached(0.25, Style::Percent4, fallback), "25.0000%");
     }
 }
