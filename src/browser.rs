@@ -1,4 +1,4 @@
-//! Browser glue: the page's URL and the clipboard. Only the standalone page
+//! Browser glue: the page's URL, the clipboard, and idle time. Only the standalone page
 //! reads and writes its own URL; embedded widgets never touch the host's.
 //!
 //! Nothing here can throw into the widget: every call the browser may refuse
@@ -80,6 +80,33 @@ pub fn replace_fragment_after_paint(fragment: String) {
 pub fn flush_fragment() {
     if let Some(fragment) = PENDING.with(|pending| pending.borrow_mut().take()) {
         replace_fragment(&fragment);
+    }
+}
+
+/// How long the rest of the widget waits for an idle moment at most.
+const IDLE_TIMEOUT_MS: u32 = 100;
+
+/// Calls `f` in the first idle moment after the next paint (or after
+/// [`IDLE_TIMEOUT_MS`] at most): input that arrives first is handled first.
+/// Where the browser has no `requestIdleCallback` (Safari), right after the
+/// next paint.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return f() };
+    let f = Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_TIMEOUT_MS);
+    if window.request_idle_callback_with_options(f.unchecked_ref(), &options).is_ok() {
+        return;
+    }
+    // The frame callback runs before the paint; the timeout it sets, after.
+    let call = f.clone();
+    let after_paint = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(call.unchecked_ref());
+        }
+    });
+    if window.request_animation_frame(after_paint.unchecked_ref()).is_err() {
+        let _ = f.unchecked_ref::<Function>().call0(&JsValue::NULL);
     }
 }
 

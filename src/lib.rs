@@ -79,6 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     use_url_sync(&state, props.sync_url, fragment.clone());
     let url = fragment.map(|f| AttrValue::from(format!("{}#{f}", props.link_base)));
     use_bridge(&state, props.bridge.clone(), url.clone());
+    let complete = use_below_the_fold();
     let state = &state;
     // This render's state, for the sections to compare with the last one: the handle itself
     // always reads the latest state.
@@ -95,15 +96,39 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="results">
                     { section(state, shown, components::table::cap_table, same_figures) }
-                    { section(state, shown, components::chart::chart, same_figures) }
-                    { components::sensitivity::sensitivity(state) }
-                    { section(state, shown, components::terms::terms, same_terms) }
-                    { section(state, shown, components::terms::routes, |a, b| a.outcome.routes == b.outcome.routes) }
-                    { section(state, shown, components::terms::sources, |a, b| a.scenario.sources == b.scenario.sources) }
+                    if complete {
+                        { section(state, shown, components::chart::chart, same_figures) }
+                        { components::sensitivity::sensitivity(state) }
+                        { section(state, shown, components::terms::terms, same_terms) }
+                        { section(state, shown, components::terms::routes, |a, b| a.outcome.routes == b.outcome.routes) }
+                        { section(state, shown, components::terms::sources, |a, b| a.scenario.sources == b.scenario.sources) }
+                    }
                 </div>
             </div>
         </div>
     }
+}
+
+/// Whether to draw the sections below the fold: the chart, the map, the
+/// terms, the routes and the sources. They wait for the first idle moment
+/// after the first paint, so that the headline, the controls and the table
+/// reach the screen and answer input sooner; that is about half of the
+/// widget's elements and most of its text, whose first layout is the
+/// costliest. Natively (server-side rendering, the render tests) there is no
+/// paint to wait for: everything renders at once.
+#[hook]
+fn use_below_the_fold() -> bool {
+    let complete = use_state_eq(|| !cfg!(target_arch = "wasm32"));
+    {
+        let complete = complete.clone();
+        use_effect_with((), move |_| {
+            #[cfg(target_arch = "wasm32")]
+            browser::when_idle(move || complete.set(true));
+            #[cfg(not(target_arch = "wasm32"))]
+            drop(complete);
+        });
+    }
+    *complete
 }
 
 /// The header shows the preset, the title, and the holders to focus on.

@@ -12,13 +12,39 @@ use web_sys::{Element, Event, EventInit, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Mounts the App and waits until it has drawn everything, the sections below the fold too.
 async fn mount() -> Element {
+    let root = mount_first_paint().await;
+    below_the_fold(&root).await;
+    root
+}
+
+/// Waits (a second at most) for the sections the App draws after its first paint.
+async fn below_the_fold(root: &Element) {
+    for _ in 0..100 {
+        if root.query_selector("#ownership-chart").unwrap().is_some() {
+            return;
+        }
+        sleep(10).await;
+        yew::scheduler::flush().await;
+    }
+}
+
+/// Mounts the App and returns after its first render.
+async fn mount_first_paint() -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps::default()).render();
     yew::scheduler::flush().await;
     root
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 fn find(root: &Element, selector: &str) -> Element {
@@ -52,6 +78,26 @@ async fn renders_the_default_scenario() {
     assert_eq!(cell(&root, "microsoft", "percent-after"), "23.4643%");
     assert_eq!(cell(&root, "amazon", "percent-after"), "5.9524%");
     assert_eq!(text(&root, "#headline"), "Microsoft 27.0% \u{2192} 23.5%, worth $197B");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_sections_below_the_fold_follow_the_first_paint() {
+    let root = mount_first_paint().await;
+    // The first render: the headline, the controls and the table, and nothing below them yet.
+    assert_eq!(cell(&root, "microsoft", "percent-after"), "23.4643%");
+    assert!(root.query_selector("#valuation-slider").unwrap().is_some());
+    for below in ["#ownership-chart", "#sensitivity-map", "#terms-heading"] {
+        assert!(root.query_selector(below).unwrap().is_none(), "{below} in the first render");
+    }
+    // An edit before they arrive is not lost: they draw the scenario as it is by then.
+    fire(&root, "#amount-amazon-box", Some("20"), "input").await;
+    below_the_fold(&root).await;
+    for below in ["#ownership-chart", "#sensitivity-map", "#terms-heading"] {
+        assert!(root.query_selector(below).unwrap().is_some(), "no {below} after the first paint");
+    }
+    let amazon = find(&root, r#"#ownership-chart g[data-holder="amazon"] .chart-value"#);
+    assert_eq!(amazon.text_content().unwrap_or_default(), "0.0% \u{2192} 2.5%");
     root.remove();
 }
 
