@@ -24,7 +24,12 @@ const LINK_BASE = new URL('index.html', here).href;
 let ready = null;
 /** Loads and instantiates the wasm once per page. */
 function load() {
-  ready ??= init({ module_or_path: new URL('fortress-embed_bg.wasm', here) });
+  if (!ready) {
+    ready = init({ module_or_path: new URL('fortress-embed_bg.wasm', here) });
+    // The browser's first number format loads its locale data (some 25 ms): do it while the wasm
+    // downloads and compiles, not in the widget's first render.
+    setTimeout(() => new Intl.NumberFormat([], { style: 'percent' }).format(0));
+  }
   return ready;
 }
 
