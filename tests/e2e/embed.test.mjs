@@ -190,13 +190,23 @@ test('the sandboxed iframe tells its parent its height, and grows with its conte
     await page.goto(new URL('iframe-host.html', dist.server.url).href, { waitUntil: 'load' });
     const frame = page.frameLocator('#frame');
     await frame.locator('#cap-table').waitFor({ timeout: 20_000 });
+    // The sections below the fold arrive after the first paint; the frame follows them.
+    const sources = frame.locator('summary', { hasText: 'Sources of the figures' });
+    await sources.waitFor();
     await page.waitForFunction(() => Number(document.getElementById('frame').height) > 1000);
-    const first = Number(await page.locator('#frame').getAttribute('height'));
-    const content = await frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+    const heights = async () => [
+      Number(await page.locator('#frame').getAttribute('height')),
+      await frame.locator('html').evaluate((el) => Math.ceil(el.getBoundingClientRect().height)),
+    ];
+    let [first, content] = await heights();
+    for (let i = 0; i < 40 && first !== content; i++) {
+      await page.waitForTimeout(50); // the height message is posted after the content's layout
+      [first, content] = await heights();
+    }
     assert.equal(first, content, 'the frame is as tall as its content');
     const shown = (await page.locator('#frame').boundingBox()).height;
     assert.ok(Math.abs(shown - first) <= 1, `the frame is drawn ${first} px tall, not ${shown}`);
-    await frame.locator('summary', { hasText: 'Sources of the figures' }).click();
+    await sources.click();
     await page.waitForFunction((h) => Number(document.getElementById('frame').height) > h, first);
     const messages = await page.evaluate(() => window.messages);
     assert.ok(messages.some((m) => /^pymxPYMxfortress-1xPYMxheightxPYMx\d+$/.test(m.data)), 'Pym.js format');
