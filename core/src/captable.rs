@@ -13,11 +13,10 @@
 //!   whole dollars left by rounding down given to the largest remainders
 //!   (Hamilton's method), so a stage's values add up to its post-money exactly.
 
-use std::collections::HashMap;
-
 use crate::error::{ErrorKind, ScenarioError};
 use crate::outcome::{HolderRow, Price, Stage};
 use crate::scenario::{PoolBasis, Round, Scenario, Valuation};
+use crate::strindex::StrIndex;
 use crate::Percent;
 
 /// Shares per millionth of a percentage point of the starting table.
@@ -33,7 +32,7 @@ pub(crate) struct Table<'a> {
     pub(crate) groups: Vec<bool>,
     pub(crate) shares: Vec<u128>,
     /// Holder ids to indices, once the table is longer than [`SCAN_HOLDERS`]; empty before.
-    index: HashMap<&'a str, usize>,
+    index: StrIndex,
 }
 
 impl Clone for Table<'_> {
@@ -60,7 +59,7 @@ impl Clone for Table<'_> {
 }
 
 /// Up to this many holders a table finds ids by a scan, which beats hashing
-/// for a short list; past it, by a hash map built at that point.
+/// for a short list; past it, by a hash index built at that point.
 const SCAN_HOLDERS: usize = 32;
 
 impl<'a> Table<'a> {
@@ -75,11 +74,7 @@ impl<'a> Table<'a> {
         self.groups.push(group);
         self.shares.push(0);
         if self.ids.len() > SCAN_HOLDERS {
-            if self.index.is_empty() {
-                self.index.extend(self.ids.iter().enumerate().map(|(idx, &id)| (id, idx)));
-            } else {
-                self.index.insert(id, idx);
-            }
+            self.index.push(&self.ids);
         }
         idx
     }
@@ -90,9 +85,7 @@ impl<'a> Table<'a> {
         self.names.reserve(more);
         self.groups.reserve(more);
         self.shares.reserve(more);
-        if !self.index.is_empty() {
-            self.index.reserve(more);
-        }
+        self.index.reserve(&self.ids, more);
     }
 
     /// The index of a holder already in the table.
@@ -100,7 +93,7 @@ impl<'a> Table<'a> {
         if self.index.is_empty() {
             self.ids.iter().position(|&known| known == id)
         } else {
-            self.index.get(id).copied()
+            self.index.find(&self.ids, id)
         }
     }
 
@@ -134,7 +127,7 @@ fn starting_table(scenario: &Scenario) -> Result<Table<'_>, ScenarioError> {
         names: Vec::with_capacity(n),
         groups: Vec::with_capacity(n),
         shares: Vec::with_capacity(n),
-        index: HashMap::new(),
+        index: StrIndex::default(),
     };
     for holder in &scenario.holders {
         let idx = table.holder_idx(&holder.id, Some(&holder.name), holder.group);

@@ -23,6 +23,7 @@ mod outcome;
 pub mod presets;
 mod scenario;
 pub mod sensitivity;
+pub mod strindex;
 pub mod terms;
 pub mod validate;
 

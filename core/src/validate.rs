@@ -1,9 +1,8 @@
 //! Checks a scenario before any arithmetic, naming the first field that is wrong.
 
-use std::collections::HashSet;
-
 use crate::error::{ErrorKind, ScenarioError};
 use crate::scenario::{Round, Scenario, WhatIf, FORMAT_VERSION};
+use crate::strindex::StrIndex;
 use crate::{Dollars, Percent};
 
 /// The largest amount or valuation accepted: one quadrillion dollars, a
@@ -56,7 +55,10 @@ pub fn validate(scenario: &Scenario) -> Result<(), ScenarioError> {
     if scenario.rounds.len() > MAX_ROUNDS {
         return Err(ScenarioError::new("rounds", ErrorKind::TooMany { max: MAX_ROUNDS }));
     }
-    let mut known: HashSet<&str> = scenario.holders.iter().map(|h| h.id.as_str()).collect();
+    let mut known = Ids::default();
+    for holder in &scenario.holders {
+        known.insert(&holder.id);
+    }
     let mut last_date = None;
     for (i, round) in scenario.rounds.iter().enumerate() {
         let at = format!("rounds[{i}]");
@@ -79,6 +81,33 @@ pub fn validate(scenario: &Scenario) -> Result<(), ScenarioError> {
     check_annotations(scenario)
 }
 
+/// A set of holder ids, in the order they came.
+#[derive(Default)]
+struct Ids<'a> {
+    list: Vec<&'a str>,
+    index: StrIndex,
+}
+
+impl<'a> Ids<'a> {
+    fn contains(&self, id: &str) -> bool {
+        self.index.find(&self.list, id).is_some()
+    }
+
+    /// Adds `id`; `false` when it was already there.
+    fn insert(&mut self, id: &'a str) -> bool {
+        if self.contains(id) {
+            return false;
+        }
+        self.list.push(id);
+        self.index.push(&self.list);
+        true
+    }
+
+    fn len(&self) -> usize {
+        self.list.len()
+    }
+}
+
 fn check_holders(scenario: &Scenario) -> Result<(), ScenarioError> {
     if scenario.holders.is_empty() {
         return Err(ScenarioError::new("holders", ErrorKind::Empty));
@@ -86,7 +115,7 @@ fn check_holders(scenario: &Scenario) -> Result<(), ScenarioError> {
     if scenario.holders.len() > MAX_HOLDERS {
         return Err(ScenarioError::new("holders", ErrorKind::TooMany { max: MAX_HOLDERS }));
     }
-    let mut seen = HashSet::new();
+    let mut seen = Ids::default();
     let mut total: i64 = 0;
     for (i, holder) in scenario.holders.iter().enumerate() {
         let at = format!("holders[{i}]");
@@ -107,7 +136,7 @@ fn check_holders(scenario: &Scenario) -> Result<(), ScenarioError> {
     Ok(())
 }
 
-fn check_round<'a>(at: &str, round: &'a Round, known: &mut HashSet<&'a str>) -> Result<(), ScenarioError> {
+fn check_round<'a>(at: &str, round: &'a Round, known: &mut Ids<'a>) -> Result<(), ScenarioError> {
     check_text(&format!("{at}.name"), &round.name, MAX_NAME_CHARS, false)?;
     if round.investments.is_empty() && round.pool.is_none() && round.secondaries.is_empty() {
         return Err(ScenarioError::new(at, ErrorKind::EmptyRound));
@@ -168,7 +197,7 @@ fn check_round<'a>(at: &str, round: &'a Round, known: &mut HashSet<&'a str>) -> 
         known.insert(id);
         check_holder_count(&at, known)?;
     }
-    let mut in_round = HashSet::new();
+    let mut in_round = Ids::default();
     for (j, investment) in round.investments.iter().enumerate() {
         let at = format!("{at}.investments[{j}]");
         check_id(&format!("{at}.holder"), &investment.holder)?;
@@ -192,12 +221,7 @@ fn sum_investments(at: &str, round: &Round) -> Result<i64, ScenarioError> {
 }
 
 /// Registers a holder that may be new, which then needs a valid name.
-fn check_newcomer<'a>(
-    at: &str,
-    id: &'a str,
-    name: Option<&str>,
-    known: &mut HashSet<&'a str>,
-) -> Result<(), ScenarioError> {
+fn check_newcomer<'a>(at: &str, id: &'a str, name: Option<&str>, known: &mut Ids<'a>) -> Result<(), ScenarioError> {
     match name {
         Some(name) => check_text(&format!("{at}.name"), name, MAX_NAME_CHARS, false)?,
         None if !known.contains(id) => return Err(ScenarioError::new(format!("{at}.name"), ErrorKind::NameRequired)),
@@ -207,14 +231,14 @@ fn check_newcomer<'a>(
     check_holder_count(at, known)
 }
 
-fn check_holder_count(at: &str, known: &HashSet<&str>) -> Result<(), ScenarioError> {
+fn check_holder_count(at: &str, known: &Ids<'_>) -> Result<(), ScenarioError> {
     if known.len() > MAX_HOLDERS {
         return Err(ScenarioError::new(at, ErrorKind::TooMany { max: MAX_HOLDERS }));
     }
     Ok(())
 }
 
-fn check_known(field: &str, id: &str, known: &HashSet<&str>) -> Result<(), ScenarioError> {
+fn check_known(field: &str, id: &str, known: &Ids<'_>) -> Result<(), ScenarioError> {
     if known.contains(id) {
         Ok(())
     } else {
@@ -222,7 +246,7 @@ fn check_known(field: &str, id: &str, known: &HashSet<&str>) -> Result<(), Scena
     }
 }
 
-fn check_whatifs(scenario: &Scenario, known: &HashSet<&str>) -> Result<(), ScenarioError> {
+fn check_whatifs(scenario: &Scenario, known: &Ids<'_>) -> Result<(), ScenarioError> {
     if scenario.whatifs.len() > MAX_WHATIFS {
         return Err(ScenarioError::new("whatifs", ErrorKind::TooMany { max: MAX_WHATIFS }));
     }

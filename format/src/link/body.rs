@@ -7,8 +7,7 @@
 //! in the link format (a new mask bit, which older readers report as "from
 //! a newer version").
 
-use std::collections::HashMap;
-
+use fortress_core::strindex::StrIndex;
 use fortress_core::{
     Confidence, Date, Dollars, Events, Holder, Investment, Percent, Pool, PoolBasis, RegimeId, Round, Scenario,
     Secondary, Source, Valuation, WhatIf,
@@ -211,7 +210,7 @@ fn number_from_code(code: u128) -> Result<i64, LinkError> {
 struct Writer {
     out: Bytes,
     /// Where each string already written (or seeded) can be found.
-    index: HashMap<String, usize>,
+    index: StrIndex,
     /// The strings in table order, so that a trial write can be undone.
     order: Vec<String>,
 }
@@ -225,8 +224,7 @@ struct Mark {
 
 impl Writer {
     fn new(seed: Vec<String>) -> Writer {
-        let index = seed.iter().enumerate().map(|(i, s)| (s.clone(), i)).collect();
-        Writer { out: Bytes::default(), index, order: seed }
+        Writer { out: Bytes::default(), index: StrIndex::of(&seed), order: seed }
     }
 
     fn mark(&self) -> Mark {
@@ -239,8 +237,9 @@ impl Writer {
 
     fn undo(&mut self, mark: Mark) {
         self.out.0.truncate(mark.bytes);
-        for s in self.order.drain(mark.strings..) {
-            self.index.remove(&s);
+        while self.order.len() > mark.strings {
+            self.index.pop(&self.order);
+            self.order.pop();
         }
     }
 
@@ -251,8 +250,8 @@ impl Writer {
     /// A string's code: `2 * len` for a new string, `2 * k + 1` for entry k
     /// of the table. Returns the code and whether the bytes must follow.
     fn string_code(&self, s: &str) -> (u128, bool) {
-        match self.index.get(s) {
-            Some(&k) => (2 * k as u128 + 1, false),
+        match self.index.find(&self.order, s) {
+            Some(k) => (2 * k as u128 + 1, false),
             None => (2 * s.len() as u128, true),
         }
     }
@@ -262,8 +261,8 @@ impl Writer {
         self.varint(code);
         if new {
             self.out.0.extend_from_slice(s.as_bytes());
-            self.index.insert(s.to_owned(), self.order.len());
             self.order.push(s.to_owned());
+            self.index.push(&self.order);
         }
     }
 
