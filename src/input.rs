@@ -89,10 +89,12 @@ pub fn valuation(text: &str) -> Result<Dollars, String> {
 
 fn billions(text: &str, max: i128) -> Result<Dollars, String> {
     let dollars = parse_decimal(text, 9).map_err(|e| number_message(e, text, "an amount in billions of dollars"))?;
+    // Written as an `i64`, so that no `i128` formatting is linked; both bounds fit.
+    let max_shown = i64::try_from(max).unwrap_or(i64::MAX);
     if dollars == 0 || dollars > max * DOLLARS_PER_BILLION {
-        return Err(format!("Must be more than 0 and at most {max} ($B)."));
+        return Err(format!("Must be more than 0 and at most {max_shown} ($B)."));
     }
-    i64::try_from(dollars).map(Dollars).map_err(|_| format!("Must be at most {max} ($B)."))
+    i64::try_from(dollars).map(Dollars).map_err(|_| format!("Must be at most {max_shown} ($B)."))
 }
 
 /// A percentage typed as 0 to 100, kept to six decimals.
@@ -161,7 +163,7 @@ fn number_message(error: NumberError, text: &str, what: &str) -> String {
 }
 
 /// Writes `units` of `10^-scale` as a plain decimal with no trailing zeros:
-/// the text a number box and a slider take.
+/// the text a number box and a slider take. `scale` is at most 30.
 ///
 /// ```
 /// use fortress_widget::input::plain;
@@ -170,15 +172,8 @@ fn number_message(error: NumberError, text: &str, what: &str) -> String {
 /// assert_eq!(plain(-1_500, 3), "-1.5");
 /// ```
 pub fn plain(units: i128, scale: u32) -> String {
-    let divisor = 10i128.pow(scale);
-    let sign = if units < 0 { "-" } else { "" };
-    let whole = (units / divisor).unsigned_abs();
-    let fraction = (units % divisor).unsigned_abs();
-    if fraction == 0 {
-        return format!("{sign}{whole}");
-    }
-    let digits = format!("{fraction:0width$}", width = scale as usize);
-    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    // The core's exact decimal writes the same text, without linking `u128` formatting.
+    fortress_core::Decimal::new(units, scale).to_string()
 }
 
 /// Dollars in billions, as a number box shows them.

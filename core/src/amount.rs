@@ -137,44 +137,52 @@ impl fmt::Display for Percent {
 /// scenario can hold in range) it writes the same text as `{}` of the value
 /// as an `f64` would; beyond that it stays exact where the float would not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Decimal {
+pub struct Decimal {
     units: i128,
     scale: u32,
 }
 
 impl Decimal {
     /// Millionths: a [`Percent`]'s unit.
-    pub(crate) const fn micros(micros: i64) -> Decimal {
+    pub const fn micros(micros: i64) -> Decimal {
         Decimal { units: micros as i128, scale: 6 }
     }
 
     /// `units` of `10^-scale`; `scale` is at most 30.
-    pub(crate) const fn new(units: i128, scale: u32) -> Decimal {
+    pub const fn new(units: i128, scale: u32) -> Decimal {
         Decimal { units, scale }
     }
 }
 
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let divisor = 10u128.pow(self.scale.min(30));
-        let magnitude = self.units.unsigned_abs();
+        // Digit by digit, rather than through `{}` of a `u128`, which would
+        // link the standard library's 128-bit formatting into the wasm.
+        let scale = self.scale.min(30) as usize;
+        let mut magnitude = self.units.unsigned_abs();
+        // A `u128` has at most 39 digits; at least `scale + 1` are written.
+        let mut buf = [b'0'; 40];
+        let mut len = 0;
+        for slot in buf.iter_mut().rev() {
+            let quotient = magnitude / 10;
+            *slot = b'0' + (magnitude - quotient * 10) as u8;
+            magnitude = quotient;
+            len += 1;
+            if magnitude == 0 && len > scale {
+                break;
+            }
+        }
+        let digits = buf.get(buf.len() - len..).unwrap_or_default();
+        let (whole, fraction) = digits.split_at_checked(len - scale).unwrap_or_default();
+        let kept = fraction.iter().rposition(|&d| d != b'0').map_or(0, |last| last + 1);
+        let fraction = fraction.get(..kept).unwrap_or_default();
         if self.units < 0 {
             f.write_str("-")?;
         }
-        write!(f, "{}", magnitude / divisor)?;
-        let mut fraction = magnitude % divisor;
-        if fraction == 0 {
-            return Ok(());
-        }
-        f.write_str(".")?;
-        let mut digit = divisor / 10;
-        while fraction > 0 && digit > 0 {
-            let d = fraction / digit;
-            // `d` is one decimal digit: `fraction` is below `10 * digit`.
-            let c = char::from_digit(u32::try_from(d).unwrap_or(0), 10).unwrap_or('0');
-            f.write_str(c.encode_utf8(&mut [0; 4]))?;
-            fraction -= d * digit;
-            digit /= 10;
+        f.write_str(std::str::from_utf8(whole).unwrap_or_default())?;
+        if !fraction.is_empty() {
+            f.write_str(".")?;
+            f.write_str(std::str::from_utf8(fraction).unwrap_or_default())?;
         }
         Ok(())
     }
@@ -209,5 +217,44 @@ impl<'de> Deserialize<'de> for Percent {
             }
         }
         deserializer.deserialize_any(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::Decimal;
+
+    /// `Decimal` as it was written, through `{}` of a `u128`.
+    fn reference(units: i128, scale: u32) -> String {
+        let divisor = 10u128.pow(scale.min(30));
+        let magnitude = units.unsigned_abs();
+        let sign = if units < 0 { "-" } else { "" };
+        let fraction = magnitude % divisor;
+        if fraction == 0 {
+            return format!("{sign}{}", magnitude / divisor);
+        }
+        let digits = format!("{fraction:0width$}", width = scale.min(30) as usize);
+        format!("{sign}{}.{}", magnitude / divisor, digits.trim_end_matches('0'))
+    }
+
+    #[test]
+    fn edges() {
+        for units in [0, 1, -1, 9, 10, -10, 1_500, -1_500, 23_464_300, i128::MAX, i128::MIN, i128::MIN + 1] {
+            for scale in [0, 1, 2, 4, 6, 9, 30, 31, 40] {
+                assert_eq!(Decimal::new(units, scale).to_string(), reference(units, scale), "{units} {scale}");
+            }
+        }
+        assert_eq!(Decimal::micros(23_464_300).to_string(), "23.4643");
+        assert_eq!(Decimal::new(-1_500, 3).to_string(), "-1.5");
+    }
+
+    proptest! {
+        #[test]
+        fn writes_what_u128_formatting_wrote(units in any::<i128>(), small in any::<i64>(), scale in 0..34u32) {
+            prop_assert_eq!(Decimal::new(units, scale).to_string(), reference(units, scale));
+            prop_assert_eq!(Decimal::new(small.into(), scale).to_string(), reference(small.into(), scale));
+        }
     }
 }

@@ -27,7 +27,7 @@ pub mod strindex;
 pub mod terms;
 pub mod validate;
 
-pub use amount::{Dollars, Percent};
+pub use amount::{Decimal, Dollars, Percent};
 pub use date::Date;
 pub use error::{ErrorKind, ScenarioError};
 pub use outcome::{HolderRow, Outcome, Price, Stage};
