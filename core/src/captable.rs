@@ -103,9 +103,9 @@ impl<'a> Table<'a> {
         self.shares.iter().try_fold(0u128, |sum, &shares| sum.checked_add(shares))
     }
 
-    fn add(&mut self, idx: usize, shares: u128, field: impl Fn() -> String) -> Result<(), ScenarioError> {
-        let slot = self.shares.get_mut(idx).ok_or_else(|| overflow(&field()))?;
-        *slot = slot.checked_add(shares).ok_or_else(|| overflow(&field()))?;
+    fn add(&mut self, idx: usize, shares: u128, field: &dyn Fn() -> String) -> Result<(), ScenarioError> {
+        let slot = self.shares.get_mut(idx).ok_or_else(|| overflow_in(&field))?;
+        *slot = slot.checked_add(shares).ok_or_else(|| overflow_in(&field))?;
         Ok(())
     }
 }
@@ -132,7 +132,7 @@ fn starting_table(scenario: &Scenario) -> Result<Table<'_>, ScenarioError> {
     for holder in &scenario.holders {
         let idx = table.holder_idx(&holder.id, Some(&holder.name), holder.group);
         let micros = u128::try_from(holder.percent.micros()).map_err(|_| overflow("holders"))?;
-        table.add(idx, micros * SHARES_PER_MICRO, || "holders".to_owned())?;
+        table.add(idx, micros * SHARES_PER_MICRO, &|| "holders".to_owned())?;
     }
     Ok(table)
 }
@@ -144,13 +144,13 @@ pub(crate) fn stages(scenario: &Scenario) -> Result<Vec<Stage>, ScenarioError> {
     let total = table.total().ok_or_else(|| overflow("holders"))?;
     let price = valuation.map(|dollars| Price { dollars, shares: total });
     let mut stages = Vec::with_capacity(scenario.rounds.len() + 1);
-    let before = stage(&table, "Before".to_owned(), None, (None, valuation, 0, price), None, || "holders".to_owned())?;
+    let before = stage(&table, "Before".to_owned(), None, (None, valuation, 0, price), None, &|| "holders".to_owned())?;
     stages.push(before);
     for (i, round) in scenario.rounds.iter().enumerate() {
         let money = round_money(round, i)?;
         let money = apply_round(&mut table, round, &money, i)?;
         let previous = stages.last();
-        let next = stage(&table, round.name.clone(), round.date, money, previous, || format!("rounds[{i}]"))?;
+        let next = stage(&table, round.name.clone(), round.date, money, previous, &|| format!("rounds[{i}]"))?;
         stages.push(next);
     }
     Ok(stages)
@@ -187,14 +187,14 @@ pub(crate) fn apply_round<'a>(
     i: usize,
 ) -> Result<RoundMoney, ScenarioError> {
     let at = || format!("rounds[{i}]");
-    let before_round = table.total().ok_or_else(|| overflow(&at()))?;
+    let before_round = table.total().ok_or_else(|| overflow_in(&at))?;
     let mut new_money: u128 = 0;
     for &amount in &money.amounts {
-        new_money = new_money.checked_add(amount).ok_or_else(|| overflow(&at()))?;
+        new_money = new_money.checked_add(amount).ok_or_else(|| overflow_in(&at))?;
     }
     let (pre_money, post_money) = match money.valuation {
         Some(valuation) => {
-            let (pre, post) = pre_and_post(valuation, new_money).ok_or_else(|| overflow(&at()))?;
+            let (pre, post) = pre_and_post(valuation, new_money).ok_or_else(|| overflow_in(&at))?;
             (Some(pre), Some(post))
         }
         None => (None, None),
@@ -206,15 +206,15 @@ pub(crate) fn apply_round<'a>(
         let field = || format!("rounds[{i}].pool.percent");
         let idx = table.holder_idx(pool.holder_id(), Some(pool.name.as_deref().unwrap_or("Option pool")), true);
         let existing = table.shares.get(idx).copied().unwrap_or(0);
-        let target = u128::try_from(pool.percent.micros()).map_err(|_| overflow(&field()))?;
+        let target = u128::try_from(pool.percent.micros()).map_err(|_| overflow_in(&field))?;
         let top_up = match pool.sized {
             PoolBasis::PreMoney => pool_top_up(target, 1, 1, before_round, existing),
             PoolBasis::PostMoney => pool_top_up(target, post, pre, before_round, existing),
         }
         .ok_or_else(|| ScenarioError::new(field(), ErrorKind::PoolUnreachable(pool.percent)))?;
-        table.add(idx, top_up, field)?;
+        table.add(idx, top_up, &field)?;
     }
-    let fully_diluted = table.total().ok_or_else(|| overflow(&at()))?;
+    let fully_diluted = table.total().ok_or_else(|| overflow_in(&at))?;
     let price = pre_money.filter(|&pre| pre > 0).map(|dollars| Price { dollars, shares: fully_diluted });
 
     for (j, sale) in round.secondaries.iter().enumerate() {
@@ -222,12 +222,12 @@ pub(crate) fn apply_round<'a>(
         let seller = table.find(&sale.seller);
         let moved = match (sale.percent, sale.amount, price) {
             (Some(p), _, _) => {
-                let micros = u128::try_from(p.micros()).map_err(|_| overflow(&field()))?;
-                mul_div(micros, before_round, HUNDRED).ok_or_else(|| overflow(&field()))?
+                let micros = u128::try_from(p.micros()).map_err(|_| overflow_in(&field))?;
+                mul_div(micros, before_round, HUNDRED).ok_or_else(|| overflow_in(&field))?
             }
             (None, Some(amount), Some(price)) => {
-                let amount = amount.unsigned().ok_or_else(|| overflow(&field()))?;
-                mul_div(amount, price.shares, price.dollars).ok_or_else(|| overflow(&field()))?
+                let amount = amount.unsigned().ok_or_else(|| overflow_in(&field))?;
+                mul_div(amount, price.shares, price.dollars).ok_or_else(|| overflow_in(&field))?
             }
             _ => return Err(ScenarioError::new(field(), ErrorKind::SecondarySize)),
         };
@@ -242,15 +242,15 @@ pub(crate) fn apply_round<'a>(
             *slot = left;
         }
         let buyer = table.holder_idx(&sale.buyer, sale.name.as_deref(), false);
-        table.add(buyer, moved, field)?;
+        table.add(buyer, moved, &field)?;
     }
 
     if let Some(price) = price {
         for (j, (investment, &amount)) in round.investments.iter().zip(&money.amounts).enumerate() {
             let field = || format!("rounds[{i}].investments[{j}].amount");
-            let shares = mul_div(amount, price.shares, price.dollars).ok_or_else(|| overflow(&field()))?;
+            let shares = mul_div(amount, price.shares, price.dollars).ok_or_else(|| overflow_in(&field))?;
             let idx = table.holder_idx(&investment.holder, investment.name.as_deref(), false);
-            table.add(idx, shares, field)?;
+            table.add(idx, shares, &field)?;
         }
     }
     Ok((pre_money, post_money, new_money, price))
@@ -479,11 +479,11 @@ fn stage(
     date: Option<crate::Date>,
     (pre_money, post_money, new_money, price): RoundMoney,
     previous: Option<&Stage>,
-    field: impl Fn() -> String,
+    field: &dyn Fn() -> String,
 ) -> Result<Stage, ScenarioError> {
-    let total = table.total().ok_or_else(|| overflow(&field()))?;
+    let total = table.total().ok_or_else(|| overflow_in(&field))?;
     let values = match post_money {
-        Some(post) => Some(share_out(post, &table.shares, total).ok_or_else(|| overflow(&field()))?),
+        Some(post) => Some(share_out(post, &table.shares, total).ok_or_else(|| overflow_in(&field))?),
         None => None,
     };
     let mut holders = Vec::with_capacity(table.ids.len());
@@ -545,6 +545,13 @@ pub(crate) fn share_out(amount: u128, weights: &[u128], total: u128) -> Option<V
 
 fn overflow(field: &str) -> ScenarioError {
     ScenarioError::new(field, ErrorKind::Overflow)
+}
+
+/// [`overflow`] at a field path written only now, on the error path: one
+/// copy of each path's formatting, however many checks can fail on it.
+#[inline(never)]
+fn overflow_in(field: &dyn Fn() -> String) -> ScenarioError {
+    overflow(&field())
 }
 
 #[cfg(test)]

@@ -47,9 +47,9 @@ pub fn validate(scenario: &Scenario) -> Result<(), ScenarioError> {
     if scenario.version != FORMAT_VERSION {
         return Err(ScenarioError::new("version", ErrorKind::UnsupportedVersion(scenario.version)));
     }
-    check_text("title", &scenario.title, MAX_TITLE_CHARS, true)?;
+    check_text("title", "", &scenario.title, MAX_TITLE_CHARS, true)?;
     if let Some(valuation) = scenario.valuation {
-        check_dollars("valuation", valuation)?;
+        check_dollars("valuation", "", valuation)?;
     }
     check_holders(scenario)?;
     if scenario.rounds.len() > MAX_ROUNDS {
@@ -61,12 +61,12 @@ pub fn validate(scenario: &Scenario) -> Result<(), ScenarioError> {
     }
     let mut last_date = None;
     for (i, round) in scenario.rounds.iter().enumerate() {
-        let at = format!("rounds[{i}]");
+        let at = item("rounds", "", i);
         check_round(&at, round, &mut known)?;
         if let Some(date) = round.date {
             if let Some(last) = last_date {
                 if date < last {
-                    return Err(ScenarioError::new(format!("{at}.date"), ErrorKind::DateBefore(last)));
+                    return Err(ScenarioError::new(field(&at, ".date"), ErrorKind::DateBefore(last)));
                 }
             }
             last_date = Some(date);
@@ -118,14 +118,14 @@ fn check_holders(scenario: &Scenario) -> Result<(), ScenarioError> {
     let mut seen = Ids::default();
     let mut total: i64 = 0;
     for (i, holder) in scenario.holders.iter().enumerate() {
-        let at = format!("holders[{i}]");
-        check_id(&format!("{at}.id"), &holder.id)?;
+        let at = item("holders", "", i);
+        check_id(&at, ".id", &holder.id)?;
         if !seen.insert(holder.id.as_str()) {
-            return Err(ScenarioError::new(format!("{at}.id"), ErrorKind::DuplicateId(holder.id.clone())));
+            return Err(ScenarioError::new(field(&at, ".id"), ErrorKind::DuplicateId(holder.id.clone())));
         }
-        check_text(&format!("{at}.name"), &holder.name, MAX_NAME_CHARS, false)?;
+        check_text(&at, ".name", &holder.name, MAX_NAME_CHARS, false)?;
         if !holder.percent.is_valid_stake() {
-            return Err(ScenarioError::new(format!("{at}.percent"), ErrorKind::PercentOutOfRange(holder.percent)));
+            return Err(ScenarioError::new(field(&at, ".percent"), ErrorKind::PercentOutOfRange(holder.percent)));
         }
         total += holder.percent.micros();
     }
@@ -137,73 +137,72 @@ fn check_holders(scenario: &Scenario) -> Result<(), ScenarioError> {
 }
 
 fn check_round<'a>(at: &str, round: &'a Round, known: &mut Ids<'a>) -> Result<(), ScenarioError> {
-    check_text(&format!("{at}.name"), &round.name, MAX_NAME_CHARS, false)?;
+    check_text(at, ".name", &round.name, MAX_NAME_CHARS, false)?;
     if round.investments.is_empty() && round.pool.is_none() && round.secondaries.is_empty() {
         return Err(ScenarioError::new(at, ErrorKind::EmptyRound));
     }
     if round.investments.len() > MAX_PER_ROUND {
-        return Err(ScenarioError::new(format!("{at}.investments"), ErrorKind::TooMany { max: MAX_PER_ROUND }));
+        return Err(ScenarioError::new(field(at, ".investments"), ErrorKind::TooMany { max: MAX_PER_ROUND }));
     }
     if round.secondaries.len() > MAX_PER_ROUND {
-        return Err(ScenarioError::new(format!("{at}.secondaries"), ErrorKind::TooMany { max: MAX_PER_ROUND }));
+        return Err(ScenarioError::new(field(at, ".secondaries"), ErrorKind::TooMany { max: MAX_PER_ROUND }));
     }
     let issues_shares = !round.investments.is_empty() || round.pool.is_some();
     let needs_price = issues_shares || round.secondaries.iter().any(|s| s.amount.is_some());
     let new_money = match &round.valuation {
-        None if needs_price => return Err(ScenarioError::new(format!("{at}.valuation"), ErrorKind::ValuationRequired)),
+        None if needs_price => return Err(ScenarioError::new(field(at, ".valuation"), ErrorKind::ValuationRequired)),
         _ => sum_investments(at, round)?,
     };
     match round.valuation {
-        Some(crate::Valuation::PreMoney(pre)) => check_dollars(&format!("{at}.valuation.pre_money"), pre)?,
+        Some(crate::Valuation::PreMoney(pre)) => check_dollars(at, ".valuation.pre_money", pre)?,
         Some(crate::Valuation::PostMoney(post)) => {
-            let field = format!("{at}.valuation.post_money");
-            check_dollars(&field, post)?;
+            check_dollars(at, ".valuation.post_money", post)?;
             if post.0 <= new_money {
                 let kind = ErrorKind::PostMoneyNotAboveNewMoney { post_money: post, new_money: Dollars(new_money) };
-                return Err(ScenarioError::new(field, kind));
+                return Err(ScenarioError::new(field(at, ".valuation.post_money"), kind));
             }
         }
         None => {}
     }
     // Secondaries come first in a round: they trade shares that exist before it.
     for (j, sale) in round.secondaries.iter().enumerate() {
-        let at = format!("{at}.secondaries[{j}]");
-        check_known(&format!("{at}.seller"), &sale.seller, known)?;
-        check_id(&format!("{at}.buyer"), &sale.buyer)?;
+        let at = item(at, ".secondaries", j);
+        check_known(&at, ".seller", &sale.seller, known)?;
+        check_id(&at, ".buyer", &sale.buyer)?;
         if sale.seller == sale.buyer {
-            return Err(ScenarioError::new(format!("{at}.buyer"), ErrorKind::SelfSale));
+            return Err(ScenarioError::new(field(&at, ".buyer"), ErrorKind::SelfSale));
         }
         match (sale.percent, sale.amount) {
             (Some(p), None) => {
                 if p.micros() <= 0 || !p.is_valid_stake() {
-                    return Err(ScenarioError::new(format!("{at}.percent"), ErrorKind::PercentOutOfRange(p)));
+                    return Err(ScenarioError::new(field(&at, ".percent"), ErrorKind::PercentOutOfRange(p)));
                 }
             }
-            (None, Some(amount)) => check_dollars(&format!("{at}.amount"), amount)?,
+            (None, Some(amount)) => check_dollars(&at, ".amount", amount)?,
             _ => return Err(ScenarioError::new(at, ErrorKind::SecondarySize)),
         }
         check_newcomer(&at, &sale.buyer, sale.name.as_deref(), known)?;
     }
     if let Some(pool) = &round.pool {
-        let at = format!("{at}.pool");
+        let at = field(at, ".pool");
         let id = pool.holder_id();
-        check_id(&format!("{at}.holder"), id)?;
+        check_id(&at, ".holder", id)?;
         if let Some(name) = &pool.name {
-            check_text(&format!("{at}.name"), name, MAX_NAME_CHARS, false)?;
+            check_text(&at, ".name", name, MAX_NAME_CHARS, false)?;
         }
         if pool.percent.micros() < 0 || pool.percent.micros() >= Percent::HUNDRED_MICROS {
-            return Err(ScenarioError::new(format!("{at}.percent"), ErrorKind::PercentOutOfRange(pool.percent)));
+            return Err(ScenarioError::new(field(&at, ".percent"), ErrorKind::PercentOutOfRange(pool.percent)));
         }
         known.insert(id);
         check_holder_count(&at, known)?;
     }
     let mut in_round = Ids::default();
     for (j, investment) in round.investments.iter().enumerate() {
-        let at = format!("{at}.investments[{j}]");
-        check_id(&format!("{at}.holder"), &investment.holder)?;
+        let at = item(at, ".investments", j);
+        check_id(&at, ".holder", &investment.holder)?;
         if !in_round.insert(investment.holder.as_str()) {
             let kind = ErrorKind::DuplicateId(investment.holder.clone());
-            return Err(ScenarioError::new(format!("{at}.holder"), kind));
+            return Err(ScenarioError::new(field(&at, ".holder"), kind));
         }
         check_newcomer(&at, &investment.holder, investment.name.as_deref(), known)?;
     }
@@ -214,7 +213,7 @@ fn check_round<'a>(at: &str, round: &'a Round, known: &mut Ids<'a>) -> Result<()
 fn sum_investments(at: &str, round: &Round) -> Result<i64, ScenarioError> {
     let mut total: i64 = 0;
     for (j, investment) in round.investments.iter().enumerate() {
-        check_dollars(&format!("{at}.investments[{j}].amount"), investment.amount)?;
+        check_dollars(&item(at, ".investments", j), ".amount", investment.amount)?;
         total = total.saturating_add(investment.amount.0);
     }
     Ok(total)
@@ -223,8 +222,8 @@ fn sum_investments(at: &str, round: &Round) -> Result<i64, ScenarioError> {
 /// Registers a holder that may be new, which then needs a valid name.
 fn check_newcomer<'a>(at: &str, id: &'a str, name: Option<&str>, known: &mut Ids<'a>) -> Result<(), ScenarioError> {
     match name {
-        Some(name) => check_text(&format!("{at}.name"), name, MAX_NAME_CHARS, false)?,
-        None if !known.contains(id) => return Err(ScenarioError::new(format!("{at}.name"), ErrorKind::NameRequired)),
+        Some(name) => check_text(at, ".name", name, MAX_NAME_CHARS, false)?,
+        None if !known.contains(id) => return Err(ScenarioError::new(field(at, ".name"), ErrorKind::NameRequired)),
         None => {}
     }
     known.insert(id);
@@ -238,11 +237,11 @@ fn check_holder_count(at: &str, known: &Ids<'_>) -> Result<(), ScenarioError> {
     Ok(())
 }
 
-fn check_known(field: &str, id: &str, known: &Ids<'_>) -> Result<(), ScenarioError> {
+fn check_known(at: &str, name: &str, id: &str, known: &Ids<'_>) -> Result<(), ScenarioError> {
     if known.contains(id) {
         Ok(())
     } else {
-        Err(ScenarioError::new(field, ErrorKind::UnknownHolder(id.to_owned())))
+        Err(ScenarioError::new(field(at, name), ErrorKind::UnknownHolder(id.to_owned())))
     }
 }
 
@@ -251,17 +250,17 @@ fn check_whatifs(scenario: &Scenario, known: &Ids<'_>) -> Result<(), ScenarioErr
         return Err(ScenarioError::new("whatifs", ErrorKind::TooMany { max: MAX_WHATIFS }));
     }
     for (i, whatif) in scenario.whatifs.iter().enumerate() {
-        let at = format!("whatifs[{i}]");
+        let at = item("whatifs", "", i);
         if !crate::terms::is_term_id(whatif.term()) {
-            return Err(ScenarioError::new(format!("{at}.term"), ErrorKind::UnknownTerm(whatif.term().to_owned())));
+            return Err(ScenarioError::new(field(&at, ".term"), ErrorKind::UnknownTerm(whatif.term().to_owned())));
         }
         match whatif {
             WhatIf::StakeBelow { holder, percent, .. } => {
-                check_known(&format!("{at}.holder"), holder, known)?;
-                check_percent(&format!("{at}.percent"), *percent)?;
+                check_known(&at, ".holder", holder, known)?;
+                check_percent(&at, ".percent", *percent)?;
             }
-            WhatIf::Outweighed { holder, .. } => check_known(&format!("{at}.holder"), holder, known)?,
-            WhatIf::HolderAbove { percent, .. } => check_percent(&format!("{at}.percent"), *percent)?,
+            WhatIf::Outweighed { holder, .. } => check_known(&at, ".holder", holder, known)?,
+            WhatIf::HolderAbove { percent, .. } => check_percent(&at, ".percent", *percent)?,
         }
     }
     Ok(())
@@ -272,56 +271,68 @@ fn check_annotations(scenario: &Scenario) -> Result<(), ScenarioError> {
         return Err(ScenarioError::new("sources", ErrorKind::TooMany { max: MAX_ANNOTATIONS }));
     }
     for (i, source) in scenario.sources.iter().enumerate() {
-        check_text(&format!("sources[{i}].fact"), &source.fact, MAX_NOTE_CHARS, false)?;
-        check_text(&format!("sources[{i}].source"), &source.source, MAX_NOTE_CHARS, false)?;
+        let at = item("sources", "", i);
+        check_text(&at, ".fact", &source.fact, MAX_NOTE_CHARS, false)?;
+        check_text(&at, ".source", &source.source, MAX_NOTE_CHARS, false)?;
     }
     if scenario.notes.len() > MAX_ANNOTATIONS {
         return Err(ScenarioError::new("notes", ErrorKind::TooMany { max: MAX_ANNOTATIONS }));
     }
     for (i, note) in scenario.notes.iter().enumerate() {
-        check_text(&format!("notes[{i}]"), note, MAX_NOTE_CHARS, false)?;
+        check_text(&item("notes", "", i), "", note, MAX_NOTE_CHARS, false)?;
     }
     Ok(())
 }
 
-fn check_percent(field: &str, percent: Percent) -> Result<(), ScenarioError> {
+/// The field `name` of `at`, such as `holders[0]` and `.percent`, written
+/// only for an error: a check that passes formats nothing.
+fn field(at: &str, name: &str) -> String {
+    [at, name].concat()
+}
+
+/// Item `i` of the list `name` of `at`, such as `rounds[0]` and `.investments`.
+fn item(at: &str, name: &str, i: usize) -> String {
+    format!("{at}{name}[{i}]")
+}
+
+fn check_percent(at: &str, name: &str, percent: Percent) -> Result<(), ScenarioError> {
     if percent.is_valid_stake() {
         Ok(())
     } else {
-        Err(ScenarioError::new(field, ErrorKind::PercentOutOfRange(percent)))
+        Err(ScenarioError::new(field(at, name), ErrorKind::PercentOutOfRange(percent)))
     }
 }
 
-fn check_dollars(field: &str, amount: Dollars) -> Result<(), ScenarioError> {
+fn check_dollars(at: &str, name: &str, amount: Dollars) -> Result<(), ScenarioError> {
     if amount.0 <= 0 {
-        Err(ScenarioError::new(field, ErrorKind::NotPositive(amount)))
+        Err(ScenarioError::new(field(at, name), ErrorKind::NotPositive(amount)))
     } else if amount.0 > MAX_DOLLARS {
-        Err(ScenarioError::new(field, ErrorKind::TooLarge(amount)))
+        Err(ScenarioError::new(field(at, name), ErrorKind::TooLarge(amount)))
     } else {
         Ok(())
     }
 }
 
-fn check_id(field: &str, id: &str) -> Result<(), ScenarioError> {
+fn check_id(at: &str, name: &str, id: &str) -> Result<(), ScenarioError> {
     let ok = !id.is_empty()
         && id.len() <= MAX_ID_CHARS
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if ok {
         Ok(())
     } else {
-        Err(ScenarioError::new(field, ErrorKind::BadId))
+        Err(ScenarioError::new(field(at, name), ErrorKind::BadId))
     }
 }
 
-fn check_text(field: &str, text: &str, max: usize, may_be_empty: bool) -> Result<(), ScenarioError> {
+fn check_text(at: &str, name: &str, text: &str, max: usize, may_be_empty: bool) -> Result<(), ScenarioError> {
     if !may_be_empty && text.trim().is_empty() {
-        return Err(ScenarioError::new(field, ErrorKind::Empty));
+        return Err(ScenarioError::new(field(at, name), ErrorKind::Empty));
     }
     if text.chars().count() > max {
-        return Err(ScenarioError::new(field, ErrorKind::TooLong { max }));
+        return Err(ScenarioError::new(field(at, name), ErrorKind::TooLong { max }));
     }
     if text.chars().any(char::is_control) {
-        return Err(ScenarioError::new(field, ErrorKind::ControlCharacter));
+        return Err(ScenarioError::new(field(at, name), ErrorKind::ControlCharacter));
     }
     Ok(())
 }
