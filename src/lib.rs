@@ -92,7 +92,7 @@ pub fn App(props: &AppProps) -> Html {
             { section(state, shown, components::header::notes, |a, b| a.scenario.notes == b.scenario.notes) }
             <div class="layout">
                 <div class="controls-column" key={state.generation.to_string()}>
-                    { components::controls::controls(state, shown) }
+                    { components::controls::controls(state, shown, complete) }
                 </div>
                 <div class="results">
                     { section(state, shown, components::table::cap_table, same_figures) }
@@ -109,13 +109,15 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Whether to draw the sections below the fold: the chart, the map, the
-/// terms, the routes and the sources. They wait for the first idle moment
-/// after the first paint, so that the headline, the controls and the table
-/// reach the screen and answer input sooner; that is about half of the
-/// widget's elements and most of its text, whose first layout is the
-/// costliest. Natively (server-side rendering, the render tests) there is no
-/// paint to wait for: everything renders at once.
+/// Whether to draw the sections below the fold: the stakes, dates, what-ifs
+/// and names among the controls, and the chart, the map, the terms, the
+/// routes and the sources. They wait for the first idle moment after the
+/// first paint, so that the headline, the round's controls and the table
+/// reach the screen and answer input sooner. They are over half of the
+/// widget's elements, most of its text and most of its form fields, whose
+/// first layout is the costliest work of a cold load. Natively (server-side
+/// rendering, the render tests) there is no paint to wait for: everything
+/// renders at once.
 #[hook]
 fn use_below_the_fold() -> bool {
     let complete = use_state_eq(|| !cfg!(target_arch = "wasm32"));

@@ -87,13 +87,14 @@ async fn the_sections_below_the_fold_follow_the_first_paint() {
     // The first render: the headline, the controls and the table, and nothing below them yet.
     assert_eq!(cell(&root, "microsoft", "percent-after"), "23.4643%");
     assert!(root.query_selector("#valuation-slider").unwrap().is_some());
-    for below in ["#ownership-chart", "#sensitivity-map", "#terms-heading"] {
+    let later = ["#ownership-chart", "#sensitivity-map", "#terms-heading", "#stake-microsoft-slider"];
+    for below in later {
         assert!(root.query_selector(below).unwrap().is_none(), "{below} in the first render");
     }
     // An edit before they arrive is not lost: they draw the scenario as it is by then.
     fire(&root, "#amount-amazon-box", Some("20"), "input").await;
     below_the_fold(&root).await;
-    for below in ["#ownership-chart", "#sensitivity-map", "#terms-heading"] {
+    for below in later {
         assert!(root.query_selector(below).unwrap().is_some(), "no {below} after the first paint");
     }
     let amazon = find(&root, r#"#ownership-chart g[data-holder="amazon"] .chart-value"#);

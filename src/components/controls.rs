@@ -19,17 +19,20 @@ use crate::state::{Action, Control, State, DEFAULT_FLOOR_MICROS, WHATIF_HOLDER, 
 const FIRST_DAY: (u16, u8, u8) = (2024, 1, 1);
 const LAST_DAY: (u16, u8, u8) = (2033, 12, 31);
 
-/// Every control of the widget.
-pub fn controls(state: &StateHandle, shown: &Rc<State>) -> Html {
+/// Every control of the widget; with `complete` false, only the round's (the
+/// rest is below the fold, and comes after the first paint).
+pub fn controls(state: &StateHandle, shown: &Rc<State>, complete: bool) -> Html {
     let general = FieldStatus::of(state, &Control::General);
     html! {
         <div class="controls" role="group" aria-label="What if">
             { general.message_html() }
             { section(state, shown, round_controls, same_round) }
-            { section(state, shown, stake_controls, same_stakes) }
-            { section(state, shown, date_controls, same_dates) }
-            { section(state, shown, whatif_controls, same_whatifs) }
-            { section(state, shown, name_controls, same_names) }
+            if complete {
+                { section(state, shown, stake_controls, same_stakes) }
+                { section(state, shown, date_controls, same_dates) }
+                { section(state, shown, whatif_controls, same_whatifs) }
+                { section(state, shown, name_controls, same_names) }
+            }
         </div>
     }
 }
