@@ -25,11 +25,24 @@
 /// list.pop();
 /// assert_eq!(index.find(&list, "c"), None);
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct StrIndex {
     /// One more than the position of the string in each slot, 0 for none;
     /// a power of two long, or empty.
     slots: Vec<usize>,
+}
+
+// By hand, for `clone_from`: the sensitivity map copies a table into the same
+// scratch table for every cell, and the derived `clone_from` would allocate
+// new slots each time instead of reusing them.
+impl Clone for StrIndex {
+    fn clone(&self) -> StrIndex {
+        StrIndex { slots: self.slots.clone() }
+    }
+
+    fn clone_from(&mut self, source: &StrIndex) {
+        self.slots.clone_from(&source.slots);
+    }
 }
 
 impl StrIndex {
@@ -154,6 +167,13 @@ mod tests {
             assert_eq!(index.find(&list, &s), list.iter().position(|k| *k == s), "{s}");
         }
         assert_eq!(StrIndex::of(&list).find(&list, "id-5"), Some(5));
+        // A copy made into an existing index finds the same, in the slots it already had.
+        let mut copy = StrIndex::of(&["x"; 300]);
+        let slots = copy.slots.as_ptr();
+        copy.clone_from(&index);
+        assert_eq!(copy, index);
+        assert_eq!(copy.slots.as_ptr(), slots, "clone_from reuses its slots");
+        assert_eq!(copy.find(&list, "id-7"), Some(7));
         assert_eq!(StrIndex::default().find(&list, "id-5"), None);
     }
 }
