@@ -5,7 +5,7 @@
 // Needs `trunk build --release` first (scripts/test.sh does it); skipped while there is no dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useDist } from './harness.mjs';
+import { drawn, openPage, useDist } from './harness.mjs';
 
 const dist = useDist('article.html');
 const { skip } = dist;
@@ -27,7 +27,7 @@ async function withPage(path, body, { ready = [] } = {}) {
   try {
     await page.addInitScript(recorder);
     await page.goto(new URL(path, dist.server.url).href, { waitUntil: 'load' });
-    for (const id of ready) await widget(page, id).locator('#cap-table').waitFor({ timeout: 20_000 });
+    for (const id of ready) await drawn(widget(page, id));
     await body(page);
     assert.deepEqual(await page.evaluate(() => window.violations), [], 'no CSP violations');
     assert.deepEqual(consoleErrors, [], 'no console errors');
@@ -137,7 +137,7 @@ test('widgets added after load mount, and removed ones unmount', { skip }, async
         el.setAttribute('preset', 'mar-2026-close');
         document.querySelector('main').append(el);
       });
-      await widget(page, 'late').locator('#cap-table').waitFor({ timeout: 10_000 });
+      await drawn(widget(page, 'late'), 10_000);
       assert.equal(await widget(page, 'late').locator('#preset').inputValue(), 'mar-2026-close');
       // A CMS changing the attribute later changes the widget.
       await page.evaluate(() => document.getElementById('late').setAttribute('scenario', '1.AQIBAggDAgQrAwUXa'));
@@ -151,7 +151,7 @@ test('widgets added after load mount, and removed ones unmount', { skip }, async
       await widget(page, 'round').getByRole('textbox', { name: 'Amazon investment' }).fill('20');
       await expectCell(page, 'round', 'amazon', 'percent-after', '2.4691%');
       await page.evaluate(() => document.querySelector('main').append(window.removed));
-      await widget(page, 'recap').locator('#cap-table').waitFor({ timeout: 10_000 });
+      await drawn(widget(page, 'recap'), 10_000);
     },
     { ready: ['round', 'recap'] },
   );
@@ -249,7 +249,7 @@ test('hostile scenario attributes render as inert text; a bad one shows the plai
           document.querySelector('main').append(el);
         }
       }, hostile);
-      for (const [id] of hostile) await widget(page, id).locator('#cap-table').waitFor({ timeout: 10_000 });
+      for (const [id] of hostile) await drawn(widget(page, id), 10_000);
       for (const id of ['script', 'handler', 'js-url']) {
         assert.match(await widget(page, id).locator('#error-general').innerText(), /This link is damaged/);
         await expectCell(page, id, 'microsoft', 'percent-after', '23.4643%');

@@ -7,6 +7,7 @@
 //   openPage(browser, url, { viewport }) -> Promise<{ page, consoleErrors, context }>
 //   useDist(page = 'index.html')         -> { skip, server, browser }: one server and one browser
 //                                           for a test file (node:test before/after hooks)
+//   drawn(scope, timeout)                -> Promise: a widget has drawn all of itself
 //
 // Paths are resolved against the repository root, not the current directory. Only node's own
 // modules and playwright-core (an npm devDependency, no browser download) are used; the browser is
@@ -171,6 +172,17 @@ export async function openPage(browser, url, { viewport } = {}) {
   page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err?.stack || err}`));
   await page.goto(url, { waitUntil: 'load' });
   return { page, consoleErrors, context };
+}
+
+/**
+ * Waits until the widget in `scope` (a page, a frame locator, or an embedded widget's locator) has
+ * drawn all of itself: the cap table comes in its first render, the chart and the other sections
+ * below the fold in the first idle moment after its first paint.
+ * @param {{locator: (selector: string) => import('playwright-core').Locator}} scope
+ */
+export async function drawn(scope, timeout = 20_000) {
+  await scope.locator('#cap-table').waitFor({ timeout });
+  await scope.locator('#ownership-chart').waitFor({ timeout });
 }
 
 /**

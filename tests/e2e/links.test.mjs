@@ -5,7 +5,7 @@
 // Needs `trunk build --release` first (scripts/test.sh does it); skipped while there is no dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useDist } from './harness.mjs';
+import { drawn, openPage, useDist } from './harness.mjs';
 
 const dist = useDist('index.html');
 const { skip } = dist;
@@ -21,7 +21,7 @@ async function withPage(url, body, { permissions, initScript } = {}) {
     if (permissions) await context.grantPermissions(permissions, { origin: new URL(dist.server.url).origin });
     if (initScript) await page.addInitScript(initScript);
     await page.goto(url, { waitUntil: 'load' });
-    await page.locator('#cap-table').waitFor({ timeout: 20_000 });
+    await drawn(page);
     await body(page);
     assert.deepEqual(consoleErrors, [], 'no console errors');
   } finally {
@@ -117,7 +117,7 @@ test('copying right after an edit copies the new scenario, and the address agree
       assert.equal(link, await page.locator('#share-link').inputValue());
       await page.goto('about:blank');
       await page.goto(link);
-      await page.locator('#cap-table').waitFor({ timeout: 20_000 });
+      await drawn(page);
       assert.equal(await page.locator('#amount-amazon-box').inputValue(), '61');
     },
     { permissions: ['clipboard-read', 'clipboard-write'] },

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { openPage, useDist } from './harness.mjs';
+import { drawn, openPage, useDist } from './harness.mjs';
 
 const dist = useDist('index.html');
 const { skip } = dist;
@@ -16,7 +16,7 @@ const SHOTS = process.env.SHOTS_DIR || '/tmp/shots';
 async function withWidget(body, viewport = { width: 1280, height: 900 }) {
   const { page, consoleErrors, context } = await openPage(dist.browser, dist.server.url, { viewport });
   try {
-    await page.locator('#cap-table').waitFor({ timeout: 20_000 });
+    await drawn(page);
     await body(page);
     assert.deepEqual(consoleErrors, [], 'no console errors');
   } finally {
