@@ -33,7 +33,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const dir = process.argv[2];
 const hash = `sha384-${createHash('sha384').update(readFileSync(`${dir}/fortress-widget.js`)).digest('base64')}`;
 const page = readFileSync(`${dir}/index.html`, 'utf8');
-const pattern = /(href=["']?\/?fortress-widget\.js["']?[^>]*?integrity=["']?)sha384-[A-Za-z0-9+\/=]+/;
+// Any public URL: href=/fortress-widget.js, href=/fortress/fortress-widget.js, href="./fortress-widget.js".
+const pattern = /(href=["']?[^"' >]*fortress-widget\.js["']?[^>]*?integrity=["']?)sha384-[A-Za-z0-9+\/=]+/;
 if (!pattern.test(page)) {
   console.error('build-embed.sh: no integrity hash for fortress-widget.js in index.html to update');
   process.exit(1);
