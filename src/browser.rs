@@ -60,19 +60,7 @@ pub fn replace_fragment_after_paint(fragment: String) {
     if scheduled {
         return;
     }
-    let Some(window) = web_sys::window() else { return flush_fragment() };
-    // The frame callback runs before the paint; the timeout it sets, after.
-    let after_paint = Closure::once_into_js(move || {
-        let later = Closure::once_into_js(flush_fragment);
-        let set = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), FRAGMENT_DELAY_MS));
-        if !matches!(set, Some(Ok(_))) {
-            flush_fragment();
-        }
-    });
-    if window.request_animation_frame(after_paint.unchecked_ref()).is_err() {
-        flush_fragment();
-    }
+    after_paint(Closure::once_into_js(flush_fragment).unchecked_into(), FRAGMENT_DELAY_MS);
 }
 
 /// Writes the fragment waiting to be written, if any, now: before the link
@@ -98,16 +86,28 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
     if window.request_idle_callback_with_options(f.unchecked_ref(), &options).is_ok() {
         return;
     }
-    // The frame callback runs before the paint; the timeout it sets, after.
-    let call = f.clone();
-    let after_paint = Closure::once_into_js(move || {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(call.unchecked_ref());
+    after_paint(f.unchecked_into(), 0);
+}
+
+/// Calls `f` `delay_ms` after the next frame has been painted: the frame
+/// callback runs before the paint, the timeout it sets after. Where the
+/// browser refuses either, `f` runs at once, so that it always runs.
+fn after_paint(f: Function, delay_ms: i32) {
+    let Some(window) = web_sys::window() else { return call(&f) };
+    let again = f.clone();
+    let set_timeout = Closure::once_into_js(move || {
+        let set = web_sys::window().map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&f, delay_ms));
+        if !matches!(set, Some(Ok(_))) {
+            call(&f);
         }
     });
-    if window.request_animation_frame(after_paint.unchecked_ref()).is_err() {
-        let _ = f.unchecked_ref::<Function>().call0(&JsValue::NULL);
+    if window.request_animation_frame(set_timeout.unchecked_ref()).is_err() {
+        call(&again);
     }
+}
+
+fn call(f: &Function) {
+    let _ = f.call0(&JsValue::NULL);
 }
 
 /// Writes `text` to the clipboard; `false` when the browser has no clipboard
