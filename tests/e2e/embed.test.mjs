@@ -189,10 +189,9 @@ test('the sandboxed iframe tells its parent its height, and grows with its conte
     });
     await page.goto(new URL('iframe-host.html', dist.server.url).href, { waitUntil: 'load' });
     const frame = page.frameLocator('#frame');
-    await frame.locator('#cap-table').waitFor({ timeout: 20_000 });
     // The sections below the fold arrive after the first paint; the frame follows them.
+    await drawn(frame);
     const sources = frame.locator('summary', { hasText: 'Sources of the figures' });
-    await sources.waitFor();
     await page.waitForFunction(() => Number(document.getElementById('frame').height) > 1000);
     const heights = async () => [
       Number(await page.locator('#frame').getAttribute('height')),
