@@ -15,6 +15,7 @@
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 mod amount;
+mod arith;
 pub mod captable;
 mod date;
 pub mod edit;

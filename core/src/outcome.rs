@@ -67,10 +67,7 @@ impl Stage {
     /// ```
     pub fn compare_stake(&self, id: &str, percent: Percent) -> Option<Ordering> {
         let row = self.holder(id)?;
-        let micros = u128::try_from(percent.micros()).ok()?;
-        let left = row.shares.checked_mul(Percent::HUNDRED_MICROS as u128)?;
-        let right = micros.checked_mul(self.total_shares)?;
-        Some(left.cmp(&right))
+        Some(crate::arith::compare_share(row.shares, self.total_shares, percent))
     }
 }
 

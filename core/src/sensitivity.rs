@@ -19,7 +19,7 @@
 //! same in every cell, and only the investors' shares change. So a cell
 //! copies no table: it works out each investor's shares, `floor(cheque *
 //! shares before / pre-money)`, with the cap table's exact division (an `f64`
-//! estimate fixed up in integers, see `captable::Divisor`), writes them into
+//! estimate fixed up in integers, see `arith::Divisor`), writes them into
 //! one list, and reads the holder's shares, the total and the term from it.
 //! Wherever that could meet what makes evaluating fail (a product that
 //! overflows), it leaves the cell to the full way, as it does every cell of
@@ -29,7 +29,8 @@
 //! The axes run from 1/`half` to twice the round's size and valuation, so
 //! the scenario as it is is the cell (`half - 1`, `half - 1`).
 
-use crate::captable::{self, Divisor, Money, Table};
+use crate::arith::{self, Divisor};
+use crate::captable::{self, Money, Table};
 use crate::edit::ValuationBasis;
 use crate::error::{ErrorKind, ScenarioError};
 use crate::scenario::{Scenario, Valuation};
@@ -62,7 +63,7 @@ impl Cell {
     /// assert_eq!(cell.stake_micros(), 33_333_333);
     /// ```
     pub fn stake_micros(&self) -> u64 {
-        let micros = captable::mul_div(self.shares, 100_000_000, self.total).unwrap_or(0);
+        let micros = arith::mul_div(self.shares, 100_000_000, self.total).unwrap_or(0);
         u64::try_from(micros).unwrap_or(u64::MAX)
     }
 }
@@ -119,7 +120,7 @@ pub fn grid(scenario: &Scenario, holder: &str, term: &str, steps: usize) -> Resu
     let steps = steps.clamp(STEPS_RANGE.0, STEPS_RANGE.1) & !1;
     let half = steps / 2;
     let axis = |at: u128| -> Vec<u128> {
-        (1..=steps).map(|k| captable::mul_div(at, k as u128, half as u128).unwrap_or(u128::MAX)).collect()
+        (1..=steps).map(|k| arith::mul_div(at, k as u128, half as u128).unwrap_or(u128::MAX)).collect()
     };
     let round_sizes = axis(shape.round_size);
     let valuations = axis(shape.valuation);
@@ -168,7 +169,7 @@ impl Column {
     fn new(shape: &LastRound, round_size: u128, fully_diluted: u128) -> Option<Column> {
         let amounts = shape.amounts_in_bounds(round_size)?;
         let numerators = (amounts.iter())
-            .map(|&amount| amount.checked_mul(fully_diluted).map(|product| (product, captable::approx_f64(product))))
+            .map(|&amount| amount.checked_mul(fully_diluted).map(|product| (product, arith::approx_f64(product))))
             .collect();
         let new_money = amounts.iter().try_fold(0u128, |sum, &amount| sum.checked_add(amount));
         Some(Column { money: Money { amounts, valuation: None }, new_money, numerators })
@@ -253,7 +254,7 @@ impl<'a> Cheques<'a> {
         let mut largest = self.largest_other;
         for (&(idx, before), &(numerator, approx)) in self.investors.iter().zip(column.numerators.as_ref()?) {
             // Each cheque buys floor(amount * fully diluted / pre) shares, as
-            // `captable::mul_div` gives it, with the product made once per column.
+            // `arith::mul_div` gives it, with the product made once per column.
             let bought = price.div_rem_near(numerator, approx).0;
             let held = before.checked_add(bought)?;
             *self.shares.get_mut(idx)? = held;
@@ -380,7 +381,7 @@ impl LastRound {
 
     /// The cheques scaled to add up to `round_size`.
     fn amounts(&self, round_size: u128) -> Option<Vec<u128>> {
-        captable::share_out(round_size, &self.weights, self.round_size)
+        arith::share_out(round_size, &self.weights, self.round_size)
     }
 
     /// The cheques scaled to `round_size`, or `None` when validation would

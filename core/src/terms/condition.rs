@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use crate::amount::Decimal;
-use crate::captable::mul_wide;
+use crate::arith::compare_share;
 use crate::outcome::{HolderRow, Stage};
 use crate::scenario::Events;
 use crate::{Date, Percent};
@@ -385,70 +385,9 @@ fn judge_any_above(stage: &Stage, percent: Percent) -> Judged {
     }
 }
 
-/// A holder's exact stake against a percentage. A holder missing from the
-/// table holds nothing. When the products of `compare_stake` would not fit in
-/// 128 bits, the fractions are compared by their continued-fraction expansion,
-/// which stays exact without any multiplication.
+/// A holder's exact stake against a percentage; a holder missing from the table holds nothing.
 fn stake_against(stage: &Stage, holder: &str, percent: Percent) -> Ordering {
-    if let Some(order) = stage.compare_stake(holder, percent) {
-        return order;
-    }
-    let shares = stage.holder(holder).map_or(0, |row| row.shares);
-    let micros = u128::try_from(percent.micros()).unwrap_or(0);
-    if stage.total_shares == 0 {
-        return 0.cmp(&micros);
-    }
-    compare_fractions(shares, stage.total_shares, micros, Percent::HUNDRED_MICROS.unsigned_abs().into())
-}
-
-/// `shares / total` against a percentage, exactly, as [`stake_against`] judges
-/// it for a table with shares in it (every valid table): by cross-multiplying
-/// when the products fit in 128 bits, else by continued fractions.
-#[inline(always)]
-fn compare_share(shares: u128, total: u128, percent: Percent) -> Ordering {
-    let micros = u128::try_from(percent.micros()).unwrap_or(0);
-    let hundred = u128::from(Percent::HUNDRED_MICROS.unsigned_abs());
-    if total == 0 {
-        return 0.cmp(&micros);
-    }
-    // The same products, made from 64-bit halves where all four fit (every
-    // table in bounds): cheaper than a 128-bit multiplication in wasm32.
-    if let (Ok(s), Ok(t), Ok(m), Ok(h)) =
-        (u64::try_from(shares), u64::try_from(total), u64::try_from(micros), u64::try_from(hundred))
-    {
-        return mul_wide(s, h).cmp(&mul_wide(m, t));
-    }
-    if let (Some(left), Some(right)) = (shares.checked_mul(hundred), micros.checked_mul(total)) {
-        return left.cmp(&right);
-    }
-    compare_fractions(shares, total, micros, hundred)
-}
-
-/// Compares a/b with c/d exactly for any non-zero denominators.
-fn compare_fractions(mut a: u128, mut b: u128, mut c: u128, mut d: u128) -> Ordering {
-    // Each step compares the integer parts, then the inverted remainders, so
-    // the order flips at every level; the loop ends because b and d shrink.
-    let mut flipped = false;
-    loop {
-        if b == 0 || d == 0 {
-            // A zero denominator here stands for an infinite fraction (its
-            // remainder was zero one level up), so that side is the larger.
-            let order = (b == 0).cmp(&(d == 0));
-            return if flipped { order.reverse() } else { order };
-        }
-        let (q1, r1) = (a / b, a % b);
-        let (q2, r2) = (c / d, c % d);
-        if q1 != q2 {
-            let order = q1.cmp(&q2);
-            return if flipped { order.reverse() } else { order };
-        }
-        if r1 == 0 && r2 == 0 {
-            return Ordering::Equal;
-        }
-        // r1/b against r2/d is the reverse of b/r1 against d/r2.
-        (a, b, c, d) = (b, r1, d, r2);
-        flipped = !flipped;
-    }
+    compare_share(stage.holder(holder).map_or(0, |row| row.shares), stage.total_shares, percent)
 }
 
 /// "Microsoft (23.4643%)": a holder and its stake, to follow "the stake of".
@@ -491,31 +430,4 @@ fn stake_ten_thousandths(shares: u128, total: u128) -> i128 {
     }
     let rounded = (2 * shares * PER_HUNDRED + total) / (2 * total);
     i128::try_from(rounded).unwrap_or(0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fractions_compare_exactly() {
-        let cases = [
-            ((1, 3, 1, 3), Ordering::Equal),
-            ((1, 3, 2, 6), Ordering::Equal),
-            ((1, 3, 1, 2), Ordering::Less),
-            ((2, 3, 1, 2), Ordering::Greater),
-            ((0, 5, 0, 7), Ordering::Equal),
-            ((0, 5, 1, 7), Ordering::Less),
-            ((u128::MAX - 1, u128::MAX, u128::MAX - 2, u128::MAX - 1), Ordering::Greater),
-            ((u128::MAX / 3, u128::MAX, 1, 3), Ordering::Equal),
-            ((u128::MAX / 3 + 1, u128::MAX, 1, 3), Ordering::Greater),
-            ((3, 9, 1, 2), Ordering::Less),
-            ((3, 6, 1, 3), Ordering::Greater),
-            ((5, 4, 9, 8), Ordering::Greater),
-            ((7, 2, 7, 2), Ordering::Equal),
-        ];
-        for ((a, b, c, d), expected) in cases {
-            assert_eq!(compare_fractions(a, b, c, d), expected, "{a}/{b} vs {c}/{d}");
-        }
-    }
 }
