@@ -44,8 +44,9 @@ fn synthetic(n_holders: usize, n_rounds: usize) -> Scenario {
                     holder: format!("r{r}-{k}"),
                     name: Some(format!("Investor {r}-{k}")),
                     amount: Dollars(10_000_000 * (k + 1)),
+                    tranches: vec![],
                 })
-                .chain([Investment { holder: "h0".into(), name: None, amount: Dollars(5_000_000) }])
+                .chain([Investment { holder: "h0".into(), name: None, amount: Dollars(5_000_000), tranches: vec![] }])
                 .collect(),
             pool: None,
             secondaries: vec![],

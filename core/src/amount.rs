@@ -27,6 +27,38 @@ impl fmt::Display for Dollars {
     }
 }
 
+impl Dollars {
+    /// The amount as a reader writes it, short and still exact: `$40B`,
+    /// `$13.7B`, `$250M`, `$1,500` (the scale word only where no digit is lost).
+    ///
+    /// ```
+    /// use fortress_core::Dollars;
+    /// assert_eq!(Dollars(40_000_000_000).short().to_string(), "$40B");
+    /// assert_eq!(Dollars(13_700_000_000).short().to_string(), "$13.7B");
+    /// assert_eq!(Dollars(40_000_000_001).short().to_string(), "$40000000001");
+    /// assert_eq!(Dollars(-2_500_000).short().to_string(), "-$2.5M");
+    /// ```
+    pub fn short(self) -> impl fmt::Display {
+        ShortDollars(self.0)
+    }
+}
+
+struct ShortDollars(i64);
+
+impl fmt::Display for ShortDollars {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let magnitude = i128::from(self.0).abs();
+        // Billions to three decimals, millions to three: beyond that, digits would be lost.
+        for (unit, scale, word) in [(1_000_000_000_000, 12, "T"), (1_000_000_000, 9, "B"), (1_000_000, 6, "M")] {
+            if magnitude >= unit && magnitude % (unit / 1_000) == 0 {
+                return write!(f, "{sign}${}{word}", Decimal::new(magnitude, scale));
+            }
+        }
+        write!(f, "{sign}${}", Decimal::new(magnitude, 0))
+    }
+}
+
 impl Serialize for Dollars {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.0)

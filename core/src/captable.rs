@@ -15,10 +15,10 @@
 
 use crate::arith::{mul_div, share_out};
 use crate::error::{ErrorKind, ScenarioError};
-use crate::outcome::{HolderRow, Price, Stage};
-use crate::scenario::{PoolBasis, Round, Scenario, Valuation};
+use crate::outcome::{HolderRow, Pending, Price, Stage};
+use crate::scenario::{CountBasis, Investment, PoolBasis, Round, Scenario, Valuation};
 use crate::strindex::StrIndex;
-use crate::Percent;
+use crate::{Date, Percent};
 
 /// Shares per millionth of a percentage point of the starting table.
 pub const SHARES_PER_MICRO: u128 = 10_000;
@@ -114,8 +114,9 @@ impl<'a> Table<'a> {
 /// The starting table of a validated scenario, with the first `n_rounds` rounds applied.
 pub(crate) fn table_after(scenario: &Scenario, n_rounds: usize) -> Result<Table<'_>, ScenarioError> {
     let mut table = starting_table(scenario)?;
+    let funded_to = funded_to(scenario);
     for (i, round) in scenario.rounds.iter().enumerate().take(n_rounds) {
-        let money = round_money(round, i)?;
+        let money = round_money(round, i, funded_to)?;
         apply_round(&mut table, round, &money, i)?;
     }
     Ok(table)
@@ -138,42 +139,97 @@ fn starting_table(scenario: &Scenario) -> Result<Table<'_>, ScenarioError> {
     Ok(table)
 }
 
-/// Builds every stage of a validated scenario.
-pub(crate) fn stages(scenario: &Scenario) -> Result<Vec<Stage>, ScenarioError> {
+/// Builds every stage of a validated scenario, and lists the money not yet
+/// paid when the scenario counts only what was funded.
+pub(crate) fn stages(scenario: &Scenario) -> Result<(Vec<Stage>, Vec<Pending>), ScenarioError> {
     let mut table = starting_table(scenario)?;
     let valuation = scenario.valuation.and_then(|v| v.unsigned());
     let total = table.total().ok_or_else(|| overflow("holders"))?;
     let price = valuation.map(|dollars| Price { dollars, shares: total });
+    let funded_to = funded_to(scenario);
     let mut stages = Vec::with_capacity(scenario.rounds.len() + 1);
+    let mut pending = Vec::new();
     let before = stage(&table, "Before".to_owned(), None, (None, valuation, 0, price), None, &|| "holders".to_owned())?;
     stages.push(before);
     for (i, round) in scenario.rounds.iter().enumerate() {
-        let money = round_money(round, i)?;
+        let money = round_money(round, i, funded_to)?;
         let money = apply_round(&mut table, round, &money, i)?;
+        for investment in &round.investments {
+            let name = table.find(&investment.holder).and_then(|idx| table.names.get(idx)).copied();
+            for (date, amount) in unpaid(investment, round.date, funded_to) {
+                let name = name.unwrap_or(&investment.holder).to_owned();
+                pending.push(Pending { round: i, holder: investment.holder.clone(), name, amount, date });
+            }
+        }
         let previous = stages.last();
         let next = stage(&table, round.name.clone(), round.date, money, previous, &|| format!("rounds[{i}]"))?;
         stages.push(next);
     }
-    Ok(stages)
+    Ok((stages, pending))
 }
 
-/// A round's money as it is applied: each cheque in whole dollars, in the
-/// order of `round.investments`, and the valuation. Usually the round's own
+/// The last day money counts on, when the scenario counts only what was
+/// funded: the day the terms are judged on. `None` when every cheque counts.
+pub(crate) fn funded_to(scenario: &Scenario) -> Option<Date> {
+    match scenario.count {
+        CountBasis::Committed => None,
+        CountBasis::Funded => crate::terms::judging_date(scenario).map(|(date, _)| date),
+    }
+}
+
+/// The part of a cheque of `amount` paid in `tranches` that counts when
+/// money counts up to `funded_to` (all of it when `None`). A cheque without
+/// tranches is paid on its round's date, and a round without a date is
+/// taken as paid. The sensitivity map calls this with scaled amounts.
+pub(crate) fn counted_part(
+    amount: u128,
+    tranches: impl Iterator<Item = (Date, u128)>,
+    round_date: Option<Date>,
+    funded_to: Option<Date>,
+) -> u128 {
+    let Some(limit) = funded_to else { return amount };
+    let mut tranches = tranches.peekable();
+    if tranches.peek().is_none() {
+        return if round_date.is_none_or(|date| date <= limit) { amount } else { 0 };
+    }
+    tranches.filter(|&(date, _)| date <= limit).map(|(_, part)| part).fold(0u128, u128::saturating_add)
+}
+
+/// The payments of a cheque still to come after `funded_to`, by date.
+fn unpaid(investment: &Investment, round_date: Option<Date>, funded_to: Option<Date>) -> Vec<(Date, u128)> {
+    let Some(limit) = funded_to else { return Vec::new() };
+    let amount = investment.amount.unsigned().unwrap_or(0);
+    if investment.tranches.is_empty() {
+        return round_date.filter(|&date| date > limit).map(|date| vec![(date, amount)]).unwrap_or_default();
+    }
+    (investment.tranches.iter())
+        .filter(|tranche| tranche.date > limit)
+        .map(|tranche| (tranche.date, tranche.amount.unsigned().unwrap_or(0)))
+        .collect()
+}
+
+/// A round's money as it is applied: each cheque's counted part in whole
+/// dollars, in the order of `round.investments`, the money committed (which
+/// sets the price), and the valuation. Usually the round's own
 /// ([`round_money`]); the sensitivity map applies other amounts to the same round.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Money {
     pub(crate) amounts: Vec<u128>,
+    pub(crate) committed: u128,
     pub(crate) valuation: Option<Valuation>,
 }
 
-/// The round's own money.
-pub(crate) fn round_money(round: &Round, i: usize) -> Result<Money, ScenarioError> {
-    let amounts = round
-        .investments
-        .iter()
-        .map(|investment| investment.amount.unsigned().ok_or_else(|| overflow(&format!("rounds[{i}]"))))
-        .collect::<Result<Vec<u128>, ScenarioError>>()?;
-    Ok(Money { amounts, valuation: round.valuation })
+/// The round's own money, counted up to `funded_to`.
+pub(crate) fn round_money(round: &Round, i: usize, funded_to: Option<Date>) -> Result<Money, ScenarioError> {
+    let mut committed: u128 = 0;
+    let mut amounts = Vec::with_capacity(round.investments.len());
+    for investment in &round.investments {
+        let amount = investment.amount.unsigned().ok_or_else(|| overflow(&format!("rounds[{i}]")))?;
+        committed = committed.checked_add(amount).ok_or_else(|| overflow(&format!("rounds[{i}]")))?;
+        let tranches = investment.tranches.iter().map(|t| (t.date, t.amount.unsigned().unwrap_or(0)));
+        amounts.push(counted_part(amount, tranches, round.date, funded_to));
+    }
+    Ok(Money { amounts, committed, valuation: round.valuation })
 }
 
 /// Pre-money, post-money, new money and price of a round, in that order.
@@ -193,17 +249,21 @@ pub(crate) fn apply_round<'a>(
     for &amount in &money.amounts {
         new_money = new_money.checked_add(amount).ok_or_else(|| overflow_in(&at))?;
     }
-    let (pre_money, post_money) = match money.valuation {
+    // The valuation prices the money committed; the company after the round
+    // is worth the pre-money valuation plus the money counted (all of it,
+    // unless the scenario counts only what was funded).
+    let (pre_money, committed_post, post_money) = match money.valuation {
         Some(valuation) => {
-            let (pre, post) = pre_and_post(valuation, new_money).ok_or_else(|| overflow_in(&at))?;
-            (Some(pre), Some(post))
+            let (pre, post) = pre_and_post(valuation, money.committed).ok_or_else(|| overflow_in(&at))?;
+            (Some(pre), Some(post), Some(pre.checked_add(new_money).ok_or_else(|| overflow_in(&at))?))
         }
-        None => (None, None),
+        None => (None, None, None),
     };
 
     // The pool is topped up before the price is set: the shuffle puts its
-    // cost on the holders from before the round.
-    if let (Some(pool), Some(pre), Some(post)) = (&round.pool, pre_money, post_money) {
+    // cost on the holders from before the round. Its target is measured
+    // against the round as committed.
+    if let (Some(pool), Some(pre), Some(post)) = (&round.pool, pre_money, committed_post) {
         let field = || format!("rounds[{i}].pool.percent");
         let idx = table.holder_idx(pool.holder_id(), Some(pool.name.as_deref().unwrap_or("Option pool")), true);
         let existing = table.shares.get(idx).copied().unwrap_or(0);
@@ -298,7 +358,7 @@ fn pool_top_up(target: u128, post: u128, pre: u128, before: u128, existing: u128
 fn stage(
     table: &Table<'_>,
     label: String,
-    date: Option<crate::Date>,
+    date: Option<Date>,
     (pre_money, post_money, new_money, price): RoundMoney,
     previous: Option<&Stage>,
     field: &dyn Fn() -> String,

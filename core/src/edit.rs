@@ -150,8 +150,40 @@ pub fn set_amount(scenario: &Scenario, holder: &str, amount: Dollars) -> Result<
         round.investments.iter_mut().find(|i| i.holder == holder).ok_or_else(|| {
             unknown(format!("rounds[{}].investments", scenario.rounds.len().saturating_sub(1)), holder)
         })?;
-    investment.amount = amount;
+    set_investment_amount(investment, amount);
     Ok(next)
+}
+
+/// Sets a cheque's amount; a cheque paid in tranches keeps its dates, and
+/// its tranches are scaled to the new amount in proportion (largest
+/// remainders, so they add up to it exactly). A negative amount, or one
+/// that leaves a tranche at zero, is left for validation to name.
+pub(crate) fn set_investment_amount(investment: &mut Investment, amount: Dollars) {
+    let (from, to) = (investment.amount.unsigned(), amount.unsigned());
+    investment.amount = amount;
+    let weights: Vec<u128> = investment.tranches.iter().map(|t| t.amount.unsigned().unwrap_or(0)).collect();
+    let parts = from.zip(to).and_then(|(from, to)| scaled_tranches(&weights, from, to));
+    match parts {
+        Some(parts) => {
+            for (tranche, part) in investment.tranches.iter_mut().zip(parts) {
+                tranche.amount = Dollars(i64::try_from(part).unwrap_or(i64::MAX));
+            }
+        }
+        // Nothing to scale from: the last tranche takes the difference, which validation checks.
+        None => {
+            let others: i64 = investment.tranches.iter().rev().skip(1).map(|t| t.amount.0).fold(0, i64::saturating_add);
+            if let Some(last) = investment.tranches.last_mut() {
+                last.amount = Dollars(amount.0.saturating_sub(others));
+            }
+        }
+    }
+}
+
+/// Tranches of `weights` (adding up to `from`) scaled to add up to `to`, by
+/// largest remainders: what [`set_investment_amount`] writes, and what the
+/// sensitivity map counts per cell. `None` when `from` is zero.
+pub(crate) fn scaled_tranches(weights: &[u128], from: u128, to: u128) -> Option<Vec<u128>> {
+    crate::arith::share_out(to, weights, from)
 }
 
 /// Sets the last round's valuation, keeping its basis (pre- or post-money).
@@ -240,7 +272,7 @@ pub fn add_investor(scenario: &Scenario, name: &str, amount: Dollars) -> Result<
         });
     }
     let (_, round) = last_round_mut(&mut next)?;
-    round.investments.push(Investment { holder: id, name: Some(name.to_owned()), amount });
+    round.investments.push(Investment { holder: id, name: Some(name.to_owned()), amount, tranches: Vec::new() });
     Ok(next)
 }
 

@@ -86,6 +86,15 @@ pub enum ErrorKind {
     DateBefore(Date),
     /// A term id no regime knows.
     UnknownTerm(String),
+    /// A cheque's tranches do not add up to the cheque.
+    TranchesDoNotAddUp {
+        /// What the tranches add up to.
+        tranches: Dollars,
+        /// The investment's amount.
+        investment: Dollars,
+    },
+    /// A web address that is not a plain `https://` address.
+    BadUrl,
     /// The numbers are too large to compute exactly.
     Overflow,
 }
@@ -142,6 +151,12 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::DateBefore(d) => write!(f, "must not be before {d}"),
             ErrorKind::UnknownTerm(id) => write!(f, "no term has the id \"{id}\""),
+            ErrorKind::TranchesDoNotAddUp { tranches, investment } => {
+                write!(f, "add up to {}, not the {} of the investment", tranches.short(), investment.short())
+            }
+            ErrorKind::BadUrl => {
+                f.write_str("must be a web address starting with https://, without spaces, quotes or angle brackets")
+            }
             ErrorKind::Overflow => f.write_str("the numbers are too large to compute exactly"),
         }
     }

@@ -31,10 +31,10 @@ pub mod validate;
 pub use amount::{Decimal, Dollars, Percent};
 pub use date::Date;
 pub use error::{ErrorKind, ScenarioError};
-pub use outcome::{HolderRow, Outcome, Price, Stage};
+pub use outcome::{HolderRow, Outcome, Pending, Price, Stage};
 pub use scenario::{
-    Confidence, Events, Holder, Investment, Pool, PoolBasis, RegimeId, Round, Scenario, Secondary, Source, Valuation,
-    WhatIf, FORMAT_VERSION,
+    Confidence, CountBasis, Events, Holder, Investment, Note, NoteKind, Pool, PoolBasis, RegimeId, Round, Scenario,
+    Secondary, Source, Tranche, Valuation, WhatIf, FORMAT_VERSION,
 };
 pub use validate::validate;
 
@@ -53,10 +53,10 @@ pub use validate::validate;
 /// ```
 pub fn evaluate(scenario: &Scenario) -> Result<Outcome, ScenarioError> {
     validate(scenario)?;
-    let stages = captable::stages(scenario)?;
+    let (stages, pending) = captable::stages(scenario)?;
     let (terms, routes) = match stages.last() {
         Some(last) => terms::evaluate_terms(scenario, last),
         None => (Vec::new(), Vec::new()),
     };
-    Ok(Outcome { stages, terms, routes })
+    Ok(Outcome { stages, terms, routes, pending })
 }

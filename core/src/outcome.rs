@@ -16,6 +16,26 @@ pub struct Outcome {
     pub terms: Vec<TermStatus>,
     /// Where each kind of product may run, and the term that decides it.
     pub routes: Vec<Route>,
+    /// The money not yet paid on the date judged, when the scenario counts
+    /// only what was funded: by round, holder, amount and date.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<Pending>,
+}
+
+/// A payment that does not count yet: a tranche (or a round's cheque) dated
+/// after the day the scenario counts money to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Pending {
+    /// The index of the round in `scenario.rounds`.
+    pub round: usize,
+    /// The investor's id.
+    pub holder: String,
+    /// The investor's name.
+    pub name: String,
+    /// Whole US dollars.
+    pub amount: u128,
+    /// The day it is paid, or due.
+    pub date: Date,
 }
 
 impl Outcome {

@@ -1,6 +1,6 @@
 //! The scenarios Fortress opens on, each built from FACTS.md with its sources.
 
-use crate::scenario::{Confidence, Events, Holder, Investment, Round, Scenario, Source, Valuation};
+use crate::scenario::{Confidence, CountBasis, Events, Holder, Investment, Note, Round, Scenario, Source, Valuation};
 use crate::{Date, Dollars, Percent};
 
 /// A named scenario a reader can pick.
@@ -59,7 +59,7 @@ fn date(y: u16, m: u8, d: u8) -> Option<Date> {
 }
 
 fn source(fact: &str, source: &str, confidence: Confidence) -> Source {
-    Source { fact: fact.to_owned(), source: source.to_owned(), confidence }
+    Source { fact: fact.to_owned(), source: source.to_owned(), confidence, url: None, date: None }
 }
 
 fn holder(id: &str, name: &str, percent: i64) -> Holder {
@@ -72,7 +72,12 @@ fn holder(id: &str, name: &str, percent: i64) -> Holder {
 }
 
 fn investment(id: &str, name: &str, billions: i64) -> Investment {
-    Investment { holder: id.to_owned(), name: Some(name.to_owned()), amount: Dollars(billions * 1_000_000_000) }
+    Investment {
+        holder: id.to_owned(),
+        name: Some(name.to_owned()),
+        amount: Dollars(billions * 1_000_000_000),
+        tranches: Vec::new(),
+    }
 }
 
 /// The October 2025 recapitalization: Microsoft ~27%, the Foundation ~26%,
@@ -92,6 +97,7 @@ pub fn oct_2025_recap() -> Scenario {
         events: Events::default(),
         regime: None,
         whatifs: Vec::new(),
+        count: CountBasis::Committed,
         sources: vec![
             source("Microsoft ~27% on an as-converted diluted basis, worth ~$135B", RECAP_URL, Confidence::High),
             source(
@@ -110,7 +116,7 @@ pub fn oct_2025_recap() -> Scenario {
                 Confidence::Medium,
             ),
         ],
-        notes: vec!["The stakes are rounded figures as published (\"about 27%\").".to_owned()],
+        notes: vec![Note::from("The stakes are rounded figures as published (\"about 27%\").")],
     }
 }
 
@@ -160,8 +166,10 @@ pub fn feb_2026_pre_money() -> Scenario {
         rounds: vec![feb_2026_round(Valuation::PreMoney(Dollars(730_000_000_000)))],
         sources: feb_2026_sources(),
         notes: vec![
-            "Disputed: OpenAI called $730B the pre-money valuation; some outlets reported it as post-money.".to_owned(),
-            "Amazon's $50B is counted in full; $35B of it is reported to come later, on conditions.".to_owned(),
+            Note::from(
+                "Disputed: OpenAI called $730B the pre-money valuation; some outlets reported it as post-money.",
+            ),
+            Note::from("Amazon's $50B is counted in full; $35B of it is reported to come later, on conditions."),
         ],
         ..oct_2025_recap()
     }
@@ -172,7 +180,7 @@ pub fn feb_2026_post_money() -> Scenario {
     Scenario {
         title: "OpenAI's $110B round, $730B read as post-money".to_owned(),
         rounds: vec![feb_2026_round(Valuation::PostMoney(Dollars(730_000_000_000)))],
-        notes: vec!["Disputed: this is the press reading of $730B as post-money; OpenAI said pre-money.".to_owned()],
+        notes: vec![Note::from("Disputed: this is the press reading of $730B as post-money; OpenAI said pre-money.")],
         ..feb_2026_pre_money()
     }
 }
@@ -202,8 +210,8 @@ pub fn mar_2026_close() -> Scenario {
         rounds: vec![round],
         sources,
         notes: vec![
-            "Who put in the last $12B is not broken down; it is shown as one holder.".to_owned(),
-            "Microsoft took part with an undisclosed amount, not modelled here. Its 10-Q still says about 27%; pure dilution gives 23.1%.".to_owned(),
+            Note::from("Who put in the last $12B is not broken down; it is shown as one holder."),
+            Note::from("Microsoft took part with an undisclosed amount, not modelled here. Its 10-Q still says about 27%; pure dilution gives 23.1%."),
         ],
         ..feb_2026_pre_money()
     }

@@ -45,9 +45,33 @@ pub struct Scenario {
     /// Where each default figure comes from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
-    /// Caveats a reader should see next to the numbers (disputed readings).
+    /// Caveats a reader should see next to the numbers: disputed readings,
+    /// speculation, assumptions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
+    /// Which money the cap table counts: every cheque in full (the default),
+    /// or only the tranches paid by the date judged.
+    #[serde(default, skip_serializing_if = "CountBasis::is_committed")]
+    pub count: CountBasis,
+}
+
+/// Which money of a round the cap table counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CountBasis {
+    /// Every cheque counts in full from its round, as the press reports stakes.
+    #[default]
+    Committed,
+    /// A tranche counts only once its date is on or before the date judged;
+    /// a cheque without tranches is paid on its round's date.
+    Funded,
+}
+
+impl CountBasis {
+    /// True for the default, [`CountBasis::Committed`].
+    pub fn is_committed(&self) -> bool {
+        *self == CountBasis::Committed
+    }
 }
 
 /// One holder of the starting table.
@@ -115,6 +139,23 @@ pub struct Investment {
     pub name: Option<String>,
     /// Whole US dollars.
     pub amount: Dollars,
+    /// When the money is paid, if over time: dated on or after the round,
+    /// adding up to `amount` exactly. Empty: paid in full at the round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tranches: Vec<Tranche>,
+}
+
+/// One payment of a cheque paid over time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tranche {
+    /// The day it is paid (or due).
+    pub date: Date,
+    /// Whole US dollars.
+    pub amount: Dollars,
+    /// What is known of it, such as where the date comes from.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// An option-pool top-up: enough new pool shares that the pool reaches a target.
@@ -250,6 +291,110 @@ pub struct Source {
     pub source: String,
     /// How sure the figure is.
     pub confidence: Confidence,
+    /// Where a reader can open it: an `https://` address, if it has a public one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When it was published or said, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+}
+
+/// A caveat shown next to the figures, and what kind of caveat it is.
+///
+/// The scenario format writes a plain note as a string, and any other kind
+/// as `{"text": ..., "kind": "disputed"}`; both forms are read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// The caveat, in a sentence.
+    pub text: String,
+    /// What kind of caveat it is, so that a reader sees it marked as such.
+    pub kind: NoteKind,
+}
+
+/// What kind of caveat a [`Note`] is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// A plain remark.
+    #[default]
+    Plain,
+    /// The sources disagree; the note gives the readings.
+    Disputed,
+    /// Not a fact: a what-if the scenario is built on.
+    Speculative,
+    /// A figure or date the sources do not give, assumed as the note says.
+    Assumed,
+}
+
+impl NoteKind {
+    /// The kind in words, as a badge before the note says it; empty for a plain note.
+    ///
+    /// ```
+    /// assert_eq!(fortress_core::NoteKind::Speculative.label(), "speculative");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            NoteKind::Plain => "",
+            NoteKind::Disputed => "disputed",
+            NoteKind::Speculative => "speculative",
+            NoteKind::Assumed => "assumed",
+        }
+    }
+}
+
+impl Note {
+    /// A note of this kind.
+    pub fn new(kind: NoteKind, text: impl Into<String>) -> Note {
+        Note { text: text.into(), kind }
+    }
+}
+
+impl From<&str> for Note {
+    fn from(text: &str) -> Note {
+        Note::new(NoteKind::Plain, text)
+    }
+}
+
+impl Serialize for Note {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if self.kind == NoteKind::Plain {
+            return serializer.serialize_str(&self.text);
+        }
+        let mut note = serializer.serialize_struct("Note", 2)?;
+        note.serialize_field("text", &self.text)?;
+        note.serialize_field("kind", &self.kind)?;
+        note.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Note {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Note, D::Error> {
+        /// The object form, read with serde's own checks and messages.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Tagged {
+            text: String,
+            #[serde(default)]
+            kind: NoteKind,
+        }
+
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Note;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a note: a string, or an object with text and kind")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Note, E> {
+                Ok(Note::from(text))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Note, A::Error> {
+                let tagged = Tagged::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(Note { text: tagged.text, kind: tagged.kind })
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// How sure a fact is, as FACTS.md grades it.

@@ -31,12 +31,12 @@
 
 use crate::arith::{self, Divisor};
 use crate::captable::{self, Money, Table};
-use crate::edit::ValuationBasis;
+use crate::edit::{self, ValuationBasis};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::scenario::{Scenario, Valuation};
 use crate::terms::{BoundProbe, Stakes, Status, TermProbe};
 use crate::validate::MAX_DOLLARS;
-use crate::Dollars;
+use crate::{Date, Dollars};
 
 /// Cells per axis the widget draws.
 pub const STEPS: usize = 64;
@@ -115,7 +115,7 @@ impl Grid {
 pub fn grid(scenario: &Scenario, holder: &str, term: &str, steps: usize) -> Result<Grid, ScenarioError> {
     // What `evaluate` does, but for judging every term in words, which cannot fail.
     crate::validate(scenario)?;
-    let stages = captable::stages(scenario)?;
+    let (stages, _) = captable::stages(scenario)?;
     let shape = LastRound::of(scenario)?;
     let steps = steps.clamp(STEPS_RANGE.0, STEPS_RANGE.1) & !1;
     let half = steps / 2;
@@ -154,9 +154,10 @@ pub fn grid(scenario: &Scenario, holder: &str, term: &str, steps: usize) -> Resu
 /// One column of the map: the cheques shared out to its round size, and what
 /// the quick way needs of them.
 struct Column {
-    /// The cheques, and a valuation the full way sets per cell.
+    /// The cheques (their counted parts), and a valuation the full way sets per cell.
     money: Money,
-    new_money: Option<u128>,
+    /// The money counted: all of it, unless the scenario counts only what was funded.
+    counted: Option<u128>,
     /// Each cheque times the fully diluted shares before the round: the
     /// numerator of the shares it buys, with that product as an `f64` for the
     /// quick division; `None` where a product overflows, which the quick way
@@ -167,12 +168,12 @@ struct Column {
 impl Column {
     /// `None` when validation would refuse a cheque scaled to `round_size`.
     fn new(shape: &LastRound, round_size: u128, fully_diluted: u128) -> Option<Column> {
-        let amounts = shape.amounts_in_bounds(round_size)?;
+        let amounts = shape.counted_in_bounds(round_size)?;
         let numerators = (amounts.iter())
             .map(|&amount| amount.checked_mul(fully_diluted).map(|product| (product, arith::approx_f64(product))))
             .collect();
-        let new_money = amounts.iter().try_fold(0u128, |sum, &amount| sum.checked_add(amount));
-        Some(Column { money: Money { amounts, valuation: None }, new_money, numerators })
+        let counted = amounts.iter().try_fold(0u128, |sum, &amount| sum.checked_add(amount));
+        Some(Column { money: Money { amounts, committed: round_size, valuation: None }, counted, numerators })
     }
 }
 
@@ -243,7 +244,8 @@ impl<'a> Cheques<'a> {
     /// the round could fail or an unchecked sum could overflow, the caller
     /// applies the round in full instead.
     fn cell(&mut self, column: &Column, valuation: Valuation, probe: Option<&BoundProbe<'_, '_>>) -> Option<Cell> {
-        let (pre, post) = captable::pre_and_post(valuation, column.new_money?)?;
+        let (pre, _) = captable::pre_and_post(valuation, column.money.committed)?;
+        let post = pre.checked_add(column.counted?)?;
         // No price at zero: that round issues no shares, and is left to the full way.
         let price = match self.price {
             // A row of pre-money valuations has one price all along.
@@ -337,7 +339,8 @@ pub fn scenario_at(scenario: &Scenario, round_size: u128, valuation: u128) -> Re
     let mut scaled = scenario.clone();
     let round = scaled.rounds.get_mut(shape.index).ok_or_else(|| ScenarioError::new("rounds", ErrorKind::Empty))?;
     for (investment, amount) in round.investments.iter_mut().zip(amounts) {
-        investment.amount = Dollars(i64::try_from(amount).map_err(|_| overflow(shape.index))?);
+        let amount = Dollars(i64::try_from(amount).map_err(|_| overflow(shape.index))?);
+        edit::set_investment_amount(investment, amount);
     }
     round.valuation = Some(match shape.basis {
         ValuationBasis::PreMoney => Valuation::PreMoney(valuation),
@@ -354,10 +357,16 @@ struct LastRound {
     round_size: u128,
     /// The cheques as they are: the weights every scaled round keeps.
     weights: Vec<u128>,
+    /// Each cheque's tranches as they are (date, amount), scaled with it.
+    tranches: Vec<Vec<(Date, u128)>>,
+    /// The round's date, and the last day money counts on (`None`: all of it).
+    round_date: Option<Date>,
+    funded_to: Option<Date>,
 }
 
 impl LastRound {
     fn of(scenario: &Scenario) -> Result<LastRound, ScenarioError> {
+        // (The tranches are read once here, so that each column only scales them.)
         let index =
             scenario.rounds.len().checked_sub(1).ok_or_else(|| ScenarioError::new("rounds", ErrorKind::Empty))?;
         let round = scenario.rounds.get(index).ok_or_else(|| ScenarioError::new("rounds", ErrorKind::Empty))?;
@@ -376,7 +385,11 @@ impl LastRound {
         if round_size == 0 {
             return Err(ScenarioError::new(format!("rounds[{index}].investments"), ErrorKind::Empty));
         }
-        Ok(LastRound { index, basis, valuation, round_size, weights })
+        let tranches = (round.investments.iter())
+            .map(|i| i.tranches.iter().map(|t| (t.date, t.amount.unsigned().unwrap_or(0))).collect())
+            .collect();
+        let (round_date, funded_to) = (round.date, captable::funded_to(scenario));
+        Ok(LastRound { index, basis, valuation, round_size, weights, tranches, round_date, funded_to })
     }
 
     /// The cheques scaled to add up to `round_size`.
@@ -384,11 +397,29 @@ impl LastRound {
         arith::share_out(round_size, &self.weights, self.round_size)
     }
 
-    /// The cheques scaled to `round_size`, or `None` when validation would
-    /// refuse one of them (zero, or beyond [`MAX_DOLLARS`]).
-    fn amounts_in_bounds(&self, round_size: u128) -> Option<Vec<u128>> {
+    /// The part of each cheque scaled to `round_size` that counts, or `None`
+    /// when validation would refuse a cheque (zero, or beyond [`MAX_DOLLARS`])
+    /// or one of its scaled tranches (zero).
+    fn counted_in_bounds(&self, round_size: u128) -> Option<Vec<u128>> {
         let amounts = self.amounts(round_size)?;
-        amounts.iter().all(|&a| in_bounds(a)).then_some(amounts)
+        let mut counted = Vec::with_capacity(amounts.len());
+        for ((&amount, &weight), tranches) in amounts.iter().zip(&self.weights).zip(&self.tranches) {
+            if !in_bounds(amount) {
+                return None;
+            }
+            if tranches.is_empty() {
+                counted.push(captable::counted_part(amount, std::iter::empty(), self.round_date, self.funded_to));
+                continue;
+            }
+            let weights: Vec<u128> = tranches.iter().map(|&(_, part)| part).collect();
+            let parts = edit::scaled_tranches(&weights, weight, amount)?;
+            if parts.contains(&0) {
+                return None;
+            }
+            let scaled = tranches.iter().zip(parts).map(|(&(date, _), part)| (date, part));
+            counted.push(captable::counted_part(amount, scaled, self.round_date, self.funded_to));
+        }
+        Some(counted)
     }
 
     /// The valuation of a row in the round's basis, or `None` when validation
@@ -467,7 +498,12 @@ mod tests {
     }
 
     fn cheque(holder: &str, amount: i64) -> Investment {
-        Investment { holder: holder.into(), name: Some(holder.to_uppercase()), amount: Dollars(amount) }
+        Investment {
+            holder: holder.into(),
+            name: Some(holder.to_uppercase()),
+            amount: Dollars(amount),
+            tranches: vec![],
+        }
     }
 
     fn round(valuation: Valuation, investments: Vec<Investment>) -> Round {
@@ -574,6 +610,22 @@ mod tests {
         huge.rounds[0].valuation = Some(Valuation::PostMoney(Dollars(MAX_DOLLARS)));
         huge.rounds[0].investments = vec![cheque("amazon", MAX_DOLLARS / 3), cheque("nvidia", 1)];
         out.push(huge);
+        // Money paid in tranches, counted as funded on a day between them; a
+        // tranche of one dollar scales to nothing in smaller rounds, whose
+        // cells must then not evaluate.
+        let mut paid = base.clone();
+        paid.count = crate::CountBasis::Funded;
+        paid.as_of = Date::new(2026, 5, 1);
+        let tranche = |(y, m, d): (u16, u8, u8), amount: i64| {
+            Date::new(y, m, d).map(|date| crate::Tranche { date, amount: Dollars(amount), note: String::new() })
+        };
+        paid.rounds[0].investments[0].tranches =
+            [tranche((2026, 2, 27), 15_000_000_000), tranche((2026, 6, 30), 34_999_999_999), tranche((2026, 7, 31), 1)]
+                .into_iter()
+                .flatten()
+                .collect();
+        paid.whatifs = whatifs("amazon");
+        out.push(paid);
         // Terms no stake can change: not yet in force, ended by the April
         // 2026 amendment, ended by AGI verified.
         for (as_of, verified) in [((2025, 1, 1), None), ((2026, 6, 1), None), ((2026, 3, 1), Some((2026, 2, 28)))] {
@@ -610,7 +662,7 @@ mod tests {
             let base = captable::table_after(&scenario, shape.index).unwrap();
             let mut cheques = Cheques::new(&base, &scenario.rounds[shape.index], "microsoft").unwrap();
             let grid = grid(&scenario, "microsoft", TERM, STEPS).unwrap();
-            let stages = captable::stages(&scenario).unwrap();
+            let (stages, _) = captable::stages(&scenario).unwrap();
             let probe = TermProbe::new(&scenario, stages.last().unwrap(), TERM).unwrap();
             let bound = probe.bind(&cheques.stakes(0));
             for (row, &valuation) in grid.valuations.iter().enumerate() {

@@ -3,7 +3,7 @@
 use crate::error::{ErrorKind, ScenarioError};
 use crate::scenario::{Round, Scenario, WhatIf, FORMAT_VERSION};
 use crate::strindex::StrIndex;
-use crate::{Dollars, Percent};
+use crate::{Date, Dollars, Percent};
 
 /// The largest amount or valuation accepted: one quadrillion dollars, a
 /// thousand times the largest company ever valued. The bound keeps every
@@ -31,6 +31,10 @@ pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_NOTE_CHARS: usize = 600;
 /// The longest holder id, in characters.
 pub const MAX_ID_CHARS: usize = 40;
+/// The most tranches one cheque is paid in.
+pub const MAX_TRANCHES: usize = 100;
+/// The longest web address of a source, in characters.
+pub const MAX_URL_CHARS: usize = 600;
 
 /// Checks every field of a scenario that can be checked without arithmetic.
 ///
@@ -205,6 +209,36 @@ fn check_round<'a>(at: &str, round: &'a Round, known: &mut Ids<'a>) -> Result<()
             return Err(ScenarioError::new(field(&at, ".holder"), kind));
         }
         check_newcomer(&at, &investment.holder, investment.name.as_deref(), known)?;
+        check_tranches(&at, investment, round.date)?;
+    }
+    Ok(())
+}
+
+/// A cheque's tranches: dated in order, none before the round, each a valid
+/// amount, adding up to the cheque exactly.
+fn check_tranches(at: &str, investment: &crate::Investment, round_date: Option<Date>) -> Result<(), ScenarioError> {
+    if investment.tranches.is_empty() {
+        return Ok(());
+    }
+    let at = field(at, ".tranches");
+    if investment.tranches.len() > MAX_TRANCHES {
+        return Err(ScenarioError::new(at, ErrorKind::TooMany { max: MAX_TRANCHES }));
+    }
+    let mut earliest = round_date;
+    let mut total: i64 = 0;
+    for (k, tranche) in investment.tranches.iter().enumerate() {
+        let at = item(&at, "", k);
+        if let Some(earliest) = earliest.filter(|&earliest| tranche.date < earliest) {
+            return Err(ScenarioError::new(field(&at, ".date"), ErrorKind::DateBefore(earliest)));
+        }
+        earliest = Some(tranche.date);
+        check_dollars(&at, ".amount", tranche.amount)?;
+        check_text(&at, ".note", &tranche.note, MAX_NOTE_CHARS, true)?;
+        total = total.saturating_add(tranche.amount.0);
+    }
+    if total != investment.amount.0 {
+        let kind = ErrorKind::TranchesDoNotAddUp { tranches: Dollars(total), investment: investment.amount };
+        return Err(ScenarioError::new(at, kind));
     }
     Ok(())
 }
@@ -274,12 +308,15 @@ fn check_annotations(scenario: &Scenario) -> Result<(), ScenarioError> {
         let at = item("sources", "", i);
         check_text(&at, ".fact", &source.fact, MAX_NOTE_CHARS, false)?;
         check_text(&at, ".source", &source.source, MAX_NOTE_CHARS, false)?;
+        if let Some(url) = &source.url {
+            check_url(&field(&at, ".url"), url)?;
+        }
     }
     if scenario.notes.len() > MAX_ANNOTATIONS {
         return Err(ScenarioError::new("notes", ErrorKind::TooMany { max: MAX_ANNOTATIONS }));
     }
     for (i, note) in scenario.notes.iter().enumerate() {
-        check_text(&item("notes", "", i), "", note, MAX_NOTE_CHARS, false)?;
+        check_text(&item("notes", "", i), "", &note.text, MAX_NOTE_CHARS, false)?;
     }
     Ok(())
 }
@@ -310,6 +347,21 @@ fn check_dollars(at: &str, name: &str, amount: Dollars) -> Result<(), ScenarioEr
         Err(ScenarioError::new(field(at, name), ErrorKind::TooLarge(amount)))
     } else {
         Ok(())
+    }
+}
+
+/// A source's address, which the widget puts in a link: `https://`, a host,
+/// and only the printable ASCII that needs no escaping in an attribute.
+fn check_url(at: &str, url: &str) -> Result<(), ScenarioError> {
+    let host = url.strip_prefix("https://").and_then(|rest| rest.split(['/', '?', '#']).next());
+    let host_ok =
+        host.is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:".contains(&b)));
+    let chars_ok =
+        url.len() <= MAX_URL_CHARS && url.bytes().all(|b| b.is_ascii_graphic() && !b"\"'<>\\`{}|^".contains(&b));
+    if host_ok && chars_ok {
+        Ok(())
+    } else {
+        Err(ScenarioError::new(at, ErrorKind::BadUrl))
     }
 }
 

@@ -20,7 +20,7 @@ fn holder(id: &str, percent: f64) -> Holder {
 }
 
 fn cheque(id: &str, dollars: i64) -> Investment {
-    Investment { holder: id.into(), name: Some(id.to_uppercase()), amount: Dollars(dollars) }
+    Investment { holder: id.into(), name: Some(id.to_uppercase()), amount: Dollars(dollars), tranches: vec![] }
 }
 
 fn priced(name: &str, valuation: Valuation, investments: Vec<Investment>) -> Round {
@@ -36,19 +36,7 @@ fn post(dollars: i64) -> Valuation {
 }
 
 fn scenario(holders: Vec<Holder>, rounds: Vec<Round>) -> Scenario {
-    Scenario {
-        version: 1,
-        title: String::new(),
-        as_of: None,
-        valuation: None,
-        holders,
-        rounds,
-        events: Default::default(),
-        regime: None,
-        whatifs: vec![],
-        sources: vec![],
-        notes: vec![],
-    }
+    fortress_testkit::bare(holders, rounds, None)
 }
 
 /// Evaluates `scenario` and compares the last stage's stakes, rounded to
@@ -246,4 +234,69 @@ fn a_total_beyond_u128_is_an_overflow_error() {
     let err = evaluate(&scenario(holders, rounds)).unwrap_err();
     assert_eq!(err.kind, fortress_core::ErrorKind::Overflow, "{err}");
     assert!(err.field.starts_with("rounds[1]"), "{err}");
+}
+
+/// Money paid in tranches. Case format: (count basis, day judged, expected stakes after the round).
+/// The textbook case: $8M pre-money, one investor paying $2M in two $1M tranches six months
+/// apart. Counted as funded, it holds 1/9 = 11.1111% between the tranches and 20% after; counted
+/// as committed (the default), 20% all along; before the first tranche, nothing.
+#[test]
+fn tranches_count_when_funded() {
+    use fortress_core::{CountBasis, Date, Tranche};
+    let day = |text: &str| Date::parse(text).unwrap();
+    let tranche = |date: &str| Tranche { date: day(date), amount: Dollars(1_000_000), note: String::new() };
+    let mut round = priced("Seed", pre(8_000_000), vec![cheque("seed", 2_000_000)]);
+    round.date = Some(day("2026-01-01"));
+    round.investments[0].tranches = vec![tranche("2026-01-01"), tranche("2026-07-01")];
+    let base = scenario(vec![holder("founder", 100.0)], vec![round]);
+    let funded = CountBasis::Funded;
+    let committed = CountBasis::Committed;
+    let cases = [
+        (funded, "2025-12-31", [("founder", "100.0000"), ("seed", "0.0000")]),
+        (funded, "2026-01-01", [("founder", "88.8889"), ("seed", "11.1111")]),
+        (funded, "2026-06-30", [("founder", "88.8889"), ("seed", "11.1111")]),
+        (funded, "2026-07-01", [("founder", "80.0000"), ("seed", "20.0000")]),
+        (funded, "2027-01-01", [("founder", "80.0000"), ("seed", "20.0000")]),
+        (committed, "2025-12-31", [("founder", "80.0000"), ("seed", "20.0000")]),
+        (committed, "2026-03-01", [("founder", "80.0000"), ("seed", "20.0000")]),
+    ];
+    for (count, on, want) in cases {
+        let s = Scenario { count, as_of: Some(day(on)), ..base.clone() };
+        check(&format!("{count:?} on {on}"), &s, &want);
+        let outcome = evaluate(&s).unwrap();
+        let after = outcome.last_stage().unwrap();
+        // The round keeps its price; only the money counted is in the company's value.
+        let counted: u128 = match (count, on) {
+            (CountBasis::Committed, _) => 2_000_000,
+            (_, "2025-12-31") => 0,
+            (_, "2026-01-01" | "2026-06-30") => 1_000_000,
+            _ => 2_000_000,
+        };
+        assert_eq!((after.new_money, after.post_money), (counted, Some(8_000_000 + counted)), "{count:?} {on}");
+        let pending: Vec<(String, u128)> = outcome.pending.iter().map(|p| (p.date.to_string(), p.amount)).collect();
+        let want_pending: Vec<(String, u128)> = match (count, counted) {
+            (CountBasis::Funded, 0) => vec![("2026-01-01".into(), 1_000_000), ("2026-07-01".into(), 1_000_000)],
+            (CountBasis::Funded, 1_000_000) => vec![("2026-07-01".into(), 1_000_000)],
+            _ => vec![],
+        };
+        assert_eq!(pending, want_pending, "{count:?} {on}");
+    }
+}
+
+/// Counted as funded, a cheque without tranches is paid on its round's date; a round without a
+/// date counts in full.
+#[test]
+fn funded_cheques_without_tranches_are_paid_at_their_round() {
+    use fortress_core::{CountBasis, Date};
+    let mut dated = priced("Seed", pre(8_000_000), vec![cheque("seed", 2_000_000)]);
+    dated.date = Date::parse("2026-01-01");
+    let undated = priced("Seed", pre(8_000_000), vec![cheque("seed", 2_000_000)]);
+    let on = |round: Round, day: &str| Scenario {
+        count: CountBasis::Funded,
+        as_of: Date::parse(day),
+        ..scenario(vec![holder("founder", 100.0)], vec![round])
+    };
+    check("before the round", &on(dated.clone(), "2025-12-31"), &[("founder", "100.0000"), ("seed", "0.0000")]);
+    check("on the round", &on(dated, "2026-01-01"), &[("founder", "80.0000"), ("seed", "20.0000")]);
+    check("no round date", &on(undated, "2020-01-01"), &[("founder", "80.0000"), ("seed", "20.0000")]);
 }

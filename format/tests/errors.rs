@@ -106,6 +106,99 @@ fn mistakes_name_their_field() {
 }
 
 #[test]
+fn bad_tranches_name_their_field() {
+    let amazon = |tranches: Value| move |v: &mut Value| v["rounds"][0]["investments"][0]["tranches"] = tranches;
+    let cases = [
+        (
+            json!([{"date": "2026-02-27", "amount": 15e9}, {"date": "2026-07-31", "amount": 25e9}]),
+            "rounds[0].investments[0].tranches: add up to $40B, not the $50B of the investment",
+        ),
+        (
+            json!([{"date": "2026-02-27", "amount": 50e9}, {"date": "2026-07-31", "amount": 1}]),
+            "rounds[0].investments[0].tranches: add up to $50000000001, not the $50B of the investment",
+        ),
+        (
+            json!([{"date": "2026-02-26", "amount": 50e9}]),
+            "rounds[0].investments[0].tranches[0].date: must not be before 2026-02-27",
+        ),
+        (
+            json!([{"date": "2026-07-01", "amount": 25e9}, {"date": "2026-04-01", "amount": 25e9}]),
+            "rounds[0].investments[0].tranches[1].date: must not be before 2026-07-01",
+        ),
+        (
+            json!([{"date": "2026-02-27", "amount": 0}, {"date": "2026-07-31", "amount": 50e9}]),
+            "rounds[0].investments[0].tranches[0].amount: must be more than zero",
+        ),
+        (
+            json!([{"date": "2026-02-27", "amount": -1}, {"date": "2026-07-31", "amount": 50_000_000_001u64}]),
+            "rounds[0].investments[0].tranches[0].amount: must be more than zero",
+        ),
+        (json!([{"date": "2026-02-27"}]), "rounds[0].investments[0].tranches[0]: missing field `amount`"),
+        (json!([{"date": "soon", "amount": 50e9}]), "rounds[0].investments[0].tranches[0].date: invalid value"),
+        (
+            json!([{"date": "2026-02-27", "amount": 50e9, "when": "now"}]),
+            "rounds[0].investments[0].tranches[0].when: unknown field `when`",
+        ),
+        (
+            json!([{"date": "2026-02-27", "amount": 50e9, "note": "a\nb"}]),
+            "rounds[0].investments[0].tranches[0].note: must not contain control characters",
+        ),
+        (
+            json!((0..101).map(|_| json!({"date": "2026-03-01", "amount": 1})).collect::<Vec<_>>()),
+            "rounds[0].investments[0].tranches: has more than 100 entries",
+        ),
+        (json!({"date": "2026-02-27"}), "rounds[0].investments[0].tranches: invalid type: map, expected a sequence"),
+    ];
+    for (tranches, want) in cases {
+        check(amazon(tranches), want);
+    }
+    check(|v| v["count"] = json!("paid"), "count: unknown variant `paid`, expected `committed` or `funded`");
+}
+
+#[test]
+fn bad_sources_and_notes_name_their_field() {
+    let source = |url: &str| json!([{"fact": "F", "source": "S", "confidence": "M", "url": url}]);
+    let bad = [
+        "http://example.com/",
+        "javascript:alert(1)",
+        "https://",
+        "https://exa mple.com/",
+        "https://example.com/\"onmouseover=\"x",
+        "https://example.com/<script>",
+        "https://user@example.com/",
+    ];
+    for url in bad {
+        check(move |v| v["sources"] = source(url), "sources[0].url: must be a web address starting with https://");
+    }
+    check(
+        |v| v["sources"] = json!([{"fact": "F", "source": "S", "confidence": "M", "date": "May"}]),
+        "sources[0].date: invalid value",
+    );
+    check(|v| v["notes"] = json!([{"text": "T", "kind": "rumour"}]), "notes[0].kind: unknown variant `rumour`");
+    check(|v| v["notes"] = json!([{"kind": "disputed"}]), "notes[0]: missing field `text`");
+    check(
+        |v| v["notes"] = json!([{"text": "a\nb", "kind": "disputed"}]),
+        "notes[0]: must not contain control characters",
+    );
+    check(|v| v["notes"] = json!([3]), "notes[0]: invalid type: integer `3`, expected a note");
+}
+
+#[test]
+fn notes_and_sources_read_in_both_forms() {
+    let mut value: Value =
+        serde_json::from_str(&scenario_to_json(&fortress_core::presets::oct_2025_recap())).unwrap_or_default();
+    value["notes"] = json!(["plain", {"text": "two readings", "kind": "disputed"}, {"text": "also plain"}]);
+    value["sources"] = json!([{"fact": "F", "source": "S", "confidence": "H", "url": "https://example.com/a?b=c#d", "date": "2026-04-27"}]);
+    let scenario = parse_scenario(&value.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let kinds: Vec<&str> = scenario.notes.iter().map(|n| n.kind.label()).collect();
+    assert_eq!(kinds, ["", "disputed", ""]);
+    let json = scenario_to_json(&scenario);
+    assert!(json.contains("\"plain\"") && json.contains("\"kind\": \"disputed\""), "{json}");
+    assert!(json.contains("\"url\": \"https://example.com/a?b=c#d\""), "{json}");
+    assert_eq!(parse_scenario(&json).ok(), Some(scenario));
+}
+
+#[test]
 fn text_that_is_not_json_is_refused_with_its_position() {
     let cases = [
         ("", "scenario: EOF while parsing a value at line 1 column 0"),

@@ -220,7 +220,7 @@ fn bad_links_give_plain_messages() {
             seal(&[200, 1]),
             "link: this link is from a newer version of Fortress (a preset version this one does not know)",
         ),
-        (seal(&[0, 0x80, 0x10]), "link: this link is from a newer version of Fortress (a scenario field"),
+        (seal(&[0, 0x80, 0x40]), "link: this link is from a newer version of Fortress (a scenario field"),
         (seal(&[1, 0x80, 0x01, 0]), "link: this link is damaged: a preset link cannot change the preset's title"),
         (seal(&[0, 0x40, 3]), "link: this link is from a newer version of Fortress (a contract regime"),
         (seal(&trailing), "link: this link is damaged: it goes on after the end of the scenario"),
@@ -289,7 +289,7 @@ fn a_scenario_with_its_own_text_is_written_in_full() {
 fn the_size_limit_comes_first() {
     let mut scenario = presets::feb_2026_pre_money();
     scenario.title = "Long".into();
-    scenario.notes = (0..50).map(|i| format!("{i}: {}", "a long note, ".repeat(45))).collect();
+    scenario.notes = (0..50).map(|i| format!("{i}: {}", "a long note, ".repeat(45)).as_str().into()).collect();
     for (i, source) in scenario.sources.iter_mut().enumerate() {
         source.fact = format!("{i}{}", "x".repeat(590));
     }

@@ -12,8 +12,8 @@
 use std::path::PathBuf;
 
 use fortress_core::{
-    presets, Confidence, Date, Dollars, Events, Holder, Investment, Percent, Pool, PoolBasis, RegimeId, Round,
-    Scenario, Secondary, Source, Valuation, WhatIf,
+    presets, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool,
+    PoolBasis, RegimeId, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
 };
 use fortress_format::link::{decode_link, encode};
 use fortress_format::{parse_scenario, scenario_to_json};
@@ -181,7 +181,12 @@ fn holder(id: &str, name: &str, percent: i64, group: bool) -> Holder {
 }
 
 fn cheque(id: &str, name: Option<&str>, millions: i64) -> Investment {
-    Investment { holder: id.into(), name: name.map(Into::into), amount: Dollars(millions * 1_000_000) }
+    Investment {
+        holder: id.into(),
+        name: name.map(Into::into),
+        amount: Dollars(millions * 1_000_000),
+        tranches: vec![],
+    }
 }
 
 /// A fully custom scenario: ten holders, three rounds, nothing from a preset.
@@ -252,6 +257,7 @@ fn northwind() -> Scenario {
         whatifs: vec![],
         sources: vec![],
         notes: vec![],
+        count: CountBasis::Committed,
     }
 }
 
@@ -330,13 +336,52 @@ fn every_field() -> Scenario {
             WhatIf::HolderAbove { percent: Percent::from_micros(50_000_000), term: "expert-panel".into() },
         ],
         sources: vec![
-            Source { fact: "High".into(), source: "an official text".into(), confidence: Confidence::High },
-            Source { fact: "Medium".into(), source: "several outlets".into(), confidence: Confidence::Medium },
-            Source { fact: "Low".into(), source: "one outlet".into(), confidence: Confidence::Low },
-            Source { fact: "Disputed".into(), source: "outlets disagree".into(), confidence: Confidence::Disputed },
+            source("High", "an official text", Confidence::High),
+            source("Medium", "several outlets", Confidence::Medium),
+            source("Low", "one outlet", Confidence::Low),
+            source("Disputed", "outlets disagree", Confidence::Disputed),
         ],
         notes: vec!["A note with \"quotes\" and a % sign.".into(), "日本語のメモ".into()],
+        count: CountBasis::Committed,
     }
+}
+
+fn source(fact: &str, source: &str, confidence: Confidence) -> Source {
+    Source { fact: fact.into(), source: source.into(), confidence, url: None, date: None }
+}
+
+fn tranche(day: &str, millions: i64, note: &str) -> Tranche {
+    Tranche { date: date(day).unwrap(), amount: Dollars(millions * 1_000_000), note: note.into() }
+}
+
+/// The fields added in December 2026: tranches, the funded count, typed notes,
+/// and sources with an address and a date.
+fn every_field_2026_12() -> Scenario {
+    let mut s = every_field();
+    s.count = CountBasis::Funded;
+    s.as_of = date("2027-01-01");
+    s.regime = None;
+    let seed = &mut s.rounds[0];
+    seed.date = date("2026-02-27");
+    seed.investments[0].amount = Dollars(3_000_000);
+    seed.investments[0].tranches = vec![
+        tranche("2026-02-27", 1, "at the close"),
+        tranche("2026-06-30", 1, ""),
+        tranche("2027-07-31", 1, "July 2027; the day is not public"),
+    ];
+    seed.valuation = Some(Valuation::PostMoney(Dollars(10_000_003)));
+    s.rounds.truncate(1);
+    s.sources.push(Source {
+        fact: "A source with an address".into(),
+        source: "Example News".into(),
+        confidence: Confidence::Medium,
+        url: Some("https://example.com/news/2026/02/27/story?id=1#top".into()),
+        date: date("2026-02-27"),
+    });
+    s.notes.push(Note::new(NoteKind::Disputed, "Two readings."));
+    s.notes.push(Note::new(NoteKind::Speculative, "Not a fact."));
+    s.notes.push(Note::new(NoteKind::Assumed, "A day assumed."));
+    s
 }
 
 /// The cases the golden file must hold: for format 1, every preset as it
@@ -398,5 +443,11 @@ fn cases() -> Vec<Case> {
     let mut s = feb();
     s.title = "The February round, my own reading".into();
     out.push(case("format 1: feb-2026 with a title of its own, written in full", 2500, s));
+    out.push(case("format 1 (2026-12): every field, tranches and the funded count", 1000, every_field_2026_12()));
+    let mut s = feb();
+    s.count = CountBasis::Funded;
+    s.rounds[0].investments[0].tranches =
+        vec![tranche("2026-02-27", 15_000, ""), tranche("2026-06-30", 13_700, ""), tranche("2026-07-31", 21_300, "")];
+    out.push(case("format 1 (2026-12): feb-2026, Amazon in three tranches, counted as funded", 80, s));
     out
 }

@@ -81,8 +81,16 @@ pub fn notes(state: &StateHandle) -> Html {
     }
     html! {
         <ul class="notes" aria-label="Notes on the figures">
-            { for state.scenario.notes.iter().map(|note| html! {
-                <li class={classes!(note.starts_with("Disputed").then_some("disputed"))}>{note.clone()}</li>
+            { for state.scenario.notes.iter().map(|note| {
+                let kind = note.kind.label();
+                html! {
+                    <li class={classes!((!kind.is_empty()).then(|| format!("note-{kind}")))}>
+                        if !kind.is_empty() {
+                            <span class={classes!("badge", format!("badge-{kind}"))}>{kind}</span>{" "}
+                        }
+                        {note.text.clone()}
+                    </li>
+                }
             }) }
         </ul>
     }

@@ -12,8 +12,8 @@
 use std::collections::HashSet;
 
 use fortress_core::{
-    presets, terms, Confidence, Date, Dollars, Events, Holder, Investment, Percent, Pool, PoolBasis, RegimeId, Round,
-    Scenario, Secondary, Source, Valuation, WhatIf,
+    presets, terms, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool,
+    PoolBasis, RegimeId, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
 };
 use proptest::prelude::*;
 
@@ -57,7 +57,12 @@ pub fn round(index: usize) -> impl Strategy<Value = Round> {
             for (existing, who, amount) in cheques {
                 let holder = if existing { format!("h{who}") } else { format!("r{index}-{who}") };
                 if investments.iter().all(|i| i.holder != holder) {
-                    investments.push(Investment { holder, name: Some("Investor".into()), amount: Dollars(amount) });
+                    investments.push(Investment {
+                        holder,
+                        name: Some("Investor".into()),
+                        amount: Dollars(amount),
+                        tranches: vec![],
+                    });
                 }
             }
             let new_money: i64 = investments.iter().map(|i| i.amount.0).sum();
@@ -103,7 +108,7 @@ pub fn scenario() -> impl Strategy<Value = Scenario> {
 
 /// A scenario of just `holders`, `rounds` and a starting `valuation`: no title, date, events,
 /// what-ifs, sources or notes.
-fn bare(holders: Vec<Holder>, rounds: Vec<Round>, valuation: Option<Dollars>) -> Scenario {
+pub fn bare(holders: Vec<Holder>, rounds: Vec<Round>, valuation: Option<Dollars>) -> Scenario {
     Scenario {
         version: 1,
         title: String::new(),
@@ -116,6 +121,7 @@ fn bare(holders: Vec<Holder>, rounds: Vec<Round>, valuation: Option<Dollars>) ->
         whatifs: vec![],
         sources: vec![],
         notes: vec![],
+        count: CountBasis::Committed,
     }
 }
 
@@ -186,7 +192,10 @@ struct Extras {
     regime: Option<RegimeId>,
     whatifs: Vec<WhatIf>,
     sources: Vec<Source>,
-    notes: Vec<String>,
+    notes: Vec<Note>,
+    /// Per round: into how many tranches to split its cheques, days apart, with a note.
+    tranches: Vec<(usize, u32, Option<String>)>,
+    funded: bool,
 }
 
 /// A valid scenario that uses every field of the format: names in any
@@ -197,8 +206,18 @@ struct Extras {
 pub fn rich_scenario() -> impl Strategy<Value = Scenario> {
     let holder_name = (name(), any::<bool>(), prop::bool::weighted(0.2));
     let pool_name = prop::option::of(("[a-z][a-z0-9-]{0,12}", name()));
-    let source =
-        (text(), text(), confidence()).prop_map(|(fact, source, confidence)| Source { fact, source, confidence });
+    let url = prop::option::of("https://[a-z]{1,12}\\.(com|org)(/[A-Za-z0-9._~%-]{0,20}){0,3}");
+    let source = (text(), text(), confidence(), url, prop::option::of(date()))
+        .prop_map(|(fact, source, confidence, url, date)| Source { fact, source, confidence, url, date });
+    let note_kind = prop_oneof![
+        Just(NoteKind::Plain),
+        Just(NoteKind::Disputed),
+        Just(NoteKind::Speculative),
+        Just(NoteKind::Assumed)
+    ];
+    let note = (text(), note_kind).prop_map(|(text, kind)| Note::new(kind, text));
+    // Per round: how many tranches each cheque is split into (1: paid at once), their spacing in days, a note.
+    let tranches = prop::collection::vec((0..4usize, 0..400u32, prop::option::of(text())), 4);
     let extras = (
         (prop::option::of(name()), prop::option::of(date()), prop::collection::vec(holder_name, 7)),
         (
@@ -213,14 +232,16 @@ pub fn rich_scenario() -> impl Strategy<Value = Scenario> {
             prop::option::of(prop_oneof![Just(RegimeId::Oct2025), Just(RegimeId::Apr2026)]),
             prop::collection::vec(whatif(7), 0..4),
             prop::collection::vec(source, 0..4),
-            prop::collection::vec(text(), 0..3),
+            prop::collection::vec(note, 0..3),
         ),
+        (tranches, any::<bool>()),
     )
         .prop_map(
             |(
                 (title, as_of, names),
                 (round_dates, round_names, investor_names, pool_names, by_amount),
                 (events, regime, whatifs, sources, notes),
+                (tranches, funded),
             )| Extras {
                 title,
                 as_of,
@@ -235,6 +256,8 @@ pub fn rich_scenario() -> impl Strategy<Value = Scenario> {
                 whatifs,
                 sources,
                 notes,
+                tranches,
+                funded,
             },
         );
     (scenario(), extras).prop_map(|(scenario, extras)| enrich(scenario, extras))
@@ -295,6 +318,13 @@ fn enrich(mut s: Scenario, x: Extras) -> Scenario {
                 sale.amount = Some(Dollars(*amount));
             }
         }
+        if let Some(&(parts, gap, ref note)) = x.tranches.get(k) {
+            if let Some(start) = round.date.or(s.as_of).or(Date::new(2026, 1, 1)) {
+                for investment in &mut round.investments {
+                    investment.tranches = split(investment.amount, parts, start, gap, note.as_deref().unwrap_or(""));
+                }
+            }
+        }
         if let (Some(pool), Some(Some((holder, name)))) = (round.pool.as_mut(), x.pool_names.get(k)) {
             pool.holder = Some(holder.clone());
             pool.name = Some(name.clone());
@@ -321,7 +351,24 @@ fn enrich(mut s: Scenario, x: Extras) -> Scenario {
         .collect();
     s.sources = x.sources;
     s.notes = x.notes;
+    s.count = if x.funded { CountBasis::Funded } else { CountBasis::Committed };
     s
+}
+
+/// `amount` in `parts` tranches (none for 0 or 1), `gap` days apart from `start`, adding up exactly.
+fn split(amount: Dollars, parts: usize, start: Date, gap: u32, note: &str) -> Vec<Tranche> {
+    let parts = i64::try_from(parts).unwrap_or(1);
+    if parts < 2 || amount.0 < parts {
+        return vec![];
+    }
+    (0..parts)
+        .filter_map(|k| {
+            let share = amount.0 / parts + if k == 0 { amount.0 % parts } else { 0 };
+            let offset = gap.saturating_mul(u32::try_from(k).ok()?);
+            let date = Date::from_day_number(start.day_number().checked_add(offset)?)?;
+            Some(Tranche { date, amount: Dollars(share), note: if k == 0 { note.to_owned() } else { String::new() } })
+        })
+        .collect()
 }
 
 /// One edit of the kind a reader makes in the widget, by index so that it
@@ -427,7 +474,12 @@ pub fn apply(s: &mut Scenario, edit: Edit) {
                 });
             }
             if let Some(round) = s.rounds.last_mut() {
-                round.investments.push(Investment { holder: id, name: Some(name), amount: Dollars(amount) });
+                round.investments.push(Investment {
+                    holder: id,
+                    name: Some(name),
+                    amount: Dollars(amount),
+                    tranches: vec![],
+                });
             }
         }
         Edit::RemoveInvestor(i) => {
@@ -490,6 +542,7 @@ pub fn wild_scenario() -> impl Strategy<Value = Scenario> {
         group: i == 3,
     });
     let cheque = (0..6usize, any::<i64>()).prop_map(|(i, amount)| Investment {
+        tranches: vec![],
         holder: format!("h{i}"),
         name: Some("I".into()),
         amount: Dollars(amount),
@@ -538,7 +591,12 @@ pub fn huge_scenario() -> impl Strategy<Value = Scenario> {
         name: "R".into(),
         date: None,
         valuation: Some(Valuation::PreMoney(Dollars(pre))),
-        investments: vec![Investment { holder: "x".into(), name: Some("X".into()), amount: Dollars(amount) }],
+        investments: vec![Investment {
+            holder: "x".into(),
+            name: Some("X".into()),
+            amount: Dollars(amount),
+            tranches: vec![],
+        }],
         pool: Some(Pool { holder: None, name: None, percent: Percent::from_micros(pool), sized: PoolBasis::PostMoney }),
         secondaries: vec![],
     });

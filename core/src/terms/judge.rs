@@ -41,7 +41,7 @@ pub(crate) fn evaluate(scenario: &Scenario, last: &Stage) -> (Vec<TermStatus>, V
 
 /// The date the terms are judged on: the scenario's, else its last dated
 /// round's, else the day the first regime took effect.
-fn judging_date(scenario: &Scenario) -> Option<(Date, AsOfBasis)> {
+pub(crate) fn judging_date(scenario: &Scenario) -> Option<(Date, AsOfBasis)> {
     if let Some(as_of) = scenario.as_of {
         return Some((as_of, AsOfBasis::Scenario));
     }

@@ -31,7 +31,7 @@ use crate::Date;
 pub use catalogue::{regime, Regime, RouteRule, Rule, Term, REGIMES};
 pub(crate) use condition::Stakes;
 pub use condition::{Condition, Day, Fact};
-pub(crate) use judge::{BoundProbe, TermProbe};
+pub(crate) use judge::{judging_date, BoundProbe, TermProbe};
 
 /// Every term id Fortress knows: the ids of FACTS.md, and `expert-panel` for
 /// the panel that verifies AGI, which the amendment leaves unstated.

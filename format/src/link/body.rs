@@ -9,8 +9,8 @@
 
 use fortress_core::strindex::StrIndex;
 use fortress_core::{
-    Confidence, Date, Dollars, Events, Holder, Investment, Percent, Pool, PoolBasis, RegimeId, Round, Scenario,
-    Secondary, Source, Valuation, WhatIf,
+    Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool, PoolBasis,
+    RegimeId, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
 };
 
 use super::bases::{Base, TERM_IDS_V1};
@@ -40,9 +40,11 @@ const TITLE: u128 = 1 << 7;
 const SOURCES: u128 = 1 << 8;
 const NOTES: u128 = 1 << 9;
 const VERSION: u128 = 1 << 10;
-const SCENARIO_BITS: u128 = (1 << 11) - 1;
+const COUNT: u128 = 1 << 11;
+const NOTE_KINDS: u128 = 1 << 12;
+const SCENARIO_BITS: u128 = (1 << 13) - 1;
 /// The fields a preset link takes from its preset and never changes.
-const TEXT_FIELDS: u128 = TITLE | SOURCES | NOTES;
+const TEXT_FIELDS: u128 = TITLE | SOURCES | NOTES | NOTE_KINDS;
 
 /// The scenario every full (not preset) link starts from.
 pub(super) fn empty_scenario() -> Scenario {
@@ -58,6 +60,7 @@ pub(super) fn empty_scenario() -> Scenario {
         whatifs: Vec::new(),
         sources: Vec::new(),
         notes: Vec::new(),
+        count: CountBasis::Committed,
     }
 }
 
@@ -415,8 +418,9 @@ impl Decoder<'_> {
 }
 
 fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
-    let Scenario { version, title, as_of, valuation, holders, rounds, events, regime, whatifs, sources, notes } =
+    let Scenario { version, title, as_of, valuation, holders, rounds, events, regime, whatifs, sources, notes, count } =
         scenario;
+    let kinds = |notes: &[Note]| notes.iter().map(|note| note.kind).collect::<Vec<_>>();
     let mut mask = 0;
     for (bit, changed) in [
         (HOLDERS, *holders != base.holders),
@@ -430,6 +434,8 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
         (SOURCES, *sources != base.sources),
         (NOTES, *notes != base.notes),
         (VERSION, *version != base.version),
+        (COUNT, *count != base.count),
+        (NOTE_KINDS, kinds(notes) != kinds(&base.notes)),
     ] {
         if changed {
             mask |= bit;
@@ -474,6 +480,23 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
     }
     if mask & VERSION != 0 {
         w.varint(u128::from(*version));
+    }
+    if mask & COUNT != 0 {
+        w.varint(match count {
+            CountBasis::Committed => 0,
+            CountBasis::Funded => 1,
+        });
+    }
+    if mask & NOTE_KINDS != 0 {
+        w.varint(notes.len() as u128);
+        for note in notes {
+            w.varint(match note.kind {
+                NoteKind::Plain => 0,
+                NoteKind::Disputed => 1,
+                NoteKind::Speculative => 2,
+                NoteKind::Assumed => 3,
+            });
+        }
     }
 }
 
@@ -520,6 +543,27 @@ fn read_scenario(r: &mut Decoder, base: &Scenario, on_preset: bool) -> Result<Sc
     }
     if mask & VERSION != 0 {
         s.version = u32::try_from(r.varint()?).map_err(|_| damaged("a number is too large"))?;
+    }
+    if mask & COUNT != 0 {
+        s.count = match r.varint()? {
+            0 => CountBasis::Committed,
+            1 => CountBasis::Funded,
+            _ => return Err(newer("a way of counting money this version does not know")),
+        };
+    }
+    if mask & NOTE_KINDS != 0 {
+        if r.input.count()? != s.notes.len() {
+            return Err(damaged("it marks more or fewer notes than it has"));
+        }
+        for note in &mut s.notes {
+            note.kind = match r.varint()? {
+                0 => NoteKind::Plain,
+                1 => NoteKind::Disputed,
+                2 => NoteKind::Speculative,
+                3 => NoteKind::Assumed,
+                _ => return Err(newer("a kind of note this version does not know")),
+            };
+        }
     }
     Ok(s)
 }
@@ -686,12 +730,13 @@ const INVESTMENT_HOLDER: u128 = 1 << 1;
 const INVESTMENT_AMOUNT: u128 = 1 << 2;
 const INVESTMENT_BITS: u128 = (1 << 3) - 1;
 
-/// New: name or none, holder id, amount.
+/// New: name or none, holder id, amount. Its tranches are written with its
+/// round (see [`write_tranches`]); a cheque read here has its base's.
 impl Item for Investment {
     const PATCHABLE: bool = true;
 
     fn write_new(&self, w: &mut Writer) {
-        let Investment { holder, name, amount } = self;
+        let Investment { holder, name, amount, tranches: _ } = self;
         w.optional_string(name.as_deref());
         w.id(holder, name.as_deref(), None);
         w.number(amount.0);
@@ -700,7 +745,7 @@ impl Item for Investment {
     fn read_new(r: &mut Decoder) -> Result<Investment, LinkError> {
         let name = r.optional_string()?;
         let (holder, _) = r.id(name.as_deref(), false)?;
-        Ok(Investment { holder, name, amount: Dollars(r.number()?) })
+        Ok(Investment { holder, name, amount: Dollars(r.number()?), tranches: Vec::new() })
     }
 
     fn pairs_with(&self, base: &Investment) -> bool {
@@ -708,7 +753,7 @@ impl Item for Investment {
     }
 
     fn write_patch(&self, base: &Investment, w: &mut Writer) {
-        let Investment { holder, name, amount } = self;
+        let Investment { holder, name, amount, tranches: _ } = self;
         let mut mask = 0;
         for (bit, changed) in [
             (INVESTMENT_NAME, *name != base.name),
@@ -736,7 +781,7 @@ impl Item for Investment {
         let name = if mask & INVESTMENT_NAME != 0 { r.optional_string()? } else { base.name.clone() };
         let holder = if mask & INVESTMENT_HOLDER != 0 { r.id(name.as_deref(), false)?.0 } else { base.holder.clone() };
         let amount = if mask & INVESTMENT_AMOUNT != 0 { Dollars(r.number()?) } else { base.amount };
-        Ok(Investment { holder, name, amount })
+        Ok(Investment { holder, name, amount, tranches: base.tranches.clone() })
     }
 
     fn weight(&self) -> usize {
@@ -750,7 +795,8 @@ const ROUND_VALUATION: u128 = 1 << 2;
 const ROUND_INVESTMENTS: u128 = 1 << 3;
 const ROUND_POOL: u128 = 1 << 4;
 const ROUND_SECONDARIES: u128 = 1 << 5;
-const ROUND_BITS: u128 = (1 << 6) - 1;
+const ROUND_TRANCHES: u128 = 1 << 6;
+const ROUND_BITS: u128 = (1 << 7) - 1;
 
 fn empty_round() -> Round {
     Round {
@@ -783,14 +829,19 @@ impl Item for Round {
 
     fn write_patch(&self, base: &Round, w: &mut Writer) {
         let Round { name, date, valuation, investments, pool, secondaries } = self;
+        // The cheques are written without their tranches, which follow on their own.
+        let (cheques, base_cheques) = (without_tranches(investments), without_tranches(&base.investments));
+        let expected = expected_tranches(investments, base);
+        let tranches_changed = investments.iter().zip(&expected).any(|(i, expected)| i.tranches != **expected);
         let mut mask = 0;
         for (bit, changed) in [
             (ROUND_NAME, *name != base.name),
             (ROUND_DATE, *date != base.date),
             (ROUND_VALUATION, *valuation != base.valuation),
-            (ROUND_INVESTMENTS, *investments != base.investments),
+            (ROUND_INVESTMENTS, cheques != base_cheques),
             (ROUND_POOL, *pool != base.pool),
             (ROUND_SECONDARIES, *secondaries != base.secondaries),
+            (ROUND_TRANCHES, tranches_changed),
         ] {
             if changed {
                 mask |= bit;
@@ -807,13 +858,19 @@ impl Item for Round {
             w.valuation(*valuation);
         }
         if mask & ROUND_INVESTMENTS != 0 {
-            write_list(w, investments, &base.investments);
+            write_list(w, &cheques, &base_cheques);
         }
         if mask & ROUND_POOL != 0 {
             write_pool(w, pool.as_ref());
         }
         if mask & ROUND_SECONDARIES != 0 {
             write_list(w, secondaries, &base.secondaries);
+        }
+        if mask & ROUND_TRANCHES != 0 {
+            w.varint(investments.len() as u128);
+            for (investment, expected) in investments.iter().zip(&expected) {
+                write_list(w, &investment.tranches, expected);
+            }
         }
     }
 
@@ -832,11 +889,26 @@ impl Item for Round {
         if mask & ROUND_INVESTMENTS != 0 {
             round.investments = read_list(r, &base.investments)?;
         }
+        // Each cheque has the tranches of the base's cheque from the same
+        // holder, unless the round says otherwise.
+        let expected: Vec<Vec<Tranche>> =
+            expected_tranches(&round.investments, base).into_iter().map(<[Tranche]>::to_vec).collect();
+        for (investment, tranches) in round.investments.iter_mut().zip(&expected) {
+            investment.tranches.clone_from(tranches);
+        }
         if mask & ROUND_POOL != 0 {
             round.pool = read_pool(r)?;
         }
         if mask & ROUND_SECONDARIES != 0 {
             round.secondaries = read_list(r, &base.secondaries)?;
+        }
+        if mask & ROUND_TRANCHES != 0 {
+            if r.input.count()? != round.investments.len() {
+                return Err(damaged("it gives tranches for more or fewer cheques than the round has"));
+            }
+            for (investment, expected) in round.investments.iter_mut().zip(&expected) {
+                investment.tranches = read_list(r, expected)?;
+            }
         }
         Ok(round)
     }
@@ -845,6 +917,84 @@ impl Item for Round {
         let investments: usize = self.investments.iter().map(|i| i.weight() + ITEM_COST).sum();
         let secondaries: usize = self.secondaries.iter().map(|s| s.weight() + ITEM_COST).sum();
         self.name.len() + investments + secondaries + self.pool.as_ref().map_or(0, |_| ITEM_COST)
+    }
+}
+
+/// The cheques as the link writes them in a round's list: without their tranches.
+fn without_tranches(investments: &[Investment]) -> Vec<Investment> {
+    investments.iter().map(|i| Investment { tranches: Vec::new(), ..i.clone() }).collect()
+}
+
+/// The tranches a reader gives each cheque of a round before the round's
+/// own tranches field: those of the base round's cheque from the same holder.
+fn expected_tranches<'a>(investments: &[Investment], base: &'a Round) -> Vec<&'a [Tranche]> {
+    let of = |holder: &str| base.investments.iter().find(|b| b.holder == holder).map_or(&[][..], |b| &b.tranches[..]);
+    investments.iter().map(|i| of(&i.holder)).collect()
+}
+
+const TRANCHE_DATE: u128 = 1 << 0;
+const TRANCHE_AMOUNT: u128 = 1 << 1;
+const TRANCHE_NOTE: u128 = 1 << 2;
+const TRANCHE_BITS: u128 = (1 << 3) - 1;
+
+/// New: date, amount, note (a string, maybe empty). Changed: a mask, then the
+/// changed fields, so that a cheque scaled on a slider writes only amounts.
+impl Item for Tranche {
+    const PATCHABLE: bool = true;
+
+    fn write_new(&self, w: &mut Writer) {
+        let Tranche { date, amount, note } = self;
+        w.date(Some(*date));
+        w.number(amount.0);
+        w.string(note);
+    }
+
+    fn read_new(r: &mut Decoder) -> Result<Tranche, LinkError> {
+        let date = r.date()?.ok_or_else(|| damaged("a tranche has no date"))?;
+        Ok(Tranche { date, amount: Dollars(r.number()?), note: r.string()? })
+    }
+
+    fn write_patch(&self, base: &Tranche, w: &mut Writer) {
+        let Tranche { date, amount, note } = self;
+        let mut mask = 0;
+        for (bit, changed) in [
+            (TRANCHE_DATE, *date != base.date),
+            (TRANCHE_AMOUNT, *amount != base.amount),
+            (TRANCHE_NOTE, *note != base.note),
+        ] {
+            if changed {
+                mask |= bit;
+            }
+        }
+        w.varint(mask);
+        if mask & TRANCHE_DATE != 0 {
+            w.date(Some(*date));
+        }
+        if mask & TRANCHE_AMOUNT != 0 {
+            w.number(amount.0);
+        }
+        if mask & TRANCHE_NOTE != 0 {
+            w.string(note);
+        }
+    }
+
+    fn read_patch(base: &Tranche, r: &mut Decoder) -> Result<Tranche, LinkError> {
+        let mask = r.mask(TRANCHE_BITS, "a tranche field this version does not know")?;
+        let mut tranche = base.clone();
+        if mask & TRANCHE_DATE != 0 {
+            tranche.date = r.date()?.ok_or_else(|| damaged("a tranche has no date"))?;
+        }
+        if mask & TRANCHE_AMOUNT != 0 {
+            tranche.amount = Dollars(r.number()?);
+        }
+        if mask & TRANCHE_NOTE != 0 {
+            tranche.note = r.string()?;
+        }
+        Ok(tranche)
+    }
+
+    fn weight(&self) -> usize {
+        self.note.len()
     }
 }
 
@@ -946,50 +1096,63 @@ impl Item for WhatIf {
     }
 }
 
-/// Fact, source, confidence (0 high, 1 medium, 2 low, 3 disputed).
+/// Fact, source, then its confidence (0 high, 1 medium, 2 low, 3
+/// disputed), plus 4 when an address and a date follow: ostr(url) date.
 impl Item for Source {
     fn write_new(&self, w: &mut Writer) {
-        let Source { fact, source, confidence } = self;
+        let Source { fact, source, confidence, url, date } = self;
         w.string(fact);
         w.string(source);
-        w.varint(match confidence {
+        let grade = match confidence {
             Confidence::High => 0,
             Confidence::Medium => 1,
             Confidence::Low => 2,
             Confidence::Disputed => 3,
-        });
+        };
+        let located = url.is_some() || date.is_some();
+        w.varint(if located { grade + 4 } else { grade });
+        if located {
+            w.optional_string(url.as_deref());
+            w.date(*date);
+        }
     }
 
     fn read_new(r: &mut Decoder) -> Result<Source, LinkError> {
         let fact = r.string()?;
         let source = r.string()?;
-        let confidence = match r.varint()? {
+        let code = r.varint()?;
+        let confidence = match code % 4 {
             0 => Confidence::High,
             1 => Confidence::Medium,
             2 => Confidence::Low,
-            3 => Confidence::Disputed,
+            _ => Confidence::Disputed,
+        };
+        let (url, date) = match code / 4 {
+            0 => (None, None),
+            1 => (r.optional_string()?, r.date()?),
             _ => return Err(newer("a confidence grade this version does not know")),
         };
-        Ok(Source { fact, source, confidence })
+        Ok(Source { fact, source, confidence, url, date })
     }
 
     fn weight(&self) -> usize {
-        self.fact.len() + self.source.len()
+        self.fact.len() + self.source.len() + self.url.as_ref().map_or(0, String::len)
     }
 }
 
-/// A note: its text.
-impl Item for String {
+/// A note: its text. Its kind, unless plain, is in the scenario's note kinds.
+impl Item for Note {
     fn write_new(&self, w: &mut Writer) {
-        w.string(self);
+        let Note { text, kind: _ } = self;
+        w.string(text);
     }
 
-    fn read_new(r: &mut Decoder) -> Result<String, LinkError> {
-        r.string()
+    fn read_new(r: &mut Decoder) -> Result<Note, LinkError> {
+        r.string().map(|text| Note::new(NoteKind::Plain, text))
     }
 
     fn weight(&self) -> usize {
-        self.len()
+        self.text.len()
     }
 }
 
