@@ -166,10 +166,7 @@ impl State {
         let (outcome, error) = match evaluate(&scenario) {
             Ok(outcome) => (outcome, error),
             // A preset that does not evaluate is a bug; show it rather than a blank widget.
-            Err(e) => (
-                Outcome { stages: Vec::new(), terms: Vec::new(), routes: Vec::new(), pending: Vec::new() },
-                Some(e.to_string()),
-            ),
+            Err(e) => (Outcome::default(), Some(e.to_string())),
         };
         let focus = default_focus(&scenario);
         let error = error.map(general);

@@ -142,11 +142,22 @@ fn starting_table(scenario: &Scenario) -> Result<Table<'_>, ScenarioError> {
 /// Builds every stage of a validated scenario, and lists the money not yet
 /// paid when the scenario counts only what was funded.
 pub(crate) fn stages(scenario: &Scenario) -> Result<(Vec<Stage>, Vec<Pending>), ScenarioError> {
+    stages_funded_to(scenario, funded_to(scenario))
+}
+
+/// The table after every round with money counted up to `date`, as a
+/// scenario counted as funded and judged on `date` has it: the timeline's
+/// table on each of its days. `None` where that does not evaluate.
+pub(crate) fn last_stage_on(scenario: &Scenario, date: Date) -> Option<Stage> {
+    stages_funded_to(scenario, Some(date)).ok()?.0.pop()
+}
+
+/// [`stages`] with money counted up to `funded_to` (all of it when `None`).
+fn stages_funded_to(scenario: &Scenario, funded_to: Option<Date>) -> Result<(Vec<Stage>, Vec<Pending>), ScenarioError> {
     let mut table = starting_table(scenario)?;
     let valuation = scenario.valuation.and_then(|v| v.unsigned());
     let total = table.total().ok_or_else(|| overflow("holders"))?;
     let price = valuation.map(|dollars| Price { dollars, shares: total });
-    let funded_to = funded_to(scenario);
     let mut stages = Vec::with_capacity(scenario.rounds.len() + 1);
     let mut pending = Vec::new();
     let before = stage(&table, "Before".to_owned(), None, (None, valuation, 0, price), None, &|| "holders".to_owned())?;

@@ -54,9 +54,11 @@ pub use validate::validate;
 pub fn evaluate(scenario: &Scenario) -> Result<Outcome, ScenarioError> {
     validate(scenario)?;
     let (stages, pending) = captable::stages(scenario)?;
-    let (terms, routes) = match stages.last() {
-        Some(last) => terms::evaluate_terms(scenario, last),
-        None => (Vec::new(), Vec::new()),
+    let Some(last) = stages.last() else {
+        return Err(ScenarioError::new("holders", ErrorKind::Empty));
     };
-    Ok(Outcome { stages, terms, routes, pending })
+    let (terms, routes) = terms::evaluate_terms(scenario, last);
+    let timeline = terms::timeline(scenario, last);
+    let key_term = terms.iter().find(|t| t.id == terms::KEY_TERM).map(|t| terms::key_term(t, &timeline));
+    Ok(Outcome { stages, terms, routes, pending, timeline, key_term })
 }

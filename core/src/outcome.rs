@@ -4,11 +4,11 @@ use std::cmp::Ordering;
 
 use serde::{Serialize, Serializer};
 
-use crate::terms::{Route, TermStatus};
+use crate::terms::{KeyTerm, Route, TermStatus, Timeline};
 use crate::{Date, Percent};
 
 /// Everything the widget and the command line show for one scenario.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Outcome {
     /// The table before any round, then one stage per round.
     pub stages: Vec<Stage>,
@@ -20,6 +20,12 @@ pub struct Outcome {
     /// only what was funded: by round, holder, amount and date.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pending: Vec<Pending>,
+    /// Every dated point of the story with every term's status there.
+    pub timeline: Timeline,
+    /// The headline's term (Azure API exclusivity): its status, why in one
+    /// line, and when it changes. `None` when no term is judged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_term: Option<KeyTerm>,
 }
 
 /// A payment that does not count yet: a tranche (or a round's cheque) dated

@@ -100,7 +100,7 @@ fn check(edits: &[Edit], id: &str, status: Status, words: &[&str]) {
     let outcome = outcome(edits);
     let term = term(&outcome, id);
     assert_eq!(term.status, status, "{edits:?} {id}: {}", term.reason);
-    let text = format!("{} {}", term.title, term.reason);
+    let text = format!("{} {} {}", term.title, term.grants, term.reason);
     for word in words {
         assert!(text.contains(word), "{edits:?} {id}: {word:?} missing from {text:?}");
     }
@@ -139,6 +139,8 @@ fn terms_on_the_default_scenario() {
     check(&[], "msft-agi", InForce, &["until OpenAI declares AGI", "has not declared AGI"]);
     check(&[], "first-party-on-azure", InForce, &["Azure"]);
     check(&[], "expert-panel", InForce, &["panel"]);
+    check(&[], "azure-first-ship", NotYet, &["not yet", "April 27, 2026 amendment brings it in"]);
+    check(&[], "msft-revenue-share", InForce, &["no end"]);
 }
 
 #[test]
@@ -181,14 +183,23 @@ fn the_april_2026_amendment() {
     check(&[On("2026-04-26")], EXCL, InForce, &["has not verified AGI"]);
     check(&[may], "third-party-apis", Ended, &["any cloud provider"]);
     check(&[may], "ip-license", InForce, &["non-exclusive", "through 2032-12-31"]);
-    check(&[may], "expert-panel", Unknown, &["does not say", "expert panel"]);
-    check(&[may], "research-ip", Unknown, &["does not say", "research-IP"]);
-    check(&[may], "msft-agi", Unknown, &["does not say", "compute thresholds"]);
-    check(&[may], "open-weights", Unknown, &["does not say"]);
-    check(&[may], "revenue-share", InForce, &["through 2030-12-31", "whether or not AGI"]);
+    // The AGI-linked terms: both readings, the press's and the companies' own words.
+    let readings = ["contested", "the AGI agreement is dead", "independent of its technology progress"];
+    check(&[may], "expert-panel", Status::Contested, &readings[..]);
+    check(&[may], "research-ip", Status::Contested, &readings[..]);
+    check(&[may], "msft-agi", Status::Contested, &readings[..]);
+    check(&[may], "expert-panel", Status::Contested, &["panel"]);
+    check(&[may], "research-ip", Status::Contested, &["research IP", "2030"]);
+    check(&[may], "msft-agi", Status::Contested, &["compute thresholds"]);
+    check(&[may], "open-weights", Unknown, &["do not say"]);
+    check(&[may], "consumer-hardware", Unknown, &["do not say"]);
+    check(&[may], "revenue-share", InForce, &["through 2030-12-31", "whether or not AGI", "capped"]);
     check(&[On("2031-01-01")], "revenue-share", Ended, &["2030-12-31 has passed"]);
     check(&[may], "compute-rofr", Ended, &["does not bring it back"]);
-    check(&[may], "first-party-on-azure", InForce, &["ship first on Azure"]);
+    check(&[may], "first-party-on-azure", Ended, &["any cloud provider", "ship first on Azure"]);
+    check(&[may], "azure-first-ship", InForce, &["ship first on Azure", "cannot and chooses not to support"]);
+    check(&[may], "msft-revenue-share", Ended, &["no longer pays a revenue share to OpenAI"]);
+    check(&[may], "azure-commitment", InForce, &["$250B", "remains"]);
     check(&[may, Verified("2026-05-01")], "revenue-share", InForce, &["whether or not AGI"]);
     // The amendment pinned before it was signed: judged as if in force, and the reason says so.
     check(&[Pin(RegimeId::Apr2026)], EXCL, Ended, &["pins", "the October 2025 agreement"]);
@@ -315,7 +326,7 @@ fn every_status_has_a_reason() {
             }
         }
     }
-    assert_eq!(seen.len(), 4, "in force, ended, not yet and unknown should all occur: {seen:?}");
+    assert_eq!(seen.len(), 5, "in force, ended, not yet, contested and unknown should all occur: {seen:?}");
 }
 
 #[test]
@@ -325,8 +336,12 @@ fn the_catalogue_is_complete_and_sourced() {
         let ids: Vec<&str> = regime.terms.iter().map(|t| t.id).collect();
         assert_eq!(ids, TERM_IDS, "{:?} should list every term once, in order", regime.id);
         for term in regime.terms {
-            for (field, text) in [("title", term.title), ("grants", term.grants), ("source", term.source)] {
+            for (field, text) in [("title", term.title), ("grants", term.grants), ("source", term.cite.source)] {
                 assert!(!text.trim().is_empty(), "{:?} {}: empty {field}", regime.id, term.id);
+            }
+            let urls = std::iter::once(term.cite.url).chain(term.figures.iter().map(|f| f.cite.url));
+            for url in urls.filter(|url| !url.is_empty()) {
+                assert!(url.starts_with("https://") && !url.contains(['"', '<', '>', ' ']), "{}: {url}", term.id);
             }
             if let Rule::Until { until, .. } = term.rule {
                 assert!(!until.is_empty(), "{:?} {}", regime.id, term.id);
@@ -358,4 +373,90 @@ fn statuses_serialize_for_the_outer_layers() {
     assert!(route.contains("\"hosting\":\"any_cloud\"") && route.contains("\"stateful_runtime\""), "{route}");
     let in_force = serde_json::to_value(Status::InForce).map(|s| s.to_string()).unwrap_or_default();
     assert_eq!(in_force, "\"in_force\"");
+}
+
+/// The revenue-share cap is shown as a figure with its own source and confidence, not as fact.
+#[test]
+fn the_revenue_share_cap_is_a_figure_with_its_confidence() {
+    let outcome = outcome(&[On("2026-05-01")]);
+    let share = term(&outcome, "revenue-share");
+    assert_eq!(share.figures.len(), 1);
+    let cap = &share.figures[0];
+    assert!(cap.fact.contains("$38B") && cap.fact.contains("neither company has confirmed"), "{}", cap.fact);
+    assert_eq!(cap.cite.confidence, fortress_core::Confidence::Low);
+    assert!(term(&outcome, EXCL).source_url.is_some_and(|url| url.starts_with("https://openai.com/")));
+}
+
+/// The timeline of the default scenario and its variations. Case format: the edits, then each
+/// point as (date, the status of Azure API exclusivity there).
+#[test]
+fn the_timeline_of_exclusivity() {
+    /// The edits, then each point's date and the status of exclusivity there.
+    type Case<'a> = (&'a [Edit], &'a [(&'a str, Status)]);
+    let cases: [Case; 4] = [
+        (&[], &[("2025-10-28", InForce), ("2026-02-27", InForce), ("2026-04-27", Ended)]),
+        (&[Pin(RegimeId::Oct2025)], &[("2025-10-28", InForce), ("2026-02-27", InForce), ("2026-04-27", InForce)]),
+        (
+            &[Pin(RegimeId::Oct2025), Declared("2027-01-01"), Verified("2027-02-01")],
+            &[
+                ("2025-10-28", InForce),
+                ("2026-02-27", InForce),
+                ("2026-04-27", InForce),
+                ("2027-01-01", InForce),
+                ("2027-02-01", Ended),
+            ],
+        ),
+        // A what-if on stakes ends it at every point: stakes are those after the round.
+        (&[Floor("microsoft", 25, EXCL)], &[("2025-10-28", Ended), ("2026-02-27", Ended), ("2026-04-27", Ended)]),
+    ];
+    for (edits, want) in cases {
+        let outcome = outcome(edits);
+        let timeline = &outcome.timeline;
+        let at = timeline.terms.iter().position(|&id| id == EXCL).unwrap();
+        let got: Vec<(String, Status)> = timeline.points.iter().map(|p| (p.date.to_string(), p.statuses[at])).collect();
+        let want: Vec<(String, Status)> = want.iter().map(|(d, s)| (d.to_string(), *s)).collect();
+        assert_eq!(got, want, "{edits:?}");
+        assert_eq!(
+            timeline.points.len(),
+            timeline.points.iter().filter(|p| p.statuses.len() == TERM_IDS.len()).count()
+        );
+    }
+    // The regimes are named as events; the round by its name.
+    let outcome = outcome(&[]);
+    let labels: Vec<&str> = outcome.timeline.points.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(labels, ["the recapitalization", "the round \u{201c}February 2026\u{201d}", "the amendment"]);
+    // Changes: exclusivity starts in force and changes once, at the amendment.
+    let at = outcome.timeline.terms.iter().position(|&id| id == EXCL).unwrap();
+    assert_eq!(outcome.timeline.changes[at], [0, 2]);
+}
+
+/// The headline's line: the status on the date judged, why in one line, and when it changes.
+/// Case format: edits, status, words of the line, the change (date, status, past).
+#[test]
+fn the_key_term_for_the_headline() {
+    let amendment = Some(("2026-04-27", Ended, "the amendment"));
+    /// The edits, the status, the line's first words, the change (date, status, by) and whether it is past.
+    type Case<'a> = (&'a [Edit], Status, &'a str, Option<(&'a str, Status, &'a str)>, bool);
+    let cases: [Case; 5] = [
+        (&[], InForce, "stakes have no bearing on it", amendment, false),
+        (&[On("2026-05-01")], Ended, "stakes have no bearing on it", amendment, true),
+        (&[On("2026-04-27")], Ended, "stakes have no bearing on it", amendment, true),
+        (&[Pin(RegimeId::Oct2025)], InForce, "stakes have no bearing on it", None, false),
+        (&[Floor("microsoft", 25, EXCL)], Ended, "ended by your what-if", None, false),
+    ];
+    for (edits, status, line, change, past) in cases {
+        let outcome = outcome(edits);
+        let key = outcome.key_term.as_ref().unwrap();
+        assert_eq!((key.term, key.status), (EXCL, status), "{edits:?}");
+        assert!(key.line.starts_with(line), "{edits:?}: {}", key.line);
+        let got = key.change.as_ref().map(|c| (c.date.to_string(), c.status, c.by.clone(), c.past));
+        let want = change.map(|(d, s, by)| (d.to_owned(), s, by.to_owned(), past));
+        assert_eq!(got, want, "{edits:?}");
+    }
+    let outcome = outcome(&[Floor("microsoft", 20, EXCL)]);
+    let line = &outcome.key_term.unwrap().line;
+    assert!(
+        line.starts_with("your what-if") && line.contains("does not end it") && line.contains("23.4643%"),
+        "{line}"
+    );
 }

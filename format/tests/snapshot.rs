@@ -1,4 +1,5 @@
-//! The full outcome of every preset, as `fortress eval` prints it.
+//! The full outcome of every preset, as `fortress eval` prints it, one file
+//! per preset in `snapshots/`: a new preset is covered without a new test.
 //!
 //! These files are what an analyst reads; a change to any number, status or
 //! reason shows up here as a diff. After a deliberate change, refresh them
@@ -10,28 +11,21 @@ use expect_test::expect_file;
 use fortress_core::{evaluate, presets};
 use fortress_format::outcome_to_json;
 
-fn outcome(name: &str) -> String {
-    let scenario = presets::by_name(name).unwrap_or_else(|| panic!("no preset {name}"));
-    let outcome = evaluate(&scenario).unwrap_or_else(|e| panic!("{name}: {e}"));
-    outcome_to_json(&outcome) + "\n"
+#[test]
+fn every_preset_evaluates_as_its_snapshot_says() {
+    for preset in presets::ALL {
+        let outcome = evaluate(&(preset.build)()).unwrap_or_else(|e| panic!("{}: {e}", preset.name));
+        expect_file![format!("snapshots/{}.json", preset.name)].assert_eq(&(outcome_to_json(&outcome) + "\n"));
+    }
 }
 
+/// A snapshot whose preset is gone would go stale unnoticed.
 #[test]
-fn feb_2026() {
-    expect_file!["snapshots/feb-2026.json"].assert_eq(&outcome("feb-2026"));
-}
-
-#[test]
-fn feb_2026_post() {
-    expect_file!["snapshots/feb-2026-post.json"].assert_eq(&outcome("feb-2026-post"));
-}
-
-#[test]
-fn mar_2026_close() {
-    expect_file!["snapshots/mar-2026-close.json"].assert_eq(&outcome("mar-2026-close"));
-}
-
-#[test]
-fn oct_2025() {
-    expect_file!["snapshots/oct-2025.json"].assert_eq(&outcome("oct-2025"));
+fn every_snapshot_has_its_preset() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let preset = name.strip_suffix(".json").unwrap_or_else(|| panic!("{name} is not a snapshot"));
+        assert!(presets::by_name(preset).is_some(), "snapshots/{name} has no preset");
+    }
 }

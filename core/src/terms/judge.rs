@@ -52,11 +52,11 @@ pub(crate) fn judging_date(scenario: &Scenario) -> Option<(Date, AsOfBasis)> {
 }
 
 /// The latest regime that has taken effect on `date`; the first one before any has.
-fn regime_on(date: Date) -> RegimeId {
+pub(crate) fn regime_on(date: Date) -> RegimeId {
     REGIMES.iter().rev().find(|regime| regime.starts.compare(date).is_ge()).map_or(RegimeId::Oct2025, |r| r.id)
 }
 
-fn first_regime() -> &'static Regime {
+pub(crate) fn first_regime() -> &'static Regime {
     REGIMES.first().unwrap_or(regime(RegimeId::Oct2025))
 }
 
@@ -84,6 +84,17 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn status(&self, term: &Term, status: Status, reason: String, whatif: Option<usize>) -> TermStatus {
+        self.status_with_line(term, status, reason, whatif, String::new())
+    }
+
+    fn status_with_line(
+        &self,
+        term: &Term,
+        status: Status,
+        reason: String,
+        whatif: Option<usize>,
+        line: String,
+    ) -> TermStatus {
         TermStatus {
             id: term.id,
             title: term.title,
@@ -91,11 +102,14 @@ impl Context<'_> {
             regime: self.regime.id,
             status,
             reason,
-            source: term.source,
-            confidence: term.confidence,
+            source: term.cite.source,
+            confidence: term.cite.confidence,
+            source_url: Some(term.cite.url).filter(|url| !url.is_empty()),
+            figures: term.figures,
             as_of: self.facts.as_of,
             as_of_basis: self.basis,
             whatif,
+            line,
         }
     }
 
@@ -105,6 +119,7 @@ impl Context<'_> {
         let whatifs: Vec<(usize, &WhatIf)> =
             self.whatifs.iter().enumerate().filter(|(_, whatif)| whatif.term() == term.id).collect();
         let mut ended_by = None;
+        let mut line = if uses_stakes { String::new() } else { "stakes have no bearing on it".to_owned() };
         for &(index, whatif) in &whatifs {
             let judged = judge(&Condition::Fact(whatif_fact(whatif)), &self.facts);
             let described = describe_whatif(whatif, self.facts.stage);
@@ -115,17 +130,19 @@ impl Context<'_> {
                 }
                 (_, true, None) => {
                     let without = reason;
-                    reason = format!(
-                        "ended by your what-if (ends {described}): {}; without it, the term would be {without}",
-                        judged.because
-                    );
+                    line = format!("ended by your what-if (ends {described}): {}", judged.because);
+                    reason = format!("{line}; without it, the term would be {without}");
                     ended_by = Some(index);
                 }
                 (_, true, Some(_)) => {
                     reason = format!("{reason}; another what-if (ends {described}) also holds: {}", judged.because);
                 }
                 (_, false, _) => {
-                    reason = format!("{reason}; your what-if (ends {described}) does not end it: {}", judged.because);
+                    let clause = format!("your what-if (ends {described}) does not end it: {}", judged.because);
+                    if ended_by.is_none() && status == Status::InForce {
+                        line = clause.clone();
+                    }
+                    reason = format!("{reason}; {clause}");
                 }
             }
         }
@@ -135,7 +152,7 @@ impl Context<'_> {
         reason.push_str(&self.pin_note);
         reason.push_str(&basis_note(self.facts.as_of, self.basis));
         let status = if ended_by.is_some() { Status::Ended } else { status };
-        self.status(term, status, reason, ended_by)
+        self.status_with_line(term, status, reason, ended_by, line)
     }
 
     /// The status and reason the regime's sources give, and whether stakes can change them.
@@ -156,6 +173,8 @@ impl Context<'_> {
                 (if holds { Status::Ended } else { Status::InForce }, reason, ends.uses_stakes())
             }
             Rule::EndedBy(how) => (Status::Ended, format!("ended: {how}"), false),
+            Rule::Later(how) => (Status::NotYet, format!("not yet: {how}"), false),
+            Rule::Contested(readings) => (Status::Contested, readings.to_owned(), false),
             Rule::Unstated(missing) => (Status::Unknown, format!("unknown: {missing}"), false),
         }
     }
@@ -214,6 +233,12 @@ impl<'s> TermProbe<'s> {
     /// reads those from its argument instead.
     pub(crate) fn new(scenario: &'s Scenario, last: &'s Stage, term_id: &str) -> Option<TermProbe<'s>> {
         let (as_of, _) = judging_date(scenario)?;
+        TermProbe::on(scenario, last, term_id, as_of)
+    }
+
+    /// The probe for `term_id` as [`TermProbe::new`] makes it, but judged on
+    /// `as_of` instead of the scenario's own date: the timeline's points.
+    pub(crate) fn on(scenario: &'s Scenario, last: &'s Stage, term_id: &str, as_of: Date) -> Option<TermProbe<'s>> {
         let chosen = regime(scenario.regime.unwrap_or(regime_on(as_of)));
         let term = chosen.terms.iter().find(|term| term.id == term_id)?;
         let facts = Facts { as_of, events: &scenario.events, stage: last, product: None, partner: None };
@@ -248,7 +273,8 @@ impl<'s> TermProbe<'s> {
             return Status::NotYet;
         }
         let status = self.by_contract.unwrap_or_else(|| self.contract_status(stakes));
-        if status != Status::Ended && ended_by_whatif() {
+        // As in judging with words: a what-if ends a term that applies, not one ended or not yet in.
+        if !matches!(status, Status::Ended | Status::NotYet) && ended_by_whatif() {
             Status::Ended
         } else {
             status
@@ -262,6 +288,8 @@ impl<'s> TermProbe<'s> {
             Rule::Until { ends, .. } if holds(ends, &self.facts, stakes) => Status::Ended,
             Rule::Until { .. } => Status::InForce,
             Rule::EndedBy(_) => Status::Ended,
+            Rule::Later(_) => Status::NotYet,
+            Rule::Contested(_) => Status::Contested,
             Rule::Unstated(_) => Status::Unknown,
         }
     }

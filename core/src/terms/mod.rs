@@ -21,6 +21,7 @@
 mod catalogue;
 mod condition;
 mod judge;
+mod timeline;
 
 use serde::Serialize;
 
@@ -28,13 +29,16 @@ use crate::outcome::Stage;
 use crate::scenario::{Confidence, RegimeId, Scenario};
 use crate::Date;
 
-pub use catalogue::{regime, Regime, RouteRule, Rule, Term, REGIMES};
+pub use catalogue::{regime, Cite, Figure, Regime, RouteRule, Rule, Term, REGIMES};
 pub(crate) use condition::Stakes;
 pub use condition::{Condition, Day, Fact};
 pub(crate) use judge::{judging_date, BoundProbe, TermProbe};
+pub(crate) use timeline::{key_term, timeline};
+pub use timeline::{Change, KeyTerm, PointKind, TimePoint, Timeline};
 
-/// Every term id Fortress knows: the ids of FACTS.md, and `expert-panel` for
-/// the panel that verifies AGI, which the amendment leaves unstated.
+/// Every term id Fortress knows: the ids of FACTS.md, `expert-panel` for the
+/// panel that verifies AGI, and the two the April 2026 amendment brings in
+/// or ends (`azure-first-ship`, `msft-revenue-share`).
 pub const TERM_IDS: &[&str] = &[
     "azure-api-exclusivity",
     "third-party-apis",
@@ -50,7 +54,12 @@ pub const TERM_IDS: &[&str] = &[
     "msft-agi",
     "first-party-on-azure",
     "expert-panel",
+    "azure-first-ship",
+    "msft-revenue-share",
 ];
+
+/// The term the headline answers for: Azure API exclusivity.
+pub const KEY_TERM: &str = "azure-api-exclusivity";
 
 /// True when `id` names a term of some regime, so that a what-if can name it.
 ///
@@ -128,6 +137,12 @@ pub struct TermStatus {
     pub source: &'static str,
     /// How sure that source is.
     pub confidence: Confidence,
+    /// The source's public address, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<&'static str>,
+    /// Figures the term mentions, each with its own source and confidence.
+    #[serde(skip_serializing_if = "<[Figure]>::is_empty")]
+    pub figures: &'static [Figure],
     /// The date the term was judged on.
     pub as_of: Date,
     /// Where that date comes from, so that a reader knows when it was not the scenario's own.
@@ -135,6 +150,10 @@ pub struct TermStatus {
     /// The index in `scenario.whatifs` of the what-if that ended the term, if one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub whatif: Option<usize>,
+    /// The reason in one line, for a headline: whether stakes bear on the
+    /// term, or the what-if that decided it. ([`KeyTerm`] carries it out.)
+    #[serde(skip)]
+    pub line: String,
 }
 
 /// The kinds of product whose hosting the agreement rules on.

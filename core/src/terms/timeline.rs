@@ -1,0 +1,179 @@
+//! The terms over time: every dated point of a scenario's story, the status of
+//! every term there, and the headline's answer for one term.
+//!
+//! The points are the days something happens that can change a term or the
+//! table: each regime taking effect (the recapitalization, the amendment),
+//! each round, each tranche paid, and the AGI events the scenario dates.
+//! Every term is judged on each of those days as [`super::evaluate_terms`]
+//! would judge it there (the same regime choice, pins, events and
+//! what-ifs), on the table as it stands that day when the scenario counts
+//! only money paid, else on the table after every round.
+
+use serde::Serialize;
+
+use crate::captable;
+use crate::outcome::Stage;
+use crate::scenario::{CountBasis, Scenario};
+use crate::terms::condition::Stakes;
+use crate::{Date, Dollars};
+
+use super::judge::TermProbe;
+use super::{Status, TermStatus, REGIMES, TERM_IDS};
+
+/// Every dated point of the story, with every term's status there.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Timeline {
+    /// The term ids, in the order every point lists their statuses.
+    pub terms: Vec<&'static str>,
+    /// The points, in date order (a regime first on a day it shares).
+    pub points: Vec<TimePoint>,
+    /// For each term (in the order of `terms`), the points where its status
+    /// changes: the first point, then every point whose status differs from
+    /// the one before.
+    pub changes: Vec<Vec<usize>>,
+}
+
+/// One dated point of the story.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TimePoint {
+    /// The day.
+    pub date: Date,
+    /// What happens.
+    pub kind: PointKind,
+    /// What happens, in words that follow "by": "the amendment", "Amazon's payment of $13.7B".
+    pub label: String,
+    /// The status of each term of [`Timeline::terms`] on this day.
+    pub statuses: Vec<Status>,
+}
+
+/// What kind of thing happens at a [`TimePoint`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PointKind {
+    /// A contract regime takes effect.
+    Regime,
+    /// A round closes.
+    Round,
+    /// A tranche of a cheque is paid.
+    Tranche,
+    /// OpenAI declares AGI.
+    AgiDeclared,
+    /// The expert panel verifies AGI.
+    AgiVerified,
+}
+
+/// The headline's answer for one term: its status on the date judged, why,
+/// in one line, and when it changes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct KeyTerm {
+    /// The term's id.
+    pub term: &'static str,
+    /// Its title.
+    pub title: &'static str,
+    /// Its status on the date judged.
+    pub status: Status,
+    /// Why, in one line: "stakes have no bearing on it", or the what-if that decided it.
+    pub line: String,
+    /// The change nearest the date judged: the last one on or before it, else the next one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+}
+
+/// A change of a term's status at a point of the timeline.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Change {
+    /// The day.
+    pub date: Date,
+    /// The status from that day.
+    pub status: Status,
+    /// What changes it, as it reads after "by": "the amendment".
+    pub by: String,
+    /// True when the day is on or before the date judged.
+    pub past: bool,
+}
+
+/// The timeline of a validated scenario whose final table is `last`.
+pub(crate) fn timeline(scenario: &Scenario, last: &Stage) -> Timeline {
+    let mut points = dated_points(scenario);
+    // Stakes can change a status only through a what-if; under the funded
+    // count they also change with the day, so the table is made per point.
+    let per_day = scenario.count == CountBasis::Funded && !scenario.whatifs.is_empty();
+    for point in &mut points {
+        let table = if per_day { captable::last_stage_on(scenario, point.date) } else { None };
+        let stage = table.as_ref().unwrap_or(last);
+        point.statuses = statuses_on(scenario, stage, point.date);
+    }
+    let changes = (0..TERM_IDS.len())
+        .map(|term| {
+            let status = |point: &TimePoint| point.statuses.get(term).copied();
+            (0..points.len())
+                .filter(|&i| i == 0 || points.get(i - 1).map(status) != points.get(i).map(status))
+                .collect()
+        })
+        .collect();
+    Timeline { terms: TERM_IDS.to_vec(), points, changes }
+}
+
+/// The headline's answer for `term`, judged as `status` says, on the timeline.
+pub(crate) fn key_term(status: &TermStatus, timeline: &Timeline) -> KeyTerm {
+    let term = timeline.terms.iter().position(|&id| id == status.id);
+    let changes = term.and_then(|term| timeline.changes.get(term)).map_or(&[][..], Vec::as_slice);
+    let at = |i: usize| {
+        let point = timeline.points.get(i)?;
+        let to = point.statuses.get(term?).copied()?;
+        Some(Change { date: point.date, status: to, by: point.label.clone(), past: point.date <= status.as_of })
+    };
+    // The first point only says how the story starts; a change is a later one.
+    let later = changes.iter().skip(1).filter_map(|&i| at(i));
+    let (past, future): (Vec<Change>, Vec<Change>) = later.partition(|change| change.past);
+    let change = past.into_iter().last().or_else(|| future.into_iter().next());
+    KeyTerm { term: status.id, title: status.title, status: status.status, line: status.line.clone(), change }
+}
+
+/// Every dated point of the scenario, with no statuses yet, in date order.
+fn dated_points(scenario: &Scenario) -> Vec<TimePoint> {
+    let point = |date: Date, kind: PointKind, label: String| TimePoint { date, kind, label, statuses: Vec::new() };
+    let mut points: Vec<TimePoint> = REGIMES
+        .iter()
+        .filter_map(|regime| Some(point(regime.starts.to_date()?, PointKind::Regime, regime.event.to_owned())))
+        .collect();
+    for round in &scenario.rounds {
+        if let Some(date) = round.date {
+            points.push(point(date, PointKind::Round, format!("the round \u{201c}{}\u{201d}", round.name)));
+        }
+        for investment in &round.investments {
+            let name = scenario
+                .holders
+                .iter()
+                .find(|h| h.id == investment.holder)
+                .map(|h| h.name.as_str())
+                .or(investment.name.as_deref())
+                .unwrap_or(&investment.holder);
+            for tranche in &investment.tranches {
+                let label = format!("{name}'s payment of {}", Dollars::short(tranche.amount));
+                points.push(point(tranche.date, PointKind::Tranche, label));
+            }
+        }
+    }
+    if let Some(date) = scenario.events.agi_declared {
+        points.push(point(date, PointKind::AgiDeclared, "OpenAI's declaration of AGI".to_owned()));
+    }
+    if let Some(date) = scenario.events.agi_verified {
+        points.push(point(date, PointKind::AgiVerified, "the expert panel's verification of AGI".to_owned()));
+    }
+    // Stable: on a shared day, regimes first, then the scenario's points in the order written.
+    points.sort_by_key(|point| point.date);
+    points
+}
+
+/// Every term's status on `date`, on the table `stage`.
+fn statuses_on(scenario: &Scenario, stage: &Stage, date: Date) -> Vec<Status> {
+    let ids: Vec<&str> = stage.holders.iter().map(|h| h.id.as_str()).collect();
+    let groups: Vec<bool> = stage.holders.iter().map(|h| h.group).collect();
+    let shares: Vec<u128> = stage.holders.iter().map(|h| h.shares).collect();
+    let stakes = Stakes { ids: &ids, groups: &groups, shares: &shares, total: stage.total_shares };
+    TERM_IDS
+        .iter()
+        .map(|id| TermProbe::on(scenario, stage, id, date).map_or(Status::Unknown, |probe| probe.status(&stakes)))
+        .collect()
+}
