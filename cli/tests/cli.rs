@@ -31,7 +31,18 @@ fn presets_lists_names_first() {
     assert!(out.status.success());
     let names: Vec<String> =
         text(&out.stdout).lines().filter_map(|l| l.split('\t').next().map(str::to_owned)).collect();
-    assert_eq!(names, ["feb-2026", "feb-2026-post", "mar-2026-close", "oct-2025"]);
+    assert_eq!(
+        names,
+        [
+            "feb-2026",
+            "feb-2026-post",
+            "mar-2026-close",
+            "apr-2026-amendment",
+            "oct-2026-funded",
+            "ipo-what-if",
+            "oct-2025"
+        ]
+    );
 }
 
 #[test]
@@ -169,6 +180,9 @@ fn bad_links_are_one_line_and_exit_code_2() {
 #[test]
 fn embed_prints_the_script_and_iframe_snippets() {
     let scenario = text(&fortress(&["preset", "oct-2025"], "").stdout);
+    let link =
+        text(&fortress(&["link", "-", "--base", ""], &scenario).stdout).trim().trim_start_matches('#').to_owned();
+    assert!(link.starts_with("1.") && link.len() < 10, "{link}");
     // (base given, the address the snippets load from)
     let cases = [
         (None, "http://127.0.0.1:8080/"),
@@ -184,8 +198,8 @@ fn embed_prints_the_script_and_iframe_snippets() {
         assert_eq!(text(&out.stderr), "", "{base:?}");
         let out = text(&out.stdout);
         assert!(out.contains(&format!(r#"<script type="module" src="{dir}fortress.js"></script>"#)), "{out}");
-        assert!(out.contains(r#"<fortress-widget scenario="1.BAAby"></fortress-widget>"#), "{out}");
-        assert!(out.contains(&format!(r#"<iframe src="{dir}frame.html?childId=fortress-1#1.BAAby""#)), "{out}");
+        assert!(out.contains(&format!(r#"<fortress-widget scenario="{link}"></fortress-widget>"#)), "{out}");
+        assert!(out.contains(&format!(r#"<iframe src="{dir}frame.html?childId=fortress-1#{link}""#)), "{out}");
         assert!(out.contains(r#"sandbox="allow-scripts" allow="clipboard-write""#), "{out}");
     }
     let bad = fortress(&["embed", "-"], "{}");

@@ -1,6 +1,13 @@
-//! The scenarios Fortress opens on, each built from FACTS.md with its sources.
+//! The scenarios Fortress opens on, each built from docs/FACTS.md with its sources.
+//!
+//! Every figure here is in FACTS.md with its source and confidence, and each
+//! preset carries those sources in its data. Where a day is not public, the
+//! preset says what it assumed in a note of kind [`NoteKind::Assumed`];
+//! where sources disagree, a note of kind [`NoteKind::Disputed`] gives both.
 
-use crate::scenario::{Confidence, CountBasis, Events, Holder, Investment, Note, Round, Scenario, Source, Valuation};
+use crate::scenario::{
+    Confidence, CountBasis, Events, Holder, Investment, Note, NoteKind, Round, Scenario, Source, Tranche, Valuation,
+};
 use crate::{Date, Dollars, Percent};
 
 /// A named scenario a reader can pick.
@@ -17,7 +24,7 @@ pub struct Preset {
 /// The preset the widget opens on.
 pub const DEFAULT: &str = "feb-2026";
 
-/// Every preset, the default first.
+/// Every preset, the default first, then the story in order, then the starting table.
 pub const ALL: &[Preset] = &[
     Preset {
         name: "feb-2026",
@@ -34,6 +41,17 @@ pub const ALL: &[Preset] = &[
         summary: "Final close, March 2026: $122B at $852B post-money",
         build: mar_2026_close,
     },
+    Preset {
+        name: "apr-2026-amendment",
+        summary: "The April 27, 2026 amendment: Azure exclusivity ends",
+        build: apr_2026_amendment,
+    },
+    Preset {
+        name: "oct-2026-funded",
+        summary: "October 2026: the round as paid, tranche by tranche",
+        build: oct_2026_funded,
+    },
+    Preset { name: "ipo-what-if", summary: "Speculative: an IPO raising $60B at about $1T", build: ipo_what_if },
     Preset {
         name: "oct-2025",
         summary: "October 2025 recapitalization: about $500B, Microsoft about 27%",
@@ -52,14 +70,15 @@ pub fn by_name(name: &str) -> Option<Scenario> {
     ALL.iter().find(|p| p.name == name).map(|p| (p.build)())
 }
 
-const RECAP_URL: &str = "openai.com/index/next-chapter-of-microsoft-openai-partnership (2025-10-28)";
+const RECAP_POST: &str = "https://openai.com/index/next-chapter-of-microsoft-openai-partnership";
+const AMENDMENT_POST: &str = "https://openai.com/index/next-phase-of-microsoft-partnership/";
 
 fn date(y: u16, m: u8, d: u8) -> Option<Date> {
     Date::new(y, m, d)
 }
 
-fn source(fact: &str, source: &str, confidence: Confidence) -> Source {
-    Source { fact: fact.to_owned(), source: source.to_owned(), confidence, url: None, date: None }
+fn source(fact: &str, source: &str, confidence: Confidence, url: Option<&str>, date: Option<Date>) -> Source {
+    Source { fact: fact.to_owned(), source: source.to_owned(), confidence, url: url.map(str::to_owned), date }
 }
 
 fn holder(id: &str, name: &str, percent: i64) -> Holder {
@@ -80,6 +99,11 @@ fn investment(id: &str, name: &str, billions: i64) -> Investment {
     }
 }
 
+/// A tranche of `millions` of dollars paid on a day.
+fn tranche(day: Option<Date>, millions: i64, note: &str) -> Option<Tranche> {
+    Some(Tranche { date: day?, amount: Dollars(millions * 1_000_000), note: note.to_owned() })
+}
+
 /// The October 2025 recapitalization: Microsoft ~27%, the Foundation ~26%,
 /// employees and other investors ~47%, at about $500B.
 pub fn oct_2025_recap() -> Scenario {
@@ -97,27 +121,48 @@ pub fn oct_2025_recap() -> Scenario {
         events: Events::default(),
         regime: None,
         whatifs: Vec::new(),
-        count: CountBasis::Committed,
-        sources: vec![
-            source("Microsoft ~27% on an as-converted diluted basis, worth ~$135B", RECAP_URL, Confidence::High),
-            source(
-                "OpenAI Foundation ~26%, ~$130B, plus a warrant (terms undisclosed)",
-                "CNBC coverage, 2025-10-28",
-                Confidence::Medium,
-            ),
-            source(
-                "Employees and other investors ~47%, the remainder",
-                "CNBC coverage, 2025-10-28",
-                Confidence::Medium,
-            ),
-            source(
-                "Valuation ~$500B, derived (135/0.27 = 130/0.26); matches the Oct 2025 employee secondary at $500B",
-                "derived; secondary reported 2025-10-02",
-                Confidence::Medium,
-            ),
-        ],
+        sources: recap_sources(),
         notes: vec![Note::from("The stakes are rounded figures as published (\"about 27%\").")],
+        count: CountBasis::Committed,
     }
+}
+
+fn recap_sources() -> Vec<Source> {
+    let recap = date(2025, 10, 28);
+    vec![
+        source(
+            "Microsoft ~27% on an as-converted diluted basis, worth ~$135B",
+            "OpenAI, \"The next chapter of the Microsoft-OpenAI partnership\"",
+            Confidence::High,
+            Some(RECAP_POST),
+            recap,
+        ),
+        source(
+            "OpenAI Foundation ~26%, ~$130B, plus a warrant (terms undisclosed)",
+            "CNBC coverage",
+            Confidence::Medium,
+            None,
+            recap,
+        ),
+        source("Employees and other investors ~47%, the remainder", "CNBC coverage", Confidence::Medium, None, recap),
+        source(
+            "Valuation ~$500B, derived (135/0.27 = 130/0.26); matches the employee secondary at $500B of 2025-10-02",
+            "derived; most outlets print $500B",
+            Confidence::Medium,
+            None,
+            recap,
+        ),
+        source(
+            "The implied value at the recapitalization: ~$500B in most reports; CNBC's David Faber put it at \
+             about $548B on air",
+            "CNBC television, 2025-10-28, as summarized by StartupHub.ai",
+            Confidence::Disputed,
+            Some(
+                "https://www.startuphub.ai/ai-news/ai-video/2025/openai-recapitalization-reshapes-ai-landscape-with-microsoft-at-the-helm",
+            ),
+            recap,
+        ),
+    ]
 }
 
 fn feb_2026_round(valuation: Valuation) -> Round {
@@ -136,22 +181,28 @@ fn feb_2026_round(valuation: Valuation) -> Round {
 }
 
 fn feb_2026_sources() -> Vec<Source> {
-    let mut sources = oct_2025_recap().sources;
+    let mut sources = recap_sources();
     sources.extend([
         source(
             "$110B new money at a $730B pre-money valuation (OpenAI's wording), so ~$840B post",
-            "OpenAI announcement as reported 2026-02-27/28",
+            "OpenAI's announcement, as reported by Verdict",
             Confidence::Medium,
+            Some("https://www.verdict.co.uk/openai-raises-110bn-ahead-ipo/"),
+            date(2026, 3, 2),
         ),
         source(
             "Amazon $50B ($15B upfront, $35B later when conditions are met); Nvidia $30B; SoftBank $30B",
-            "FT-based reports 2026-02-27; verdict.co.uk 2026-03-02",
+            "FT-based reports",
             Confidence::Medium,
+            None,
+            date(2026, 2, 27),
         ),
         source(
             "Some outlets call $730B post-money; OpenAI said pre-money",
             "conflicting press reports, 2026-02-27/28",
             Confidence::Disputed,
+            None,
+            date(2026, 2, 27),
         ),
     ]);
     sources
@@ -166,8 +217,9 @@ pub fn feb_2026_pre_money() -> Scenario {
         rounds: vec![feb_2026_round(Valuation::PreMoney(Dollars(730_000_000_000)))],
         sources: feb_2026_sources(),
         notes: vec![
-            Note::from(
-                "Disputed: OpenAI called $730B the pre-money valuation; some outlets reported it as post-money.",
+            Note::new(
+                NoteKind::Disputed,
+                "OpenAI called $730B the pre-money valuation; some outlets reported it as post-money.",
             ),
             Note::from("Amazon's $50B is counted in full; $35B of it is reported to come later, on conditions."),
         ],
@@ -180,39 +232,266 @@ pub fn feb_2026_post_money() -> Scenario {
     Scenario {
         title: "OpenAI's $110B round, $730B read as post-money".to_owned(),
         rounds: vec![feb_2026_round(Valuation::PostMoney(Dollars(730_000_000_000)))],
-        notes: vec![Note::from("Disputed: this is the press reading of $730B as post-money; OpenAI said pre-money.")],
+        notes: vec![Note::new(
+            NoteKind::Disputed,
+            "This is the press reading of $730B as post-money; OpenAI said pre-money.",
+        )],
         ..feb_2026_pre_money()
     }
 }
 
-/// The final close reported on 2026-03-31: $122B at $852B post-money.
-pub fn mar_2026_close() -> Scenario {
+/// The round at its final close on 2026-03-31: $122B committed at $852B post-money.
+fn final_close_round() -> Round {
     let mut round = feb_2026_round(Valuation::PostMoney(Dollars(852_000_000_000)));
     round.name = "Final close, March 2026".to_owned();
     round.date = date(2026, 3, 31);
     round.investments.push(investment("later-investors", "Investors in the final close", 12));
+    round
+}
+
+fn close_sources() -> Vec<Source> {
     let mut sources = feb_2026_sources();
     sources.extend([
         source(
             "Final close $122B at $852B post-money (852 - 122 = 730)",
-            "reports citing OpenAI, 2026-03-31",
+            "CNBC, citing OpenAI",
             Confidence::Medium,
+            Some("https://www.cnbc.com/2026/03/31/openai-funding-round-ipo.html"),
+            date(2026, 3, 31),
         ),
         source(
             "Microsoft still \"about 27%\" at 2026-03-31",
-            "Microsoft 10-Q summary, quarter to 2026-03-31",
+            "Microsoft 10-Q for the quarter to 2026-03-31, as summarized by the press",
             Confidence::Medium,
+            None,
+            date(2026, 4, 29),
         ),
     ]);
+    sources
+}
+
+fn close_notes() -> Vec<Note> {
+    vec![
+        Note::from("Who put in the last $12B is not broken down; it is shown as one holder."),
+        Note::from(
+            "Microsoft took part with an undisclosed amount, not modelled here. Its 10-Q still says about 27%; \
+             pure dilution gives 23.1%.",
+        ),
+    ]
+}
+
+/// The final close reported on 2026-03-31: $122B at $852B post-money.
+pub fn mar_2026_close() -> Scenario {
     Scenario {
         title: "OpenAI's final close: $122B at $852B post-money".to_owned(),
         as_of: date(2026, 3, 31),
+        rounds: vec![final_close_round()],
+        sources: close_sources(),
+        notes: close_notes(),
+        ..feb_2026_pre_money()
+    }
+}
+
+fn amendment_sources() -> Vec<Source> {
+    let amendment = date(2026, 4, 27);
+    vec![
+        source(
+            "Azure API exclusivity ends: OpenAI can serve all its products on any cloud; products ship first on \
+             Azure; Microsoft's IP licence runs through 2032, non-exclusive; OpenAI's revenue share to Microsoft \
+             runs through 2030, capped; Microsoft no longer pays a revenue share to OpenAI",
+            "Microsoft and OpenAI, \"The next phase of the Microsoft-OpenAI partnership\", the companies' joint posts",
+            Confidence::High,
+            Some(AMENDMENT_POST),
+            amendment,
+        ),
+        source(
+            "The AGI clause is gone (\"Microsoft and OpenAI's famed AGI agreement is dead\"); the companies' posts do \
+             not mention it",
+            "The Verge",
+            Confidence::Disputed,
+            Some("https://www.theverge.com/ai-artificial-intelligence/918981/openai-microsoft-renegotiate-contract"),
+            amendment,
+        ),
+        source(
+            "The cap on OpenAI's revenue-share payments is $38B; not confirmed by either company",
+            "The Information, via Reuters",
+            Confidence::Low,
+            None,
+            date(2026, 5, 11),
+        ),
+    ]
+}
+
+/// The March close's table, judged on the day of the amendment (regime B).
+pub fn apr_2026_amendment() -> Scenario {
+    let mut sources = close_sources();
+    sources.extend(amendment_sources());
+    let mut notes = close_notes();
+    notes.push(Note::new(
+        NoteKind::Disputed,
+        "The press reports the AGI clause removed; the companies' posts say only that revenue-share payments are \
+         independent of OpenAI's technology progress. The AGI-linked terms are shown as contested.",
+    ));
+    Scenario {
+        title: "OpenAI after the April 2026 amendment".to_owned(),
+        as_of: date(2026, 4, 27),
+        sources,
+        notes,
+        ..mar_2026_close()
+    }
+}
+
+/// The round with the money as it was actually paid, counted as funded and
+/// judged on 2026-10-01, the day of SoftBank's last tranche.
+pub fn oct_2026_funded() -> Scenario {
+    let mut round = final_close_round();
+    let close = date(2026, 3, 31);
+    // Amazon: $15B at the close, $13.7B in Q2, $21.3B in July (the two later days are not public).
+    let amazon = [
+        tranche(close, 15_000, "at the close (Amazon's 8-K)"),
+        tranche(date(2026, 6, 30), 13_700, "paid in Q2 2026; the day is not public: the quarter's last day"),
+        tranche(date(2026, 7, 31), 21_300, "paid in July 2026; the day is not public: the month's last day"),
+    ];
+    // SoftBank: three $10B tranches (Japan time), the October one expected.
+    let softbank = [
+        tranche(date(2026, 4, 1), 10_000, "first tranche"),
+        tranche(date(2026, 7, 1), 10_000, "second tranche"),
+        tranche(date(2026, 10, 1), 10_000, "third tranche, expected (not confirmed)"),
+    ];
+    for investment in &mut round.investments {
+        investment.tranches = match investment.holder.as_str() {
+            "amazon" => amazon.iter().flatten().cloned().collect(),
+            "softbank" => softbank.iter().flatten().cloned().collect(),
+            _ => Vec::new(),
+        };
+    }
+    let mut sources = close_sources();
+    sources.extend(amendment_sources());
+    sources.extend([
+        source(
+            "Amazon: $15B at the close; $35B more on an IPO or an undisclosed \"mandatory funding event\", the \
+             obligation expiring 2028-12-31",
+            "Amazon 8-K",
+            Confidence::High,
+            Some("https://www.sec.gov/Archives/edgar/data/1018724/000110465926021050/tm267374d1_8k.htm"),
+            date(2026, 2, 27),
+        ),
+        source(
+            "Amazon paid $13.7B in Q2 2026 and the last $21.3B after 2026-06-30 (July 2026), $50B in all",
+            "Amazon 10-Q for the quarter to 2026-06-30",
+            Confidence::Medium,
+            None,
+            None,
+        ),
+        source(
+            "SoftBank: $30B in three $10B tranches on 2026-04-01, 2026-07-01 and 2026-10-01 (Japan time; the \
+             October one expected)",
+            "SoftBank press release",
+            Confidence::High,
+            Some("https://group.softbank/en/news/press/20260701"),
+            date(2026, 7, 1),
+        ),
+        source(
+            "Nvidia: $30B, no payment schedule published (counted as paid at the close)",
+            "press reports of the close",
+            Confidence::Medium,
+            None,
+            date(2026, 3, 31),
+        ),
+    ]);
+    let mut notes = close_notes();
+    notes.extend([
+        Note::from(
+            "Counted as funded: each payment counts from its date, at the round's price. Move the as-of date to \
+             see the table on any day; Microsoft's 10-Q still said about 27% at 2026-03-31, when most of the \
+             round was not yet paid.",
+        ),
+        Note::new(
+            NoteKind::Assumed,
+            "Amazon's Q2 payment is dated 2026-06-30 and its July payment 2026-07-31, the last days of the periods \
+             they were reported in: the days are not public, so each counts only once it had surely been paid.",
+        ),
+        Note::new(
+            NoteKind::Disputed,
+            "Nvidia's $30B is counted as paid at the close, as no schedule was published; The Information \
+             reported (via Reuters, 2026-02-26) that Nvidia, like SoftBank, would pay in three installments over \
+             the year.",
+        ),
+    ]);
+    Scenario {
+        title: "OpenAI's round as paid, October 2026".to_owned(),
+        as_of: date(2026, 10, 1),
         rounds: vec![round],
         sources,
-        notes: vec![
-            Note::from("Who put in the last $12B is not broken down; it is shown as one holder."),
-            Note::from("Microsoft took part with an undisclosed amount, not modelled here. Its 10-Q still says about 27%; pure dilution gives 23.1%."),
-        ],
+        notes,
+        count: CountBasis::Funded,
         ..feb_2026_pre_money()
+    }
+}
+
+/// A speculative listing after the final close: $60B raised at $1T pre-money.
+pub fn ipo_what_if() -> Scenario {
+    let ipo = Round {
+        name: "IPO (speculative)".to_owned(),
+        date: None,
+        valuation: Some(Valuation::PreMoney(Dollars(1_000_000_000_000))),
+        investments: vec![investment("ipo-buyers", "IPO buyers (speculative)", 60)],
+        pool: None,
+        secondaries: Vec::new(),
+    };
+    let mut sources = close_sources();
+    sources.extend(amendment_sources());
+    sources.extend([
+        source(
+            "OpenAI could seek to raise at least $60B in an IPO at a valuation of up to $1T",
+            "Reuters (October 2025), as reported by City AM",
+            Confidence::Medium,
+            None,
+            None,
+        ),
+        source(
+            "OpenAI has confidentially submitted a draft S-1 (\"we have not decided on timing yet\"); a listing is \
+             reported as leaning to 2027",
+            "OpenAI's announcement, and press reports citing the New York Times",
+            Confidence::Medium,
+            None,
+            date(2026, 6, 8),
+        ),
+    ]);
+    let mut notes = close_notes();
+    notes.extend([
+        Note::new(
+            NoteKind::Speculative,
+            "No IPO has been priced or dated. Reuters reported in October 2025 that OpenAI could raise at least \
+             $60B at up to $1T; this scenario reads that as $60B at $1T pre-money, after the March 2026 close.",
+        ),
+        Note::new(NoteKind::Assumed, "Judged on 2026-12-01, the day these facts were gathered."),
+    ]);
+    let mut rounds = vec![final_close_round()];
+    rounds.push(ipo);
+    Scenario {
+        title: "What if OpenAI listed: $60B at $1T (speculative)".to_owned(),
+        as_of: date(2026, 12, 1),
+        rounds,
+        sources,
+        notes,
+        ..feb_2026_pre_money()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every preset evaluates, and carries its sources.
+    #[test]
+    fn every_preset_evaluates_with_sources() {
+        for preset in ALL {
+            let scenario = (preset.build)();
+            let outcome = crate::evaluate(&scenario);
+            assert!(outcome.is_ok(), "{}: {:?}", preset.name, outcome.err());
+            assert!(!scenario.sources.is_empty(), "{}", preset.name);
+        }
+        assert_eq!(ALL.first().map(|p| p.name), Some(DEFAULT));
     }
 }

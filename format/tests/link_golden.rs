@@ -449,5 +449,14 @@ fn cases() -> Vec<Case> {
     s.rounds[0].investments[0].tranches =
         vec![tranche("2026-02-27", 15_000, ""), tranche("2026-06-30", 13_700, ""), tranche("2026-07-31", 21_300, "")];
     out.push(case("format 1 (2026-12): feb-2026, Amazon in three tranches, counted as funded", 80, s));
+    let funded = presets::oct_2026_funded;
+    let mut s = funded();
+    s.as_of = date("2026-03-31");
+    out.push(case("format 1 (2026-12): oct-2026-funded, judged on 2026-03-31", 40, s));
+    let mut s = funded();
+    s.count = CountBasis::Committed;
+    out.push(case("format 1 (2026-12): oct-2026-funded, counted as committed", 40, s));
+    let s = fortress_core::edit::set_amount(&funded(), "amazon", billions(60)).unwrap();
+    out.push(case("format 1 (2026-12): oct-2026-funded, Amazon's cheque moved to $60B", 60, s));
     out
 }
