@@ -436,29 +436,72 @@ pub fn solve_round(table: &CapTable, round: &Round) -> Result<RoundResult, Engin
     table.check("")?;
     let setup = setup(table, round)?;
     let ratios = table.ratios()?;
-    let start = State {
-        top_up: match round.pool {
-            PoolChange::Increase(k) => k,
-            _ => 0,
-        },
-        conversions: vec![0; round.instruments.len()],
-        as_converted: table.as_converted_with(&ratios)?,
+    let increase = match round.pool {
+        PoolChange::Increase(k) => k,
+        _ => 0,
     };
-    let mut state = start.clone();
+    let start_in = |scale: u128| -> Result<State, EngineError> {
+        Ok(State {
+            top_up: increase.checked_mul(scale).ok_or_else(|| overflow("round.pool"))?,
+            conversions: vec![0; round.instruments.len()],
+            as_converted: table.as_converted_in(&ratios, scale)?,
+        })
+    };
     let mut iterations = 0u32;
-    let step = loop {
-        let step = evaluate(&setup, &state)?;
+    // The real solution, to a millionth of a share, from below.
+    let (real, _) = iterate(&setup, start_in(REAL_SCALE)?, REAL_SCALE, &mut iterations)?;
+    // Its whole shares: counts within a thousandth of a share below a whole
+    // number are taken as that number, since the real solution is approached
+    // from below; the pool starts at its whole part and rises as needed.
+    let snap = |units: u128| units.saturating_add(SNAP_UNITS) / REAL_SCALE;
+    let snapped = State {
+        top_up: real.top_up / REAL_SCALE,
+        conversions: real.conversions.iter().map(|&u| snap(u)).collect(),
+        as_converted: real.as_converted.iter().map(|&u| snap(u)).collect(),
+    };
+    let start = start_in(1)?;
+    let from = match evaluate(&setup, &snapped, 1) {
+        Ok(step) if at_least(&step.next, &snapped) && at_least(&snapped, &start) => snapped,
+        _ => start.clone(),
+    };
+    let (state, step) = iterate(&setup, from, 1, &mut iterations)?;
+    verify(&setup, &state, &step)?;
+    build(&setup, &start, &state, step, iterations)
+}
+
+/// Millionths of a share: the unit of the real-valued solve.
+const REAL_SCALE: u128 = 1_000_000;
+
+/// A thousandth of a share, in those units.
+const SNAP_UNITS: u128 = 1_000;
+
+/// True when every count in `a` is at least the one in `b`.
+fn at_least(a: &State, b: &State) -> bool {
+    a.top_up >= b.top_up
+        && a.conversions.len() == b.conversions.len()
+        && a.as_converted.len() == b.as_converted.len()
+        && a.conversions.iter().zip(&b.conversions).all(|(x, y)| x >= y)
+        && a.as_converted.iter().zip(&b.as_converted).all(|(x, y)| x >= y)
+}
+
+/// Applies `G` from `state` until it stops changing.
+fn iterate(
+    setup: &Setup<'_>,
+    mut state: State,
+    scale: u128,
+    iterations: &mut u32,
+) -> Result<(State, Step), EngineError> {
+    loop {
+        let step = evaluate(setup, &state, scale)?;
         if step.next == state {
-            break step;
+            return Ok((state, step));
         }
-        iterations += 1;
-        if iterations >= MAX_ITERATIONS {
+        *iterations += 1;
+        if *iterations >= MAX_ITERATIONS {
             return Err(does_not_settle());
         }
         state = step.next;
-    };
-    verify(&setup, &state, &step)?;
-    build(&setup, &start, &state, step, iterations)
+    }
 }
 
 fn does_not_settle() -> EngineError {
@@ -601,60 +644,67 @@ fn sum(values: &[u128]) -> Option<u128> {
     values.iter().try_fold(0u128, |total, &v| total.checked_add(v))
 }
 
-/// One application of the map `G`.
-fn evaluate(setup: &Setup<'_>, state: &State) -> Result<Step, EngineError> {
+/// One application of the map `G`, with every count in units of `1 / scale`
+/// share: `scale == 1` is the integer map (cheques and conversions round
+/// down, the pool up); a larger scale is the real-valued map, rounded down
+/// to its unit everywhere (so that it stays below the real solution).
+fn evaluate(setup: &Setup<'_>, state: &State, scale: u128) -> Result<Step, EngineError> {
     let round = setup.round;
     let conventions = &round.conventions;
     let too_large = || overflow("round");
     let converted = sum(&state.as_converted).ok_or_else(too_large)?;
     let conversion_shares = sum(&state.conversions).ok_or_else(too_large)?;
+    let fixed = setup.fixed.checked_mul(scale).ok_or_else(too_large)?;
     let without_conversions =
-        converted.checked_add(setup.fixed).and_then(|c| c.checked_add(state.top_up)).ok_or_else(too_large)?;
+        converted.checked_add(fixed).and_then(|c| c.checked_add(state.top_up)).ok_or_else(too_large)?;
     let count = without_conversions.checked_add(conversion_shares).ok_or_else(too_large)?;
     if count == 0 {
         return Err(EngineError::new("holdings", "there are no shares before the round to price it by"));
     }
-    if count > MAX_COUNT {
+    if count / scale > MAX_COUNT {
         return Err(does_not_settle());
     }
-    let exact_price = Ratio::new(setup.pre, count).ok_or_else(too_large)?;
+    let exact_price = Ratio::new(setup.pre.checked_mul(scale).ok_or_else(too_large)?, count).ok_or_else(too_large)?;
     let price = conventions.round_price_rounding.apply(exact_price).ok_or_else(too_large)?;
     if price.is_zero() {
         return Err(EngineError::new("round.valuation", "the price per share rounds to zero"));
     }
+    // floor(amount / price), in units.
+    let units_for = |amount: Ratio, at: Ratio| amount.checked_div(at).and_then(|shares| shares.mul_floor(scale));
 
     let mut cheque_shares = Vec::with_capacity(round.cheques.len());
     let mut issued = 0u128;
     for (j, cheque) in round.cheques.iter().enumerate() {
-        let shares = Ratio::whole(cheque.amount)
-            .checked_div(price)
-            .ok_or_else(|| overflow(format!("round.cheques[{j}].amount")))?
-            .floor();
+        let shares = units_for(Ratio::whole(cheque.amount), price)
+            .ok_or_else(|| overflow(format!("round.cheques[{j}].amount")))?;
         issued = issued.checked_add(shares).ok_or_else(too_large)?;
         cheque_shares.push(shares);
     }
     let post_count = count.checked_add(issued).ok_or_else(too_large)?;
 
     let pool_field = || overflow("round.pool");
-    let top_up = match &round.pool {
-        PoolChange::None => 0,
-        PoolChange::Increase(k) => *k,
-        PoolChange::TargetPostMoney(t) => t.mul_whole(post_count).ok_or_else(pool_field)?.ceil(),
-        PoolChange::TargetPreMoney(t) => t.mul_whole(count).ok_or_else(pool_field)?.ceil(),
+    let target_units = |t: &Ratio, base: u128| -> Result<u128, EngineError> {
+        let wanted = t.mul_whole(base).ok_or_else(pool_field)?;
+        let wanted = if scale == 1 { wanted.ceil() } else { wanted.floor() };
+        Ok(wanted.saturating_sub(setup.table.pool.checked_mul(scale).ok_or_else(pool_field)?))
     };
     let top_up = match &round.pool {
-        PoolChange::TargetPostMoney(_) | PoolChange::TargetPreMoney(_) => top_up.saturating_sub(setup.table.pool),
-        _ => top_up,
+        PoolChange::None => 0,
+        PoolChange::Increase(k) => k.checked_mul(scale).ok_or_else(pool_field)?,
+        PoolChange::TargetPostMoney(t) => target_units(t, post_count)?,
+        PoolChange::TargetPreMoney(t) => target_units(t, count)?,
     };
 
     // Company Capitalization of a post-money SAFE: all but the new money, and
     // the pool increase only as far as the convention counts it.
     let counted_increase = match conventions.post_money_safe_pool {
-        SafePoolIncrease::OnlyForPromisedOptions => state.top_up.min(setup.promised_shortfall),
+        SafePoolIncrease::OnlyForPromisedOptions => {
+            state.top_up.min(setup.promised_shortfall.checked_mul(scale).ok_or_else(pool_field)?)
+        }
         SafePoolIncrease::Included => state.top_up,
     };
     let capitalization = converted
-        .checked_add(setup.fixed)
+        .checked_add(fixed)
         .and_then(|c| c.checked_add(conversion_shares))
         .and_then(|c| c.checked_add(counted_increase))
         .ok_or_else(too_large)?;
@@ -675,7 +725,9 @@ fn evaluate(setup: &Setup<'_>, state: &State) -> Result<Step, EngineError> {
             },
         };
         let cap_price = match instrument.cap {
-            Some(cap) if base > 0 => Some(Ratio::new(cap, base).ok_or_else(field)?),
+            Some(cap) if base > 0 => {
+                Some(Ratio::new(cap.checked_mul(scale).ok_or_else(field)?, base).ok_or_else(field)?)
+            }
             _ => None,
         };
         let discount_price = match instrument.discount {
@@ -698,7 +750,7 @@ fn evaluate(setup: &Setup<'_>, state: &State) -> Result<Step, EngineError> {
         if conversion_price.is_zero() {
             return Err(EngineError::new(format!("round.instruments[{i}]"), "the conversion price is zero"));
         }
-        let shares = amount.checked_div(conversion_price).ok_or_else(field)?.floor();
+        let shares = units_for(amount, conversion_price).ok_or_else(field)?;
         next_conversions.push(shares);
         conversions.push(ConversionResult {
             id: instrument.id.clone(),
@@ -720,6 +772,7 @@ fn evaluate(setup: &Setup<'_>, state: &State) -> Result<Step, EngineError> {
     } else {
         issued
     };
+    let shares_in_c = Ratio::new(shares_in_c, scale).ok_or_else(too_large)?;
     let mut prices = Vec::with_capacity(setup.table.classes.len());
     let mut ratios = Vec::with_capacity(setup.table.classes.len());
     for (c, class) in setup.table.classes.iter().enumerate() {
@@ -747,7 +800,7 @@ fn evaluate(setup: &Setup<'_>, state: &State) -> Result<Step, EngineError> {
         ratios.push(adjusted.conversion_ratio().ok_or_else(field)?);
         prices.push(cp2);
     }
-    let as_converted = setup.table.as_converted_with(&ratios)?;
+    let as_converted = setup.table.as_converted_in(&ratios, scale)?;
     Ok(Step {
         count,
         price,
@@ -762,9 +815,9 @@ fn evaluate(setup: &Setup<'_>, state: &State) -> Result<Step, EngineError> {
 /// `B = money / CP1`. Unrounded. `None` on overflow, or when `A + C` is zero.
 ///
 /// As `(A x CP1 + money) / (A + C)`, one division fewer.
-fn weighted_average(cp1: Ratio, a: u128, money: Ratio, c: u128) -> Option<Ratio> {
+fn weighted_average(cp1: Ratio, a: u128, money: Ratio, c: Ratio) -> Option<Ratio> {
     let numerator = cp1.mul_whole(a)?.checked_add(money)?;
-    numerator.checked_div(Ratio::whole(a.checked_add(c)?))
+    numerator.checked_div(Ratio::whole(a).checked_add(c)?)
 }
 
 /// Checks the settled round against its own definition.
@@ -808,7 +861,7 @@ fn verify(setup: &Setup<'_>, state: &State, step: &Step) -> Result<(), EngineErr
         // it must miss (the least fixed point is the smallest consistent top-up).
         if state.top_up > 0 {
             let fewer = State { top_up: state.top_up - 1, ..state.clone() };
-            let smaller = evaluate(setup, &fewer)?;
+            let smaller = evaluate(setup, &fewer, 1)?;
             let smaller_issued = sum(&smaller.cheque_shares).ok_or_else(|| bad("overflow"))?;
             let base = match &setup.round.pool {
                 PoolChange::TargetPostMoney(_) => {

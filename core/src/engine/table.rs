@@ -232,12 +232,18 @@ impl CapTable {
     /// Every class's common shares as converted at `ratios` (one per class):
     /// the sum over its holdings of `floor(shares x ratio)`.
     pub(crate) fn as_converted_with(&self, ratios: &[Ratio]) -> Result<Vec<u128>, EngineError> {
+        self.as_converted_in(ratios, 1)
+    }
+
+    /// As [`CapTable::as_converted_with`], in units of `1 / scale` share:
+    /// the sum over its holdings of `floor(shares x ratio x scale)`.
+    pub(crate) fn as_converted_in(&self, ratios: &[Ratio], scale: u128) -> Result<Vec<u128>, EngineError> {
         let mut totals = vec![0u128; self.classes.len()];
         for (i, holding) in self.holdings.iter().enumerate() {
             let field = || overflow(format!("holdings[{i}].shares"));
             let idx = self.class_index(&holding.class).ok_or_else(field)?;
             let ratio = ratios.get(idx).ok_or_else(field)?;
-            let converted = ratio.mul_floor(holding.shares).ok_or_else(field)?;
+            let converted = ratio.mul_floor(holding.shares.checked_mul(scale).ok_or_else(field)?).ok_or_else(field)?;
             let slot = totals.get_mut(idx).ok_or_else(field)?;
             *slot = slot.checked_add(converted).ok_or_else(field)?;
         }
