@@ -8,7 +8,7 @@
 //! - [`CapTable`]: [`ShareClass`]es, [`Holding`]s, [`OptionGrant`]s and the pool.
 //! - [`solve_round`]: a priced [`Round`] applied to a table, as one exact solve ([`RoundResult`]).
 //! - [`tender`]: a secondary sale at a multiple of the round price ([`TenderResult`]).
-//! - [`waterfall`]: who gets what at an exit ([`Waterfall`]).
+//! - [`waterfall`]: who gets what at an exit ([`Waterfall`]); [`waterfall_with_choices`] for set choices.
 //! - [`smallest_stake`]: the smallest stake that returns a target multiple ([`StakeAnswer`]).
 //!
 //! Share counts are `u128` integers, money is whole dollars, and every price
@@ -35,7 +35,7 @@ pub use round::{
 };
 pub use table::{AntiDilution, CapTable, Holding, OptionGrant, Participation, ShareClass};
 pub use tender::{tender, Sale, Tender, TenderResult};
-pub use waterfall::{waterfall, Choice, ClassPayout, HolderPayout, OptionPayout, Waterfall};
+pub use waterfall::{waterfall, waterfall_with_choices, Choice, ClassPayout, HolderPayout, OptionPayout, Waterfall};
 
 /// Why the engine could not compute an answer, and which input is to blame.
 ///

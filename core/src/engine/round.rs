@@ -19,22 +19,43 @@
 //! a lower discount price and a larger Company Capitalization and so more
 //! conversion shares, and more shares issued in the round and a lower price,
 //! so a lower adjusted conversion price (the NVCA rounding to a hundredth of a
-//! cent is itself monotone) and more as-converted shares. The start `s0` (no
-//! top-up beyond a fixed increase, no conversion shares, the as-converted
-//! counts before any adjustment) is below every fixed point, because every
-//! component of `G` is at least its `s0` value (adjustments only ever lower a
-//! conversion price). So `s_{n+1} = G(s_n)` is non-decreasing (induction:
-//! `s1 >= s0`, and `s_n >= s_{n-1}` gives `G(s_n) >= G(s_{n-1})`) and bounded
-//! by the least fixed point (`s_n <= s*` gives `s_{n+1} = G(s_n) <= G(s*) = s*`).
-//! It is a sequence of integer vectors, so it stops, exactly, at the least
-//! fixed point: the smallest top-up and the fewest conversion shares that are
-//! consistent with their own price. Nothing is left to settle afterwards; the
-//! count changes by zero shares on the last step.
+//! cent is itself monotone) and more as-converted shares. A start `s0` that is
+//! at most its image, `s0 <= G(s0)`, and below every fixed point above it
+//! gives a non-decreasing sequence `s_{n+1} = G(s_n)` (induction: `s1 >= s0`,
+//! and `s_n >= s_{n-1}` gives `G(s_n) >= G(s_{n-1})`), bounded by the least
+//! fixed point `s*` at or above `s0` (`s_n <= s*` gives `s_{n+1} = G(s_n) <=
+//! G(s*) = s*`). The state is a vector of integers, so the sequence stops,
+//! exactly, at that fixed point.
+//!
+//! The solve runs this twice:
+//!
+//! 1. **The real solution.** `G` with every count in millionths of a share,
+//!    each quantity rounded down to its millionth so that it stays below the
+//!    real map, from the table as it is (no top-up beyond a fixed increase,
+//!    no conversion shares, no adjustment: every component of `G` is at least
+//!    that, since adjustments only lower conversion prices). It stops when
+//!    the count changes by less than a millionth of a share; its result is
+//!    below the real solution by about a millionth over `1 - slope`.
+//! 2. **The whole shares.** Each count of the real solution is rounded down
+//!    to whole shares (a count within a thousandth of a share below a whole
+//!    number is taken as that number, since it was approached from below),
+//!    the top-up too. If that state is at most its image under the integer
+//!    `G` (cheques and conversions rounded down, the pool up), the integer
+//!    iteration rises from it; otherwise it starts from the table as it is,
+//!    and stops at the least integer fixed point. Either way the result is a
+//!    fixed point of the integer map, with nothing left to round.
+//!
+//! Why not the least integer fixed point alone: conversion shares rounded
+//! down inside their own denominator admit several integer fixed points a
+//! share apart ($100k at a $10M post-money cap over 9,900,000 shares is
+//! consistent with 9,999,999 and with 10,000,000), and the least is a share
+//! below the real solution; the settlement keeps the one the real solution
+//! rounds to, which is what YC's guide prints (100,000 shares, 1%).
 //!
 //! Each step moves the count by the slope of `G` times the previous step (the
 //! share of the count that scales with it: the pool target, the conversions,
 //! a ratcheted class), so a round whose pool and conversions take 30% of the
-//! company converges in about 30 steps. Where nothing depends on the price
+//! company converges in a few dozen steps. Where nothing depends on the price
 //! (no pool target, conversions or adjustments) the first step is already the
 //! fixed point, and each cheque buys `floor(amount x X / pre)` shares, as the
 //! cap table's own arithmetic does. A table where these claims reach 100% has
@@ -43,8 +64,9 @@
 //!
 //! Every result is then verified: each cheque's shares satisfy
 //! `P x shares <= amount < P x (shares + 1)`, each conversion's the same with
-//! its conversion price, the pool reaches its target and one share fewer
-//! would miss it, and the count adds up.
+//! its conversion price (never above the round price), and the pool reaches
+//! its target while one share fewer (with the price and cheques that it
+//! implies) would miss it.
 
 use serde::Serialize;
 
@@ -359,7 +381,7 @@ pub struct RoundResult {
     pub pool_after: u128,
     /// Every existing class's conversion price before and after, in class order.
     pub adjustments: Vec<ClassAdjustment>,
-    /// Steps of the monotone iteration that changed the state.
+    /// Steps of the two monotone iterations (real, then whole shares) that changed the state.
     pub iterations: u32,
     /// The table after the round: the cheques' shares in the new class, each
     /// conversion in the new class or, at another price, in a series of its own

@@ -405,8 +405,69 @@ pub fn waterfall(table: &CapTable, exit: u128) -> Result<Waterfall, EngineError>
     table.check("")?;
     let (infos, holding_converted) = prepare(table)?;
     let options: Vec<(u128, Ratio)> = table.options.iter().map(|o| (o.count, o.strike)).collect();
-    let fail = || overflow("exit");
     let (converts, dist, iterations) = choose(&infos, &options, exit)?;
+    settle(table, exit, &infos, &holding_converted, &options, &converts, dist, iterations, true)
+}
+
+/// The exit shared with the choices made for the classes rather than found:
+/// the classes named in `converting` convert, every other class keeps its
+/// preference (and participates, where it does). For "what if Series A
+/// converted?"; [`waterfall`] gives the choices that no class would change.
+///
+/// ```
+/// use fortress_core::engine::*;
+/// let table = CapTable {
+///     classes: vec![
+///         ShareClass::common("common", "Common"),
+///         ShareClass::preferred("a", "Series A", Ratio::whole(5), 1),
+///     ],
+///     holdings: vec![
+///         Holding { holder: "founders".into(), class: "common".into(), shares: 8_000_000 },
+///         Holding { holder: "fund".into(), class: "a".into(), shares: 2_000_000 },
+///     ],
+///     options: vec![], pool: 0, promised_options: 0,
+/// };
+/// // Converting at a $25M exit would pay the Series A 20%: $5M instead of its $10M preference.
+/// let forced = waterfall_with_choices(&table, 25_000_000, &["a".to_string()]).unwrap();
+/// assert_eq!(forced.classes[1].amount, 5_000_000);
+/// assert_eq!(forced.classes[1].alternative, Some(Ratio::whole(10_000_000)));
+/// ```
+pub fn waterfall_with_choices(table: &CapTable, exit: u128, converting: &[String]) -> Result<Waterfall, EngineError> {
+    table.check("")?;
+    for (i, id) in converting.iter().enumerate() {
+        if table.class_index(id).is_none() {
+            return Err(EngineError::new(format!("converting[{i}]"), format!("no class has the id \"{id}\"")));
+        }
+    }
+    let (infos, holding_converted) = prepare(table)?;
+    let options: Vec<(u128, Ratio)> = table.options.iter().map(|o| (o.count, o.strike)).collect();
+    let converts: Vec<bool> = table
+        .classes
+        .iter()
+        .zip(&infos)
+        .map(|(class, info)| {
+            matches!(info.kind, Kind::NonParticipating | Kind::Capped) && converting.contains(&class.id)
+        })
+        .collect();
+    let dist = distribute(&infos, &options, exit, &converts).ok_or_else(|| overflow("exit"))?;
+    settle(table, exit, &infos, &holding_converted, &options, &converts, dist, 1, false)
+}
+
+/// Everything after the choices: the other choice's pay for each class
+/// (checked against this one when `check` is set), whole dollars, reasons.
+#[allow(clippy::too_many_arguments)]
+fn settle(
+    table: &CapTable,
+    exit: u128,
+    infos: &[ClassInfo],
+    holding_converted: &[u128],
+    options: &[(u128, Ratio)],
+    converts: &[bool],
+    dist: Distribution,
+    iterations: u32,
+    check: bool,
+) -> Result<Waterfall, EngineError> {
+    let fail = || overflow("exit");
     let value = dist.value.ok_or_else(|| {
         EngineError::new(
             "holdings",
@@ -420,14 +481,14 @@ pub fn waterfall(table: &CapTable, exit: u128) -> Result<Waterfall, EngineError>
         if !matches!(info.kind, Kind::NonParticipating | Kind::Capped) {
             continue;
         }
-        let mut flipped = converts.clone();
+        let mut flipped = converts.to_vec();
         let slot = flipped.get_mut(c).ok_or_else(fail)?;
         *slot = !*slot;
-        let other = distribute(&infos, &options, exit, &flipped).ok_or_else(fail)?;
+        let other = distribute(infos, options, exit, &flipped).ok_or_else(fail)?;
         let theirs = other.class_total(c).ok_or_else(fail)?;
         let ours = dist.class_total(c).ok_or_else(fail)?;
         let converted = converts.get(c).copied().unwrap_or(false);
-        if theirs > ours || (converted && theirs == ours) {
+        if check && (theirs > ours || (converted && theirs == ours)) {
             return Err(EngineError::new("exit", "internal check failed: a class would gain by choosing otherwise"));
         }
         *alternatives.get_mut(c).ok_or_else(fail)? = Some(theirs);
@@ -457,7 +518,7 @@ pub fn waterfall(table: &CapTable, exit: u128) -> Result<Waterfall, EngineError>
     })?;
 
     let mut classes = Vec::with_capacity(infos.len());
-    for (c, (class, info)) in table.classes.iter().zip(&infos).enumerate() {
+    for (c, (class, info)) in table.classes.iter().zip(infos).enumerate() {
         let mut amount = 0u128;
         for (i, holding) in table.holdings.iter().enumerate() {
             if holding.class == class.id {
