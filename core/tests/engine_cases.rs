@@ -414,6 +414,11 @@ fn a_senior_class_takes_its_preference_while_a_junior_converts() {
         "converts to 2000000 common shares for $7,500,000: its $2,000,000 preference would pay $2,000,000"
     );
     assert_eq!(w.per_share, r(15, 4));
+    assert_eq!(
+        w.holdings[2].reason,
+        "$20,000,000 for 2000000 shares of Series B, whose class takes its $20,000,000 preference: \
+         converting would pay $10,000,000"
+    );
 }
 
 // Capped participation, hand-worked from the NVCA model charter's

@@ -35,7 +35,9 @@ pub use round::{
 };
 pub use table::{AntiDilution, CapTable, Holding, OptionGrant, Participation, ShareClass};
 pub use tender::{tender, Sale, Tender, TenderResult};
-pub use waterfall::{waterfall, waterfall_with_choices, Choice, ClassPayout, HolderPayout, OptionPayout, Waterfall};
+pub use waterfall::{
+    waterfall, waterfall_with_choices, Choice, ClassPayout, HolderPayout, HoldingPayout, OptionPayout, Waterfall,
+};
 
 /// Why the engine could not compute an answer, and which input is to blame.
 ///

@@ -104,6 +104,25 @@ pub struct HolderPayout {
     pub exact: Ratio,
 }
 
+/// One holding's payout: its class's choice, its share of the class's amount.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HoldingPayout {
+    /// The holder.
+    pub holder: String,
+    /// The class.
+    pub class: String,
+    /// Its shares of the class.
+    pub shares: u128,
+    /// Whole dollars.
+    pub amount: u128,
+    /// The exact amount.
+    pub exact: Ratio,
+    /// The class's choice.
+    pub choice: Choice,
+    /// Why, in plain English with whole-dollar figures.
+    pub reason: String,
+}
+
 /// One option grant's payout.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct OptionPayout {
@@ -132,6 +151,8 @@ pub struct Waterfall {
     pub classes: Vec<ClassPayout>,
     /// Every holder, in order of first appearance (holdings, then options).
     pub holders: Vec<HolderPayout>,
+    /// Every holding, in table order.
+    pub holdings: Vec<HoldingPayout>,
     /// Every option grant, in order.
     pub options: Vec<OptionPayout>,
     /// Distributions computed to find the choices.
@@ -612,6 +633,28 @@ fn settle(
             None => holders.push(HolderPayout { holder: name.clone(), amount, exact: exact_amount }),
         }
     }
+    let mut holding_rows = Vec::with_capacity(table.holdings.len());
+    for (i, holding) in table.holdings.iter().enumerate() {
+        let c = table.class_index(&holding.class).ok_or_else(fail)?;
+        let class = classes.get(c).ok_or_else(fail)?;
+        let name = table.classes.get(c).map_or("", |k| k.name.as_str());
+        let amount = rounded.get(i).copied().ok_or_else(fail)?;
+        holding_rows.push(HoldingPayout {
+            holder: holding.holder.clone(),
+            class: holding.class.clone(),
+            shares: holding.shares,
+            amount,
+            exact: exact.get(i).copied().ok_or_else(fail)?,
+            choice: class.choice,
+            reason: format!(
+                "{} for {} shares of {}, whose class {}",
+                dollars(amount),
+                holding.shares,
+                name,
+                class.reason
+            ),
+        });
+    }
     let mut option_rows = Vec::with_capacity(options.len());
     for (k, grant) in table.options.iter().enumerate() {
         let at = table.holdings.len() + k;
@@ -624,7 +667,7 @@ fn settle(
             exact: exact.get(at).copied().ok_or_else(fail)?,
         });
     }
-    Ok(Waterfall { exit, per_share: value, classes, holders, options: option_rows, iterations })
+    Ok(Waterfall { exit, per_share: value, classes, holders, holdings: holding_rows, options: option_rows, iterations })
 }
 
 /// Whole amounts from exact ones that add up to `total`: each rounded down,
