@@ -529,3 +529,42 @@ fn a_tender_takes_pro_rata() {
     assert_eq!(sold, [375, 188, 62]);
     assert_eq!(t.paid, Ratio::whole(1_000));
 }
+
+// ---------------------------------------------------------------------------
+// The engine against the cap table's own arithmetic (core/src/captable.rs),
+// on the presets whose rounds are plain cheques: the table before each round
+// as one class of common, the same cheques and valuation; every investor's
+// new shares and the price must be the same.
+#[test]
+fn plain_rounds_match_the_cap_table() {
+    use fortress_core::{evaluate, presets};
+    for scenario in [presets::feb_2026_pre_money(), presets::feb_2026_post_money(), presets::mar_2026_close()] {
+        let outcome = evaluate(&scenario).unwrap();
+        let (before, after) = (&outcome.stages[0], &outcome.stages[1]);
+        let scenario_round = &scenario.rounds[0];
+        assert!(scenario_round.pool.is_none() && scenario_round.secondaries.is_empty());
+        let table = CapTable {
+            classes: vec![ShareClass::common("common", "Common")],
+            holdings: before.holders.iter().map(|h| holding(&h.id, "common", h.shares)).collect(),
+            options: vec![],
+            pool: 0,
+            promised_options: 0,
+        };
+        let cheques: Vec<(&str, u128)> =
+            scenario_round.investments.iter().map(|i| (i.holder.as_str(), i.amount.unsigned().unwrap())).collect();
+        let mut engine_round = round(1, &cheques);
+        engine_round.valuation = match scenario_round.valuation.unwrap() {
+            fortress_core::Valuation::PreMoney(d) => Valuation::PreMoney(d.unsigned().unwrap()),
+            fortress_core::Valuation::PostMoney(d) => Valuation::PostMoney(d.unsigned().unwrap()),
+        };
+        let result = solve_round(&table, &engine_round).unwrap();
+        let price = after.price_per_share.unwrap();
+        assert_eq!(result.price, r(price.dollars, price.shares), "{}", scenario.title);
+        for cheque in &result.cheques {
+            let was = before.holders.iter().find(|h| h.id == cheque.holder).map_or(0, |h| h.shares);
+            let now = after.holders.iter().find(|h| h.id == cheque.holder).unwrap().shares;
+            assert_eq!(cheque.shares, now - was, "{}: {}", scenario.title, cheque.holder);
+        }
+        assert_eq!(result.fully_diluted_after, after.total_shares, "{}", scenario.title);
+    }
+}

@@ -90,6 +90,12 @@ impl Ratio {
     }
 
     /// True for zero.
+    ///
+    /// ```
+    /// use fortress_core::engine::Ratio;
+    /// assert!(Ratio::new(0, 7).unwrap().is_zero());
+    /// assert!(!Ratio::new(1, 7).unwrap().is_zero());
+    /// ```
     pub const fn is_zero(self) -> bool {
         self.num == 0
     }
@@ -152,16 +158,34 @@ impl Ratio {
     }
 
     /// `1 / self`; `None` for zero.
+    ///
+    /// ```
+    /// use fortress_core::engine::Ratio;
+    /// assert_eq!(Ratio::new(4, 5).unwrap().recip(), Ratio::new(5, 4));
+    /// assert_eq!(Ratio::ZERO.recip(), None);
+    /// ```
     pub fn recip(self) -> Option<Ratio> {
         (self.num != 0).then_some(Ratio { num: self.den, den: self.num })
     }
 
     /// `self * n`, exactly.
+    ///
+    /// ```
+    /// use fortress_core::engine::Ratio;
+    /// // 1.5x on 2,000,000 shares bought at $5: a $15M preference.
+    /// let per_share = Ratio::new(3, 2).unwrap().checked_mul(Ratio::whole(5)).unwrap();
+    /// assert_eq!(per_share.mul_whole(2_000_000), Some(Ratio::whole(15_000_000)));
+    /// ```
     pub fn mul_whole(self, n: u128) -> Option<Ratio> {
         self.checked_mul(Ratio::whole(n))
     }
 
     /// The largest whole number not above it.
+    ///
+    /// ```
+    /// use fortress_core::engine::Ratio;
+    /// assert_eq!(Ratio::new(7, 2).unwrap().floor(), 3);
+    /// ```
     pub const fn floor(self) -> u128 {
         self.num / self.den
     }
