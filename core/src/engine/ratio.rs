@@ -246,7 +246,7 @@ impl PartialOrd for Ratio {
 }
 
 impl Ord for Ratio {
-    /// Exact, by [`compare_fractions`]: never a float, never an overflow.
+    /// Exact, by the crate's continued-fraction comparison: never a float, never an overflow.
     fn cmp(&self, other: &Ratio) -> Ordering {
         compare_fractions(self.num, self.den, other.num, other.den)
     }
