@@ -31,7 +31,7 @@ pub use returns::{smallest_stake, StakeAnswer, StakeQuery};
 pub use round::{
     solve_round, AppliedPrice, BroadBase, CapBase, Cheque, ChequeResult, ClassAdjustment, Conventions,
     ConversionResult, DayCount, Instrument, InstrumentKind, NewClass, PoolChange, PriceRounding, Round, RoundResult,
-    SafePoolIncrease, Valuation,
+    SafePoolIncrease, Valuation, MAX_COUNT, MAX_ITERATIONS,
 };
 pub use table::{AntiDilution, CapTable, Holding, OptionGrant, Participation, ShareClass};
 pub use tender::{tender, Sale, Tender, TenderResult};
