@@ -19,6 +19,7 @@ mod arith;
 pub mod captable;
 mod date;
 pub mod edit;
+pub mod engine;
 mod error;
 mod outcome;
 pub mod presets;
