@@ -19,6 +19,13 @@ pub fn fragment() -> Option<String> {
     (!fragment.is_empty()).then(|| fragment.to_owned())
 }
 
+/// The value of a query parameter of the page's address, if it has one.
+pub fn query(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name).filter(|value| !value.is_empty())
+}
+
 /// The page's address without its fragment: the base of its share links.
 pub fn page_base() -> String {
     let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();

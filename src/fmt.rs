@@ -18,6 +18,8 @@ pub enum Style {
     Money,
     /// A whole count with grouping: `270,000,000,000`.
     Count,
+    /// A day, short, in the reader's order: `Apr 27, 2026` (the value is its day number).
+    Day,
 }
 
 /// A stake of `percent` (0 to 100) in the given percent style.
@@ -40,6 +42,11 @@ pub fn money(dollars: u128) -> String {
 #[allow(clippy::cast_precision_loss)]
 pub fn count(n: u128) -> String {
     format(n as f64, Style::Count)
+}
+
+/// A calendar day for the reader: `Apr 27, 2026` in `en-US`, `27 Apr 2026` in `en-GB`.
+pub fn date(date: fortress_core::Date) -> String {
+    format(f64::from(date.day_number()), Style::Day)
 }
 
 /// The text of `value` in `style`: from the cache when this value was written
@@ -92,10 +99,19 @@ fn intl(value: f64, style: Style) -> String {
     use wasm_bindgen::JsValue;
 
     thread_local! {
-        static FORMATTERS: RefCell<[Option<Function>; 5]> = const { RefCell::new([None, None, None, None, None]) };
+        static FORMATTERS: RefCell<[Option<Function>; 6]> =
+            const { RefCell::new([None, None, None, None, None, None]) };
     }
 
     fn formatter(style: Style) -> Function {
+        if style == Style::Day {
+            let options = Intl::DateTimeFormatOptions::new();
+            options.set_day(Intl::DayFormat::Numeric);
+            options.set_month(Intl::MonthFormat::Short);
+            options.set_year(Intl::YearFormat::Numeric);
+            options.set_time_zone("UTC");
+            return Intl::DateTimeFormat::new(&Array::new(), &options).format();
+        }
         let options = Intl::NumberFormatOptions::new();
         match style {
             Style::Percent4 | Style::Percent1 => {
@@ -116,6 +132,7 @@ fn intl(value: f64, style: Style) -> String {
                 options.set_maximum_significant_digits(3);
             }
             Style::Count => options.set_maximum_fraction_digits(0),
+            Style::Day => {}
         }
         Intl::NumberFormat::new(&Array::new(), &options).format()
     }
@@ -126,8 +143,16 @@ fn intl(value: f64, style: Style) -> String {
             return fallback(value, style);
         };
         let format = slot.get_or_insert_with(|| formatter(style));
-        format.call1(&JsValue::NULL, &JsValue::from_f64(value)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+        let value = if style == Style::Day { JsValue::from(day_to_js(value)) } else { JsValue::from_f64(value) };
+        format.call1(&JsValue::NULL, &value).ok().and_then(|v| v.as_string()).unwrap_or_default()
     })
+}
+
+/// A day number (days from 1900-01-01) as a JavaScript date at midnight UTC.
+#[cfg(target_arch = "wasm32")]
+fn day_to_js(day: f64) -> js_sys::Date {
+    // 1900-01-01 is 25,567 days before the Unix epoch.
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64((day - 25_567.0) * 86_400_000.0))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -146,6 +171,17 @@ fn fallback(value: f64, style: Style) -> String {
         Style::Points => format!("{value:.4}"),
         Style::Money => money_fallback(value),
         Style::Count => group(&format!("{value:.0}")),
+        Style::Day => day_fallback(value),
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn day_fallback(day: f64) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    match fortress_core::Date::from_day_number(day as u32) {
+        Some(d) => format!("{} {}, {}", MONTHS.get(usize::from(d.month()) - 1).unwrap_or(&""), d.day(), d.year()),
+        None => String::new(),
     }
 }
 
@@ -201,6 +237,7 @@ mod tests {
             (count(270_000_000_000), "270,000,000,000"),
             (count(999), "999"),
             (count(1_000), "1,000"),
+            (date(fortress_core::Date::new(2026, 4, 27).unwrap()), "Apr 27, 2026"),
         ];
         for (got, want) in cases {
             assert_eq!(got, want);

@@ -97,6 +97,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="results">
                     { section(state, shown, components::table::cap_table, same_figures) }
                     if complete {
+                        { section(state, shown, components::timeline::timeline, same_timeline) }
                         { section(state, shown, components::chart::chart, same_figures) }
                         { components::sensitivity::sensitivity(state) }
                         { section(state, shown, components::terms::terms, same_terms) }
@@ -146,9 +147,31 @@ fn same_terms(a: &State, b: &State) -> bool {
     a.outcome.terms == b.outcome.terms && a.scenario.as_of == b.scenario.as_of
 }
 
-/// The cap table and the chart show the stages, the holder in focus, and whether a figure is disputed.
+/// The cap table and the chart show the stages, the money still to come, the holder in focus, and
+/// whether a figure is disputed.
 fn same_figures(a: &State, b: &State) -> bool {
-    a.outcome.stages == b.outcome.stages && a.focus == b.focus && a.scenario.sources == b.scenario.sources
+    a.outcome.stages == b.outcome.stages
+        && a.outcome.pending == b.outcome.pending
+        && a.focus == b.focus
+        && a.scenario.sources == b.scenario.sources
+}
+
+/// The timeline shows its points, the terms' titles, and the day judged.
+fn same_timeline(a: &State, b: &State) -> bool {
+    a.outcome.timeline == b.outcome.timeline && same_terms(a, b)
+}
+
+/// Today's date, for the timeline's last day: the browser's clock, in UTC.
+/// Natively (render tests) there is no clock to read, so none.
+pub fn today() -> Option<fortress_core::Date> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let now = js_sys::Date::new_0();
+        let (y, m, d) = (now.get_utc_full_year(), now.get_utc_month() + 1, now.get_utc_date());
+        fortress_core::Date::new(u16::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
 }
 
 /// A line between the widget and the page that embeds it: actions in (queued

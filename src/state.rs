@@ -7,7 +7,7 @@
 //! what the reader typed, so the control keeps showing it.
 
 use fortress_core::edit::{self, Event, ValuationBasis};
-use fortress_core::{evaluate, presets, Dollars, ErrorKind, Outcome, Scenario, ScenarioError};
+use fortress_core::{evaluate, presets, CountBasis, Dollars, ErrorKind, Outcome, Scenario, ScenarioError};
 
 use fortress_format::link::{self, MAX_LINK_BYTES};
 
@@ -92,6 +92,8 @@ pub enum Action {
     Stake { holder: String, text: String },
     /// Move the as-of date.
     AsOf(DateEntry),
+    /// Count every cheque in full, or only what was paid by the as-of date.
+    Count(CountBasis),
     /// Move an event's date.
     EventDate(Event, DateEntry),
     /// Tick or untick "not yet" for an event: `true` means it has happened.
@@ -236,6 +238,7 @@ impl State {
                     Err(message) => self.rejected(Control::AsOf, message, draft),
                 }
             }
+            Action::Count(count) => self.edited(Control::AsOf, None, edit::set_count(s, count)),
             Action::EventDate(event, entry) => {
                 let draft = Some(input::entry_iso(&entry));
                 match input::date(&entry) {

@@ -109,7 +109,8 @@ async fn the_regions_have_their_hooks() {
         r#"data-stage="after""#,
         r#"id="headline""#,
         "stake-rule",
-        "Disputed",
+        "badge-disputed",
+        r#"id="key-term""#,
         r#"id="reset""#,
     ];
     for hook in hooks {
@@ -151,4 +152,26 @@ async fn a_link_opens_its_scenario_and_a_bad_one_says_so() {
     assert!(bad.contains(r#"value="https://x.test/w/#1."#), "the share box holds the link as text");
     let script = render_link("<script>alert(1)</script>").await;
     assert!(!script.contains("<script>"), "link text is never markup");
+}
+
+/// The answer on exclusivity comes right after the stake, before any control, on every preset;
+/// the speculative preset says so before its numbers.
+#[tokio::test]
+async fn the_exclusivity_answer_follows_the_headline() {
+    // (preset, the key term's line)
+    let cases = [
+        ("feb-2026", "Azure API exclusivity: \u{2714} In force on Feb 27, 2026 \u{b7} stakes have no bearing on it \u{b7} ends Apr 27, 2026 by the amendment"),
+        ("apr-2026-amendment", "Azure API exclusivity: \u{2716} Ended on Apr 27, 2026 \u{b7} stakes have no bearing on it \u{b7} ended Apr 27, 2026 by the amendment"),
+        ("oct-2025", "Azure API exclusivity: \u{2714} In force on Oct 28, 2025 \u{b7} stakes have no bearing on it \u{b7} ends Apr 27, 2026 by the amendment"),
+    ];
+    for (preset, want) in cases {
+        let html = render(preset).await;
+        assert_eq!(text_after(&html, r#"id="key-term""#), want, "{preset}");
+        let (headline, key, controls) =
+            (html.find(r#"id="headline""#), html.find(r#"id="key-term""#), html.find(r#"class="controls""#));
+        assert!(headline < key && key < controls, "{preset}: the answer comes first");
+    }
+    let html = render("ipo-what-if").await;
+    let speculative = html.find("badge-speculative").expect("a speculative badge");
+    assert!(speculative < html.find(r#"id="cap-table""#).unwrap());
 }

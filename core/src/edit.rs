@@ -13,7 +13,7 @@
 //! when the last investor is removed.
 
 use crate::error::{ErrorKind, ScenarioError};
-use crate::scenario::{Investment, Round, Scenario, Valuation, WhatIf};
+use crate::scenario::{CountBasis, Investment, Round, Scenario, Valuation, WhatIf};
 use crate::{Date, Dollars, Percent};
 
 /// How a round's valuation is read: before or after the new money.
@@ -345,6 +345,18 @@ pub fn rename_holder(scenario: &Scenario, holder: &str, name: &str) -> Result<Sc
     } else {
         Err(unknown("holders", holder))
     }
+}
+
+/// Sets which money the cap table counts: every cheque in full, or only
+/// what was paid by the day judged.
+///
+/// ```
+/// use fortress_core::{edit, presets, CountBasis};
+/// let funded = edit::set_count(&presets::feb_2026_pre_money(), CountBasis::Funded).unwrap();
+/// assert_eq!(funded.count, CountBasis::Funded);
+/// ```
+pub fn set_count(scenario: &Scenario, count: CountBasis) -> Result<Scenario, ScenarioError> {
+    Ok(Scenario { count, ..scenario.clone() })
 }
 
 /// Sets the day the contract terms are judged on.

@@ -48,6 +48,11 @@ pub enum ErrorKind {
         /// The limit.
         max: usize,
     },
+    /// Lists of this kind hold more entries, all together, than a scenario may.
+    TooManyInScenario {
+        /// The limit for the whole scenario.
+        max: usize,
+    },
     /// An amount or valuation is zero or negative.
     NotPositive(Dollars),
     /// An amount or valuation is beyond what the core accepts.
@@ -117,6 +122,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::BadId => f.write_str("must be 1 to 40 lower-case letters, digits or hyphens"),
             ErrorKind::DuplicateId(id) => write!(f, "the id \"{id}\" is used twice"),
             ErrorKind::TooMany { max } => write!(f, "has more than {max} entries"),
+            ErrorKind::TooManyInScenario { max } => {
+                write!(f, "brings the scenario past {max} entries of this kind, all together")
+            }
             ErrorKind::NotPositive(d) => write!(f, "must be more than zero dollars, not {}", d.0),
             ErrorKind::TooLarge(d) => {
                 write!(f, "{} is more than the largest accepted, {}", d.0, crate::validate::MAX_DOLLARS)

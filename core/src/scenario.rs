@@ -397,6 +397,22 @@ impl<'de> Deserialize<'de> for Note {
     }
 }
 
+impl Confidence {
+    /// How sure, in words a reader understands: "official text".
+    ///
+    /// ```
+    /// assert_eq!(fortress_core::Confidence::Low.label(), "press only");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::High => "official text",
+            Confidence::Medium => "reported",
+            Confidence::Low => "press only",
+            Confidence::Disputed => "disputed",
+        }
+    }
+}
+
 /// How sure a fact is, as FACTS.md grades it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Confidence {

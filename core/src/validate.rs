@@ -33,6 +33,9 @@ pub const MAX_NOTE_CHARS: usize = 600;
 pub const MAX_ID_CHARS: usize = 40;
 /// The most tranches one cheque is paid in.
 pub const MAX_TRANCHES: usize = 100;
+/// The most tranches in one scenario, all cheques together: each is a day on
+/// the timeline, whose every term is judged on each day.
+pub const MAX_SCENARIO_TRANCHES: usize = 200;
 /// The longest web address of a source, in characters.
 pub const MAX_URL_CHARS: usize = 600;
 
@@ -64,9 +67,17 @@ pub fn validate(scenario: &Scenario) -> Result<(), ScenarioError> {
         known.insert(&holder.id);
     }
     let mut last_date = None;
+    let mut tranches = 0;
     for (i, round) in scenario.rounds.iter().enumerate() {
         let at = item("rounds", "", i);
         check_round(&at, round, &mut known)?;
+        for (j, investment) in round.investments.iter().enumerate() {
+            tranches += investment.tranches.len();
+            if tranches > MAX_SCENARIO_TRANCHES {
+                let at = field(&item(&at, ".investments", j), ".tranches");
+                return Err(ScenarioError::new(at, ErrorKind::TooManyInScenario { max: MAX_SCENARIO_TRANCHES }));
+            }
+        }
         if let Some(date) = round.date {
             if let Some(last) = last_date {
                 if date < last {

@@ -153,6 +153,19 @@ fn bad_tranches_name_their_field() {
         check(amazon(tranches), want);
     }
     check(|v| v["count"] = json!("paid"), "count: unknown variant `paid`, expected `committed` or `funded`");
+    // 100 tranches a cheque is allowed, but not 300 in one scenario.
+    let hundred = |billions: u64| {
+        let each = billions * 10_000_000;
+        json!((0..100).map(|_| json!({"date": "2026-03-01", "amount": each})).collect::<Vec<_>>())
+    };
+    check(
+        move |v| {
+            for (j, billions) in [(0, 50), (1, 30), (2, 30)] {
+                v["rounds"][0]["investments"][j]["tranches"] = hundred(billions);
+            }
+        },
+        "rounds[0].investments[2].tranches: brings the scenario past 200 entries of this kind, all together",
+    );
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use fortress_core::edit::{self, Event as Happening, ValuationBasis};
-use fortress_core::{Confidence, Date, Scenario};
+use fortress_core::{CountBasis, Date, Scenario};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -49,9 +49,11 @@ fn same_stakes(a: &State, b: &State) -> bool {
     a.error == b.error && a.scenario.holders == b.scenario.holders
 }
 
-/// The dates show the as-of date and the events.
+/// The dates show the as-of date, the events and how the money is counted.
 fn same_dates(a: &State, b: &State) -> bool {
-    a.error == b.error && (&a.scenario.as_of, &a.scenario.events) == (&b.scenario.as_of, &b.scenario.events)
+    a.error == b.error
+        && (&a.scenario.as_of, &a.scenario.events, a.scenario.count)
+            == (&b.scenario.as_of, &b.scenario.events, b.scenario.count)
 }
 
 /// The what-ifs show the what-ifs and the watched holder's name.
@@ -65,35 +67,18 @@ fn same_names(a: &State, b: &State) -> bool {
 }
 
 /// The round's controls show its cheques and valuation, the names of those
-/// who invest, the pre + new = post line, and the disputed readings.
+/// who invest, and the pre + new = post line.
 fn same_round(a: &State, b: &State) -> bool {
     let summary = |s: &State| s.outcome.last_stage().map(|st| (st.pre_money, st.post_money, st.new_money));
     a.error == b.error
         && a.scenario.rounds.last() == b.scenario.rounds.last()
         && names(&a.scenario).eq(names(&b.scenario))
-        && a.scenario.sources == b.scenario.sources
         && summary(a) == summary(b)
 }
 
 fn dispatch<T: 'static>(state: &StateHandle, make: impl Fn(T) -> Action + 'static) -> Callback<T> {
     let state = state.clone();
     Callback::from(move |value: T| state.dispatch(make(value)))
-}
-
-fn disputed(scenario: &Scenario) -> Html {
-    scenario
-        .sources
-        .iter()
-        .filter(|s| s.confidence == Confidence::Disputed)
-        .map(|s| {
-            html! {
-                <p class="disputed">
-                    <span class="badge badge-disputed">{"Disputed"}</span>{" "}{s.fact.clone()}
-                    <span class="muted">{format!(" ({})", s.source)}</span>
-                </p>
-            }
-        })
-        .collect()
 }
 
 fn round_controls(state: &StateHandle) -> Html {
@@ -185,7 +170,6 @@ fn round_controls(state: &StateHandle) -> Html {
                     </label>
                 </fieldset>
                 <p class="summary" id="valuation-summary">{summary.unwrap_or_default()}</p>
-                { disputed(scenario) }
             }
             { for investors }
             { FieldStatus::of(state, &Control::Investors).message_html() }
@@ -285,8 +269,33 @@ fn date_controls(state: &StateHandle) -> Html {
                 on_not_yet: None,
             }) }
             <p class="muted small">{"The terms are judged on this day: the April 2026 amendment changes them."}</p>
+            { count_switch(state) }
             { event(Happening::AgiDeclared, "agi-declared", "AGI declared", scenario.events.agi_declared) }
             { event(Happening::AgiVerified, "agi-verified", "AGI verified", scenario.events.agi_verified) }
+        </fieldset>
+    }
+}
+
+/// Committed money, or money paid by the as-of date.
+fn count_switch(state: &StateHandle) -> Html {
+    let count = state.scenario.count;
+    let on = |c: CountBasis| {
+        let state = state.clone();
+        Callback::from(move |_: Event| state.dispatch(Action::Count(c)))
+    };
+    html! {
+        <fieldset class="switch" id="count">
+            <legend>{"Count the round's money"}</legend>
+            <label>
+                <input type="radio" name="count" id="count-committed" value="committed"
+                    checked={count == CountBasis::Committed} onchange={on(CountBasis::Committed)} />
+                {"As committed"}
+            </label>
+            <label>
+                <input type="radio" name="count" id="count-funded" value="funded"
+                    checked={count == CountBasis::Funded} onchange={on(CountBasis::Funded)} />
+                {"As paid by the as-of date"}
+            </label>
         </fieldset>
     }
 }

@@ -53,23 +53,50 @@ pub fn header(state: &StateHandle) -> Html {
     }
 }
 
-/// "Microsoft 27.0% → 23.5%, worth $197B".
+/// "Microsoft 27.0% → 23.5%, worth $197B", then the answer on exclusivity:
+/// its status on the as-of date, why in one line, and when it changes.
 pub fn headline(state: &StateHandle) -> Html {
     let first = state.outcome.stages.first();
     let last = state.outcome.last_stage();
     let row = last.and_then(|stage| stage.holder(&state.focus));
-    let Some(row) = row else {
-        return html! { <p id="headline" class="headline" aria-live="polite">{"No holder to show."}</p> };
+    let stake = match row {
+        Some(row) => {
+            let before = first.and_then(|stage| stage.holder(&row.id)).map_or(0.0, |h| h.percent);
+            let worth = row.value.map(|v| format!(", worth {}", fmt::money(v))).unwrap_or_default();
+            html! {
+                <p id="headline" class="headline" aria-live="polite">
+                    <strong>{row.name.clone()}</strong>{" "}
+                    <span data-col="percent-before">{fmt::percent(before, Style::Percent1)}</span>
+                    {" \u{2192} "}
+                    <span data-col="percent-after">{fmt::percent(row.percent, Style::Percent1)}</span>
+                    {worth}
+                </p>
+            }
+        }
+        None => html! { <p id="headline" class="headline" aria-live="polite">{"No holder to show."}</p> },
     };
-    let before = first.and_then(|stage| stage.holder(&row.id)).map_or(0.0, |h| h.percent);
-    let worth = row.value.map(|v| format!(", worth {}", fmt::money(v))).unwrap_or_default();
     html! {
-        <p id="headline" class="headline" aria-live="polite">
-            <strong>{row.name.clone()}</strong>{" "}
-            <span data-col="percent-before">{fmt::percent(before, Style::Percent1)}</span>
-            {" \u{2192} "}
-            <span data-col="percent-after">{fmt::percent(row.percent, Style::Percent1)}</span>
-            {worth}
+        <div class="answer">
+            { stake }
+            { key_term(state) }
+        </div>
+    }
+}
+
+/// "Azure API exclusivity: ✖ Ended on Oct 1, 2026 · stakes have no bearing on it · ended Apr 27, 2026 by the amendment".
+fn key_term(state: &StateHandle) -> Html {
+    let Some(key) = &state.outcome.key_term else { return Html::default() };
+    let on = state.outcome.terms.iter().find(|t| t.id == key.term).map(|t| fmt::date(t.as_of)).unwrap_or_default();
+    let change =
+        key.change.as_ref().map(|c| format!(" \u{b7} {} {} by {}", c.status.becomes(c.past), fmt::date(c.date), c.by));
+    html! {
+        <p id="key-term" class="key-term" data-term={key.term} data-status={key.status.name()} aria-live="polite">
+            <strong>{key.title}</strong>{": "}
+            <span class={classes!("status", format!("status-{}", key.status.name()))}>
+                <span aria-hidden="true">{key.status.symbol()}</span>{" "}{key.status.title()}
+            </span>
+            {format!(" on {on} \u{b7} {}", key.line)}
+            {change.unwrap_or_default()}
         </p>
     }
 }

@@ -15,6 +15,7 @@ pub mod sensitivity;
 pub mod share;
 pub mod table;
 pub mod terms;
+pub mod timeline;
 
 /// The state every component reads, with the dispatcher to change it.
 pub type StateHandle = UseReducerHandle<State>;

@@ -232,7 +232,7 @@ fn stake_text(cell: &Cell) -> String {
 }
 
 fn status_text(status: Option<Status>) -> &'static str {
-    status.map_or("not judged", |s| super::terms::status_words(s).0)
+    status.map_or("not judged", |s| s.title())
 }
 
 /// "Round $55B at $1T pre-money: Microsoft 25.1%, Azure API exclusivity: In force".

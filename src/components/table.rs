@@ -91,10 +91,32 @@ pub fn cap_table(state: &StateHandle) -> Html {
                     </tfoot>
                 </table>
             </div>
+            { pending(state) }
             <p class="muted small">
                 {"Shares are counted on a fixed base of 10\u{b9}\u{b2} for the starting table; stakes and values \
                   are derived from them exactly."}
             </p>
         </section>
+    }
+}
+
+/// The money committed but not yet paid on the as-of date, when the table counts only what was paid.
+fn pending(state: &StateHandle) -> Html {
+    let pending = &state.outcome.pending;
+    if pending.is_empty() {
+        return Html::default();
+    }
+    let on = state.outcome.terms.first().map(|t| fmt::date(t.as_of)).unwrap_or_default();
+    html! {
+        <div class="pending" id="pending">
+            <h3>{format!("Not yet paid on {on}")}</h3>
+            <ul>
+                { for pending.iter().map(|p| html! {
+                    <li data-holder={p.holder.clone()}>
+                        {format!("{}: {} due {}", p.name, fmt::money(p.amount), fmt::date(p.date))}
+                    </li>
+                }) }
+            </ul>
+        </div>
     }
 }

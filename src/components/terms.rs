@@ -1,81 +1,66 @@
 //! The contract terms with their status and reason, the routing answers,
-//! and the sources of the figures. Rendered from whatever the core returns.
+//! and the sources of the figures. Rendered from whatever the core returns;
+//! every word for a status, a hosting, a product or a confidence is the core's.
 
-use fortress_core::terms::{Hosting, ProductKind, Status};
-use fortress_core::{Confidence, RegimeId};
+use fortress_core::terms::{regime, Figure};
+use fortress_core::{Confidence, Date, Source};
 use yew::prelude::*;
 
 use super::StateHandle;
+use crate::fmt;
 
-/// A status as a word, a symbol and a machine name (`data-status`).
-pub fn status_words(status: Status) -> (&'static str, &'static str, &'static str) {
-    match status {
-        Status::InForce => ("In force", "\u{2714}", "in_force"),
-        Status::Ended => ("Ended", "\u{2716}", "ended"),
-        Status::NotYet => ("Not yet", "\u{25f7}", "not_yet"),
-        Status::Contested => ("Contested", "\u{26a0}", "contested"),
-        Status::Unknown => ("Unknown", "?", "unknown"),
+/// A source's words, as a link when it has an address (a new tab; the
+/// address passed the core's check: `https://` and nothing to escape).
+pub fn source_link(text: &str, url: Option<&str>) -> Html {
+    match url {
+        Some(url) => html! {
+            <a href={url.to_owned()} target="_blank" rel="noopener" class="source-link">{text.to_owned()}</a>
+        },
+        None => html! { <span>{text.to_owned()}</span> },
     }
 }
 
-/// How sure a source is, in words.
-pub fn confidence_words(confidence: Confidence) -> &'static str {
-    match confidence {
-        Confidence::High => "official text",
-        Confidence::Medium => "reported",
-        Confidence::Low => "press only",
-        Confidence::Disputed => "disputed",
+/// "(official text)", or a "disputed" badge.
+fn confidence(confidence: Confidence) -> Html {
+    if confidence == Confidence::Disputed {
+        html! { <span class="badge badge-disputed">{confidence.label()}</span> }
+    } else {
+        html! { <span class="confidence">{format!("({})", confidence.label())}</span> }
     }
 }
 
-fn regime_words(regime: RegimeId) -> &'static str {
-    match regime {
-        RegimeId::Oct2025 => "October 2025 agreement",
-        RegimeId::Apr2026 => "April 2026 amendment",
-    }
+fn dated(date: Option<Date>) -> String {
+    date.map(|d| format!(", {}", fmt::date(d))).unwrap_or_default()
 }
 
-/// A product kind as words and a machine name (`data-product`).
-pub fn product_words(product: ProductKind) -> (&'static str, &'static str) {
-    match product {
-        ProductKind::StatelessApi => ("Stateless API", "stateless_api"),
-        ProductKind::PartnerApi => ("API built with a partner", "partner_api"),
-        ProductKind::StatefulRuntime => ("Stateful runtime", "stateful_runtime"),
-        ProductKind::NonApi => ("Non-API product", "non_api"),
-        ProductKind::OpenWeights => ("Open-weight model", "open_weights"),
-        ProductKind::NationalSecurityApi => ("National-security API", "national_security_api"),
-    }
-}
-
-/// Where a product may run, as words and a machine name (`data-hosting`).
-pub fn hosting_words(hosting: Hosting) -> (&'static str, &'static str) {
-    match hosting {
-        Hosting::AzureOnly => ("Azure only", "azure_only"),
-        Hosting::AnyCloud => ("Any cloud", "any_cloud"),
-        Hosting::Contested => ("Contested", "contested"),
+fn figure(figure: &Figure) -> Html {
+    let url = Some(figure.cite.url).filter(|url| !url.is_empty());
+    html! {
+        <p class="figure small">
+            <span class="badge badge-figure">{"figure"}</span>{" "}{figure.fact}{" \u{2014} "}
+            { source_link(figure.cite.source, url) }{" "}{ confidence(figure.cite.confidence) }
+        </p>
     }
 }
 
 /// Every term, with its status, reason and source.
 pub fn terms(state: &StateHandle) -> Html {
-    let as_of = state.scenario.as_of.map(|d| format!(" on {d}")).unwrap_or_default();
+    let as_of = state.outcome.terms.first().map(|t| format!(" on {}", fmt::date(t.as_of))).unwrap_or_default();
     let terms = state.outcome.terms.iter().map(|t| {
-        let (word, symbol, name) = status_words(t.status);
         html! {
-            <li data-term={t.id} data-status={name} class="term">
+            <li data-term={t.id} data-status={t.status.name()} class="term">
                 <div class="term-head">
-                    <span class={classes!("status", format!("status-{name}"))}>
-                        <span aria-hidden="true">{symbol}</span>{" "}{word}
+                    <span class={classes!("status", format!("status-{}", t.status.name()))}>
+                        <span aria-hidden="true">{t.status.symbol()}</span>{" "}{t.status.title()}
                     </span>
                     <strong class="term-title">{t.title}</strong>
                 </div>
                 <p class="grants">{t.grants}</p>
+                { for t.figures.iter().map(figure) }
                 <p class="reason">{t.reason.clone()}</p>
                 <p class="source muted small">
-                    {format!("{} \u{b7} source: {} ({})", regime_words(t.regime), t.source, confidence_words(t.confidence))}
-                    if t.confidence == Confidence::Disputed {
-                        {" "}<span class="badge badge-disputed">{"disputed"}</span>
-                    }
+                    {format!("Under {} \u{b7} source: ", regime(t.regime).name)}
+                    { source_link(t.source, t.source_url) }{" "}{ confidence(t.confidence) }
                 </p>
             </li>
         }
@@ -95,12 +80,10 @@ pub fn terms(state: &StateHandle) -> Html {
 /// Where each kind of product may run.
 pub fn routes(state: &StateHandle) -> Html {
     let routes = state.outcome.routes.iter().map(|r| {
-        let (product, product_name) = product_words(r.product);
-        let (hosting, hosting_name) = hosting_words(r.hosting);
         html! {
-            <li data-product={product_name} data-hosting={hosting_name} class="route">
-                <strong>{product}</strong>{": "}
-                <span class={classes!("hosting", format!("hosting-{hosting_name}"))}>{hosting}</span>
+            <li data-product={r.product.name()} data-hosting={r.hosting.name()} class="route">
+                <strong>{r.product.title()}</strong>{": "}
+                <span class={classes!("hosting", format!("hosting-{}", r.hosting.name()))}>{r.hosting.title()}</span>
                 <span class="muted small">{format!(" \u{b7} decided by {}", r.term)}</span>
                 <p class="reason">{r.reason.clone()}</p>
             </li>
@@ -118,6 +101,17 @@ pub fn routes(state: &StateHandle) -> Html {
     }
 }
 
+fn source_item(s: &Source) -> Html {
+    html! {
+        <li class={classes!((s.confidence == Confidence::Disputed).then_some("disputed"))}>
+            {s.fact.clone()}
+            <span class="muted">{" \u{2014} "}</span>
+            { source_link(&format!("{}{}", s.source, dated(s.date)), s.url.as_deref()) }{" "}
+            { confidence(s.confidence) }
+        </li>
+    }
+}
+
 /// Where each default figure comes from.
 pub fn sources(state: &StateHandle) -> Html {
     let sources = &state.scenario.sources;
@@ -128,14 +122,7 @@ pub fn sources(state: &StateHandle) -> Html {
         <section class="card">
             <details>
                 <summary>{format!("Sources of the figures ({})", sources.len())}</summary>
-                <ul class="sources">
-                    { for sources.iter().map(|s| html! {
-                        <li class={classes!((s.confidence == Confidence::Disputed).then_some("disputed"))}>
-                            {s.fact.clone()}
-                            <span class="muted">{format!(" \u{2014} {} ({})", s.source, confidence_words(s.confidence))}</span>
-                        </li>
-                    }) }
-                </ul>
+                <ul class="sources" id="sources">{ for sources.iter().map(source_item) }</ul>
             </details>
         </section>
     }

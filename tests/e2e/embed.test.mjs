@@ -173,7 +173,7 @@ test('under a strict Content-Security-Policy the widget works with no violation'
       await strict.getByRole('button', { name: 'Copy link' }).click();
       await strict.locator('#copy-status').filter({ hasText: /copied|did not let/ }).waitFor();
       // The stylesheet applied inside the shadow root (a linked file is allowed; inline is not).
-      const sticky = await strict.locator('#headline').evaluate((el) => getComputedStyle(el).position);
+      const sticky = await strict.locator('.answer').evaluate((el) => getComputedStyle(el).position);
       assert.equal(sticky, 'sticky', 'style.css applies inside the shadow root');
     },
     { ready: ['strict'] },

@@ -17,6 +17,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -205,3 +206,37 @@ export function useDist(page = 'index.html') {
   });
   return dist;
 }
+
+/**
+ * Opens `path` (relative to the served dist/, or a whole URL) in a fresh context, waits until
+ * `ready(page)` (by default: the standalone widget has drawn), runs `body(page)`, and fails on any
+ * console error. Options: `viewport`, `permissions` (granted to the server's origin), `initScript`.
+ */
+export async function withPage(dist, path, body, { viewport, permissions, initScript, ready = drawn } = {}) {
+  const { page, consoleErrors, context } = await openPage(dist.browser, 'about:blank', { viewport });
+  try {
+    if (permissions) await context.grantPermissions(permissions, { origin: new URL(dist.server.url).origin });
+    if (initScript) await page.addInitScript(initScript);
+    await page.goto(new URL(path, dist.server.url).href, { waitUntil: 'load' });
+    await ready(page);
+    await body(page);
+    assert.deepEqual(consoleErrors, [], 'no console errors');
+  } finally {
+    await context.close();
+  }
+}
+
+/** One cell of the after-round cap table in `scope` (a page, or an embedded widget's locator). */
+export const cell = (scope, holder, col) =>
+  scope.locator(`#cap-table tr[data-holder="${holder}"] td[data-col="${col}"]`);
+
+/** Waits until that cell reads `text`; the failure says what it reads instead. */
+export async function expectCell(scope, holder, col, text) {
+  await assert.doesNotReject(
+    cell(scope, holder, col).filter({ hasText: text }).waitFor({ timeout: 5_000 }),
+    `${holder} ${col} should read ${text}, reads ${await cell(scope, holder, col).textContent()}`,
+  );
+}
+
+/** A stake as the table writes it (en-US, four decimals). */
+export const pct = (x) => `${x.toFixed(4)}%`;

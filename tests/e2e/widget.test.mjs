@@ -131,7 +131,7 @@ test('switching to post-money gives the other reading of $730B', { skip }, async
     assert.equal(await page.getByRole('textbox', { name: 'Pre-money valuation', exact: true }).count(), 0);
     assert.ok((await barWidth(page, 'microsoft')) < before, 'the Microsoft after bar shrinks');
     assert.match(await page.locator('#headline').innerText(), /22\.9%/);
-    assert.ok((await page.locator('.disputed').count()) > 0, 'the disputed reading is flagged');
+    assert.ok((await page.locator('.notes .note-disputed').count()) > 0, 'the disputed reading is flagged');
     await page.getByRole('radio', { name: 'Pre-money' }).check();
     await expectCell(page, 'microsoft', 'percent-after', '23.4643%');
   });
@@ -171,7 +171,7 @@ test('typed garbage shows a message next to the field and keeps the outcome', { 
 
 test('terms follow the date, the events and the what-if', { skip }, async () => {
   await withWidget(async (page) => {
-    const exclusivity = page.locator('li[data-term="azure-api-exclusivity"]');
+    const exclusivity = page.locator('#terms li[data-term="azure-api-exclusivity"]');
     if ((await exclusivity.count()) === 0) return; // the term catalogue is not in this build
     assert.equal(await exclusivity.getAttribute('data-status'), 'in_force');
     assert.match(await exclusivity.locator('.status').innerText(), /In force/);

@@ -104,6 +104,61 @@ impl Status {
             Status::Unknown => "unknown",
         }
     }
+
+    /// The status as a badge says it, capitalized: "In force".
+    pub fn title(self) -> &'static str {
+        match self {
+            Status::InForce => "In force",
+            Status::Ended => "Ended",
+            Status::NotYet => "Not yet",
+            Status::Contested => "Contested",
+            Status::Unknown => "Unknown",
+        }
+    }
+
+    /// A symbol that marks the status beside its word, so that colour is never the only sign.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Status::InForce => "\u{2714}",
+            Status::Ended => "\u{2716}",
+            Status::NotYet => "\u{25f7}",
+            Status::Contested => "\u{26a0}",
+            Status::Unknown => "?",
+        }
+    }
+
+    /// The status as the JSON outcome names it: `in_force`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::InForce => "in_force",
+            Status::Ended => "ended",
+            Status::NotYet => "not_yet",
+            Status::Contested => "contested",
+            Status::Unknown => "unknown",
+        }
+    }
+
+    /// How a term comes to this status, as a verb: "ends" (and "ended" when `past`).
+    ///
+    /// ```
+    /// use fortress_core::terms::Status;
+    /// assert_eq!(Status::Ended.becomes(false), "ends");
+    /// assert_eq!(Status::InForce.becomes(true), "came into force");
+    /// ```
+    pub fn becomes(self, past: bool) -> &'static str {
+        match (self, past) {
+            (Status::InForce, false) => "comes into force",
+            (Status::InForce, true) => "came into force",
+            (Status::Ended, false) => "ends",
+            (Status::Ended, true) => "ended",
+            (Status::NotYet, false) => "is not yet in force",
+            (Status::NotYet, true) => "was not yet in force",
+            (Status::Contested, false) => "becomes contested",
+            (Status::Contested, true) => "became contested",
+            (Status::Unknown, false) => "becomes unknown",
+            (Status::Unknown, true) => "became unknown",
+        }
+    }
 }
 
 /// Where the date the terms are judged on comes from.
@@ -185,6 +240,30 @@ impl ProductKind {
         ProductKind::NationalSecurityApi,
     ];
 
+    /// The kind as a heading says it: "Stateless API".
+    pub fn title(self) -> &'static str {
+        match self {
+            ProductKind::StatelessApi => "Stateless API",
+            ProductKind::PartnerApi => "API built with a partner",
+            ProductKind::StatefulRuntime => "Stateful runtime",
+            ProductKind::NonApi => "Non-API product",
+            ProductKind::OpenWeights => "Open-weight model",
+            ProductKind::NationalSecurityApi => "National-security API",
+        }
+    }
+
+    /// The kind as the JSON outcome names it: `stateless_api`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ProductKind::StatelessApi => "stateless_api",
+            ProductKind::PartnerApi => "partner_api",
+            ProductKind::StatefulRuntime => "stateful_runtime",
+            ProductKind::NonApi => "non_api",
+            ProductKind::OpenWeights => "open_weights",
+            ProductKind::NationalSecurityApi => "national_security_api",
+        }
+    }
+
     /// The kind in words, as it reads after "the product is".
     ///
     /// ```
@@ -235,6 +314,24 @@ impl Hosting {
         match self {
             Hosting::AzureOnly => "Azure only",
             Hosting::AnyCloud => "any cloud",
+            Hosting::Contested => "contested",
+        }
+    }
+
+    /// The answer as a badge says it, capitalized: "Any cloud".
+    pub fn title(self) -> &'static str {
+        match self {
+            Hosting::AzureOnly => "Azure only",
+            Hosting::AnyCloud => "Any cloud",
+            Hosting::Contested => "Contested",
+        }
+    }
+
+    /// The answer as the JSON outcome names it: `azure_only`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Hosting::AzureOnly => "azure_only",
+            Hosting::AnyCloud => "any_cloud",
             Hosting::Contested => "contested",
         }
     }

@@ -15,7 +15,7 @@ use crate::captable;
 use crate::outcome::Stage;
 use crate::scenario::{CountBasis, Scenario};
 use crate::terms::condition::Stakes;
-use crate::{Date, Dollars};
+use crate::Date;
 
 use super::judge::TermProbe;
 use super::{Status, TermStatus, REGIMES, TERM_IDS};
@@ -25,7 +25,7 @@ use super::{Status, TermStatus, REGIMES, TERM_IDS};
 pub struct Timeline {
     /// The term ids, in the order every point lists their statuses.
     pub terms: Vec<&'static str>,
-    /// The points, in date order (a regime first on a day it shares).
+    /// The points, in date order, one a day (a day's labels joined, in the order written).
     pub points: Vec<TimePoint>,
     /// For each term (in the order of `terms`), the points where its status
     /// changes: the first point, then every point whose status differs from
@@ -38,7 +38,7 @@ pub struct Timeline {
 pub struct TimePoint {
     /// The day.
     pub date: Date,
-    /// What happens.
+    /// What happens (the first thing, when several happen that day).
     pub kind: PointKind,
     /// What happens, in words that follow "by": "the amendment", "Amazon's payment of $13.7B".
     pub label: String,
@@ -130,16 +130,29 @@ pub(crate) fn key_term(status: &TermStatus, timeline: &Timeline) -> KeyTerm {
     KeyTerm { term: status.id, title: status.title, status: status.status, line: status.line.clone(), change }
 }
 
-/// Every dated point of the scenario, with no statuses yet, in date order.
+/// Every dated point of the scenario, with no statuses yet, in date order;
+/// what happens on one day is one point, its labels joined.
 fn dated_points(scenario: &Scenario) -> Vec<TimePoint> {
-    let point = |date: Date, kind: PointKind, label: String| TimePoint { date, kind, label, statuses: Vec::new() };
-    let mut points: Vec<TimePoint> = REGIMES
-        .iter()
-        .filter_map(|regime| Some(point(regime.starts.to_date()?, PointKind::Regime, regime.event.to_owned())))
-        .collect();
+    let mut points: Vec<TimePoint> = Vec::new();
+    let mut add = |date: Date, kind: PointKind, label: String| {
+        // By hand rather than a sort: a few points, and no sorting code in the wasm for them.
+        let at = points.iter().position(|p| p.date >= date).unwrap_or(points.len());
+        match points.get_mut(at).filter(|p| p.date == date) {
+            Some(same_day) => {
+                same_day.label.push_str("; ");
+                same_day.label.push_str(&label);
+            }
+            None => points.insert(at, TimePoint { date, kind, label, statuses: Vec::new() }),
+        }
+    };
+    for regime in REGIMES {
+        if let Some(date) = regime.starts.to_date() {
+            add(date, PointKind::Regime, regime.event.to_owned());
+        }
+    }
     for round in &scenario.rounds {
         if let Some(date) = round.date {
-            points.push(point(date, PointKind::Round, format!("the round \u{201c}{}\u{201d}", round.name)));
+            add(date, PointKind::Round, format!("the round \u{201c}{}\u{201d}", round.name));
         }
         for investment in &round.investments {
             let name = scenario
@@ -150,19 +163,16 @@ fn dated_points(scenario: &Scenario) -> Vec<TimePoint> {
                 .or(investment.name.as_deref())
                 .unwrap_or(&investment.holder);
             for tranche in &investment.tranches {
-                let label = format!("{name}'s payment of {}", Dollars::short(tranche.amount));
-                points.push(point(tranche.date, PointKind::Tranche, label));
+                add(tranche.date, PointKind::Tranche, format!("{name}'s payment of {}", tranche.amount.short()));
             }
         }
     }
     if let Some(date) = scenario.events.agi_declared {
-        points.push(point(date, PointKind::AgiDeclared, "OpenAI's declaration of AGI".to_owned()));
+        add(date, PointKind::AgiDeclared, "OpenAI's declaration of AGI".to_owned());
     }
     if let Some(date) = scenario.events.agi_verified {
-        points.push(point(date, PointKind::AgiVerified, "the expert panel's verification of AGI".to_owned()));
+        add(date, PointKind::AgiVerified, "the expert panel's verification of AGI".to_owned());
     }
-    // Stable: on a shared day, regimes first, then the scenario's points in the order written.
-    points.sort_by_key(|point| point.date);
     points
 }
 
