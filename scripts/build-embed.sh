@@ -2,10 +2,12 @@
 # Trunk's post-build hook (Trunk.toml): builds the embed wasm, the widget plus the host-page API
 # (cargo feature `embed`, bin fortress-embed), into Trunk's staging directory beside the standalone
 # page's build, as fortress-embed.js and fortress-embed_bg.wasm for www/fortress.js to load.
-# It runs the same tools as Trunk, at the versions Trunk.toml pins: cargo, the wasm-bindgen CLI
-# (--target web) and, in release builds, wasm-opt -Oz. In release builds it also minifies the
+# It runs the same tools as Trunk, at the versions Trunk.toml pins: cargo (in the environment Trunk
+# was run in: the pinned nightly for release builds, see release_env in lib.sh), the wasm-bindgen
+# CLI (--target web) and, in release builds, wasm-opt -Oz. In release builds it also minifies the
 # JavaScript glue of both builds.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 : "${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook (trunk build / trunk serve)}"
 profile=${TRUNK_PROFILE:-debug}
@@ -13,7 +15,7 @@ release=()
 [ "$profile" = release ] && release=(--release)
 
 cargo build --offline --target wasm32-unknown-unknown --bin fortress-embed --features embed "${release[@]}"
-wasm="target/wasm32-unknown-unknown/$profile/fortress-embed.wasm"
+wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/fortress-embed.wasm"
 wasm-bindgen --target web --no-typescript --out-dir "$TRUNK_STAGING_DIR" --out-name fortress-embed "$wasm"
 if [ "$profile" = release ]; then
   out="$TRUNK_STAGING_DIR/fortress-embed_bg.wasm"

@@ -5,21 +5,19 @@
 # Usage: bash scripts/fuzz.sh                     a smoke run of 20,000 inputs (FUZZ_RUNS to change)
 #        FUZZ_SECONDS=60 bash scripts/fuzz.sh     a longer run, for that many seconds
 # A crash is saved under fuzz/artifacts/decode/ and the script exits non-zero; replay it with
-#   cargo +nightly fuzz run decode fuzz/artifacts/decode/<file>
+#   cargo +$RELEASE_NIGHTLY fuzz run decode fuzz/artifacts/decode/<file>   (the nightly lib.sh pins)
 # The corpus grows in fuzz/corpus/decode/ (ignored by git), so later runs start where this one ended.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
-export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-CARGO_FUZZ_VERSION=0.13.2
-
-if ! rustup toolchain list | grep -q '^nightly'; then
-  echo "fuzz.sh: installing the nightly toolchain" >&2
-  rustup toolchain install nightly --profile minimal
+# The pinned nightly (setup.sh installs it, for the release wasm too).
+if ! rustup toolchain list | grep -q "^$RELEASE_NIGHTLY-"; then
+  echo "fuzz.sh: installing $RELEASE_NIGHTLY" >&2
+  rustup toolchain install "$RELEASE_NIGHTLY" --profile minimal
 fi
 if [ "$(cargo-fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
   echo "fuzz.sh: installing cargo-fuzz $CARGO_FUZZ_VERSION" >&2
-  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+  cargo "+$STABLE_RUST" install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
 fi
 
 corpus=fuzz/corpus/decode
@@ -44,4 +42,4 @@ else
   args+=(-runs="${FUZZ_RUNS:-20000}")
   echo "fuzz.sh: fuzzing the link decoder for ${FUZZ_RUNS:-20000} inputs"
 fi
-cargo +nightly fuzz run --fuzz-dir fuzz decode "$corpus" -- "${args[@]}"
+cargo "+$RELEASE_NIGHTLY" fuzz run --fuzz-dir fuzz decode "$corpus" -- "${args[@]}"

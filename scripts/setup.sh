@@ -1,22 +1,14 @@
 #!/usr/bin/env bash
 # Set up everything Fortress needs to build, serve and test, on a fresh Debian machine (as root)
-# that reaches only the package registries (crates.io, npm, PyPI, Debian).
+# that reaches only the package registries (crates.io, npm, PyPI, Debian) and Rust's own
+# distribution server (rustup).
 #
-# Idempotent: each step checks what is already there and installs only what is missing, at pinned
-# versions, so a second run takes a second or two. See /work/shared/TOOLCHAIN.md for why these
-# versions and these sources (e.g. wasm-opt from npm, Chromium from Debian, no browser downloads).
+# Idempotent: each step checks what is already there and installs only what is missing, at the
+# versions scripts/lib.sh names, so a second run takes a second or two. docs/TOOLCHAIN.md says why
+# these versions and these sources (wasm-opt from npm, Chromium from Debian, no browser downloads).
 set -euo pipefail
-
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-ROOT="$PWD"
-export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 export DEBIAN_FRONTEND=noninteractive
-
-# Pinned versions. wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock (checked below).
-TRUNK_VERSION=0.21.14
-WASM_BINDGEN_VERSION=0.2.130
-NODE_MIN_MAJOR=20
 
 started=$SECONDS
 say() { printf 'setup: %s\n' "$*"; }
@@ -42,7 +34,7 @@ command -v rustup >/dev/null || die "rustup is not installed (the machine image 
 toml_list() { # toml_list KEY -> the strings of KEY = [ "a", "b" ] in rust-toolchain.toml
   sed -n "s/^$1 *= *\[\(.*\)\]/\1/p" rust-toolchain.toml | tr -d '" ' | tr ',' ' '
 }
-TOOLCHAIN=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
+TOOLCHAIN=$STABLE_RUST
 [ -n "$TOOLCHAIN" ] || die "no channel in rust-toolchain.toml"
 if rustup toolchain list | grep -q "^$TOOLCHAIN-"; then
   say "rust $TOOLCHAIN: present"
@@ -68,6 +60,23 @@ for c in $(toml_list components); do
     logged rustup-component rustup component add --toolchain "$TOOLCHAIN" "$c"
   fi
 done
+
+# The release wasm's nightly, with the standard library's source (it is rebuilt for size) and the
+# crates that source depends on, fetched now so that the build itself can run offline.
+if rustup toolchain list | grep -q "^$RELEASE_NIGHTLY-"; then
+  say "rust $RELEASE_NIGHTLY: present"
+else
+  say "rust $RELEASE_NIGHTLY: installing (the release wasm is built with it)"
+  logged rustup-nightly rustup toolchain install "$RELEASE_NIGHTLY" --profile minimal
+fi
+if rustup component list --installed --toolchain "$RELEASE_NIGHTLY" | grep -q '^rust-src'; then
+  say "rust-src for $RELEASE_NIGHTLY: present"
+else
+  say "rust-src for $RELEASE_NIGHTLY: installing"
+  logged rustup-rust-src rustup component add rust-src --toolchain "$RELEASE_NIGHTLY"
+fi
+std_manifest="$(rustc "+$RELEASE_NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+logged fetch-std cargo "+$RELEASE_NIGHTLY" fetch --manifest-path "$std_manifest"
 
 # --- 2. Debian packages: Chromium + ChromeDriver (browser tests), brotli ------------------------
 missing_pkgs=()
@@ -97,13 +106,9 @@ else
 fi
 
 # --- 4. wasm-bindgen CLI (and wasm-bindgen-test-runner) -----------------------------------------
-if [ -f Cargo.lock ]; then
-  lock_wb=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-  if [ -n "$lock_wb" ] && [ "$lock_wb" != "$WASM_BINDGEN_VERSION" ]; then
-    say "note: Cargo.lock has wasm-bindgen $lock_wb, not the pinned $WASM_BINDGEN_VERSION; the CLI must match the lock, so using $lock_wb (keep Trunk.toml's [tools] wasm_bindgen the same)"
-    WASM_BINDGEN_VERSION=$lock_wb
-  fi
-fi
+lock_wb=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ "$lock_wb" = "$WASM_BINDGEN_VERSION" ] ||
+  die "Cargo.lock has wasm-bindgen '$lock_wb' but Trunk.toml pins $WASM_BINDGEN_VERSION: make them agree"
 have_wb=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 have_wbtr=$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have_wb" = "$WASM_BINDGEN_VERSION" ] && [ "$have_wbtr" = "$WASM_BINDGEN_VERSION" ]; then
@@ -130,8 +135,8 @@ else
 fi
 wasm_opt_version=$(wasm-opt --version 2>/dev/null || true)
 case "$wasm_opt_version" in
-  *version_132*) ;;
-  *) die "wasm-opt on PATH is '$wasm_opt_version', expected version_132 from node_modules/.bin" ;;
+  *"$WASM_OPT_VERSION"*) ;;
+  *) die "wasm-opt on PATH is '$wasm_opt_version', expected $WASM_OPT_VERSION (Trunk.toml) from node_modules/.bin" ;;
 esac
 
-say "done in $((SECONDS - started))s (rust $TOOLCHAIN, trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt version_132, $(chromium --version 2>/dev/null | head -n1))"
+say "done in $((SECONDS - started))s (rust $TOOLCHAIN and $RELEASE_NIGHTLY, trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $WASM_OPT_VERSION, $(chromium --version 2>/dev/null | head -n1))"

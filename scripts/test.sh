@@ -2,16 +2,14 @@
 # Set up (scripts/setup.sh), then run every check and test of Fortress, in order, stopping at the
 # first failure with the name of the step that failed:
 #   fmt, clippy (native, all targets), clippy (widget on wasm32), cargo test (native: core, format,
-#   cli, widget render tests), a fuzz smoke of the link decoder, cargo test on wasm32 (widget, in headless Chromium), trunk build
-#   --release, end-to-end tests (node --test tests/e2e/ against dist/ in headless Chromium).
-# The widget steps run only when the root crate fortress-widget exists in Cargo.toml.
+#   cli, widget render tests), a fuzz smoke of the link decoder, cargo test on wasm32 (widget, in
+#   headless Chromium), the release build (trunk build --release, on the pinned nightly), the page
+#   weight against its budgets (bench/weight.mjs), and the end-to-end tests (node --test tests/e2e/
+#   against dist/ in headless Chromium).
 # Usage: bash scripts/test.sh        (CI runs it through .ci/run)
 #        FORTRESS_SKIP_SETUP=1 bash scripts/test.sh   to skip the set-up checks
 set -uo pipefail
-
-cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 1
-export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
-export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [ "${CI:-}" = "true" ]; then
   export CARGO_INCREMENTAL=0 # a fresh clone builds once: incremental data is only extra writes
 fi
@@ -21,8 +19,6 @@ trap 'rm -rf "$LOGS"' EXIT
 started=$SECONDS
 steps_done=0
 timings=()
-
-has_widget() { grep -q '^name = "fortress-widget"' Cargo.toml; }
 
 # step NAME CMD... : run CMD with its output shown and kept; stop the whole run if it fails.
 step() {
@@ -42,37 +38,28 @@ step() {
   timings+=("$name=${took}s")
   printf '==> [%s] ok in %ss\n' "$name" "$took"
 }
-skip() { printf '\n==> [%s] skipped: %s\n' "$1" "$2"; }
+
+# The release build, in the environment that builds it with the pinned nightly (lib.sh).
+release_build() {
+  release_env
+  trunk build --release
+}
 
 if [ "${FORTRESS_SKIP_SETUP:-}" = "1" ]; then
-  skip setup "FORTRESS_SKIP_SETUP=1"
+  printf '\n==> [setup] skipped: FORTRESS_SKIP_SETUP=1\n'
 else
   step setup bash scripts/setup.sh
 fi
 step fmt cargo fmt --all --check
 step clippy cargo clippy --workspace --all-targets -- -D warnings
-if has_widget; then
-  step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p fortress-widget --features embed -- -D warnings
-else
-  skip clippy-wasm "no fortress-widget crate in Cargo.toml yet"
-fi
+step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p fortress-widget --features embed -- -D warnings
 step test cargo test --workspace
 # A fixed-count smoke run of the link decoder's fuzz target (nightly + cargo-fuzz; see scripts/fuzz.sh).
 step fuzz bash scripts/fuzz.sh
-if has_widget; then
-  step test-wasm cargo test --target wasm32-unknown-unknown -p fortress-widget
-  step trunk-build env RUST_BACKTRACE=0 trunk build --release
-else
-  skip test-wasm "no fortress-widget crate in Cargo.toml yet"
-  skip trunk-build "no fortress-widget crate in Cargo.toml yet"
-fi
-shopt -s nullglob
-e2e_files=(tests/e2e/*.test.mjs)
-if [ ${#e2e_files[@]} -gt 0 ]; then
-  step e2e node --test --test-reporter=spec "${e2e_files[@]}"
-else
-  skip e2e "no tests/e2e/*.test.mjs"
-fi
+step test-wasm cargo test --target wasm32-unknown-unknown -p fortress-widget
+step release-build release_build
+step weight node bench/weight.mjs
+step e2e node --test --test-reporter=spec tests/e2e/*.test.mjs
 
 # Add up what the runners reported: cargo's "test result:" lines (native, doc and wasm tests)
 # and node's test runner summary.

@@ -203,21 +203,49 @@ pub(crate) fn share_out(amount: u128, weights: &[u128], total: u128) -> Option<V
     let mut parts = Vec::with_capacity(weights.len());
     let mut remainders = Vec::with_capacity(weights.len());
     let mut given: u128 = 0;
-    for (idx, &weight) in weights.iter().enumerate() {
+    for &weight in weights {
         // amount * weight / total, keeping the remainder for the tie-break;
         // one product and one division each, the costly step here.
         let (quotient, remainder) = total.div_rem(amount.checked_mul(weight)?);
         parts.push(quotient);
-        remainders.push((remainder, idx));
+        remainders.push(remainder);
         given = given.checked_add(quotient)?;
     }
-    let left = amount.checked_sub(given)?;
-    // Fewer dollars are left than there are holders, so each gets at most one.
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for &(_, idx) in remainders.iter().take(usize::try_from(left).ok()?) {
-        *parts.get_mut(idx)? += 1;
+    // Fewer dollars are left than there are holders, so each gets at most one:
+    // the `left` largest remainders, ties to the earlier holder.
+    let left = usize::try_from(amount.checked_sub(given)?).ok()?;
+    if left == 0 {
+        return Some(parts);
+    }
+    let threshold = largest_remainders_threshold(&remainders, left)?;
+    // Every remainder above the threshold gets one; those equal to it, in order, get the rest.
+    let mut at_threshold = left.checked_sub(remainders.iter().filter(|&&r| r > threshold).count())?;
+    for (part, &remainder) in parts.iter_mut().zip(&remainders) {
+        let gets = remainder > threshold || (remainder == threshold && at_threshold > 0);
+        if remainder == threshold && gets {
+            at_threshold -= 1;
+        }
+        *part += u128::from(gets);
     }
     Some(parts)
+}
+
+/// The `left`-th largest of `values` (`left` at least one): the largest `t`
+/// with at least `left` values at or above it, found by halving the range of
+/// values, 128 counts at most, so that no sort is needed.
+fn largest_remainders_threshold(values: &[u128], left: usize) -> Option<u128> {
+    let at_least = |t: u128| values.iter().filter(|&&v| v >= t).count() >= left;
+    let (mut lo, mut hi) = (0u128, values.iter().copied().max()?);
+    // at_least(lo) holds (every value is >= 0); find the largest t that keeps it.
+    while lo < hi {
+        let mid = lo + (hi - lo).div_ceil(2);
+        if at_least(mid) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    Some(lo)
 }
 
 /// `shares / total` against a percentage, exactly: by cross-multiplying when
@@ -306,6 +334,35 @@ mod tests {
             0..(1u128 << 54),
             wide(),
         ]
+    }
+
+    /// `share_out` as it was, sorting the remainders: the sort-free one must agree with it.
+    fn share_out_sorted(amount: u128, weights: &[u128], total: u128) -> Option<Vec<u128>> {
+        let mut parts: Vec<u128> = weights.iter().map(|w| amount * w / total).collect();
+        let mut remainders: Vec<(u128, usize)> =
+            weights.iter().enumerate().map(|(i, w)| (amount * w % total, i)).collect();
+        let left = amount - parts.iter().sum::<u128>();
+        remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, i) in remainders.iter().take(left as usize) {
+            parts[i] += 1;
+        }
+        Some(parts)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        /// Small weights make many equal remainders, so ties are tried often.
+        #[test]
+        fn share_out_is_the_sorted_largest_remainders(
+            amount in 0..1_000_000u128,
+            weights in prop::collection::vec(prop_oneof![0..4u128, 0..1_000_000_000u128], 1..40),
+        ) {
+            let total: u128 = weights.iter().sum();
+            if total > 0 {
+                prop_assert_eq!(share_out(amount, &weights, total), share_out_sorted(amount, &weights, total));
+            }
+        }
     }
 
     proptest! {

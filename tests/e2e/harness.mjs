@@ -66,10 +66,11 @@ export const CSP_HEADERS = {
 
 /**
  * Serve a static directory (relative to the repository root) on 127.0.0.1 at a free port.
- * `/` and directories serve their index.html. Nothing is cached.
+ * `/` and directories serve their index.html. Nothing is cached. `pages` adds HTML pages that are
+ * not files, by path (`{'/two-embeds.html': '<!doctype html>...'}`), for a test's own fixtures.
  * @returns {Promise<{url: string, port: number, root: string, close: () => Promise<void>}>}
  */
-export async function startServer(dir = 'dist') {
+export async function startServer(dir = 'dist', { pages = {} } = {}) {
   const root = fromRoot(dir);
   const info = await stat(root).catch(() => null);
   if (!info || !info.isDirectory()) {
@@ -89,6 +90,7 @@ export async function startServer(dir = 'dist') {
       return send(400, 'bad request\n');
     }
     if (pathname.includes('\0')) return send(400, 'bad request\n');
+    if (Object.hasOwn(pages, pathname)) return send(200, pages[pathname], MIME_TYPES['.html']);
     let file = normalize(join(root, pathname));
     if (file !== root && !file.startsWith(root + sep)) return send(403, 'forbidden\n');
     let st = await stat(file).catch(() => null);
