@@ -79,28 +79,32 @@ pub fn App(props: &AppProps) -> Html {
     use_url_sync(&state, props.sync_url, fragment.clone());
     let url = fragment.map(|f| AttrValue::from(format!("{}#{f}", props.link_base)));
     use_bridge(&state, props.bridge.clone(), url.clone());
-    let complete = use_below_the_fold();
+    let later = use_below_the_fold();
     let state = &state;
     // This render's state, for the sections to compare with the last one: the handle itself
     // always reads the latest state.
     let shown = &Rc::new(State::clone(state));
     html! {
-        <div class="fortress">
+        <div class="fortress" data-drawn={later.to_string()}>
             { section(state, shown, components::header::header, same_header) }
             <components::share::Share {url} />
             { components::header::headline(state) }
             { section(state, shown, components::header::notes, |a, b| a.scenario.notes == b.scenario.notes) }
             <div class="layout">
                 <div class="controls-column" key={state.generation.to_string()}>
-                    { components::controls::controls(state, shown, complete) }
+                    { components::controls::controls(state, shown, later >= 1) }
                 </div>
                 <div class="results">
                     { section(state, shown, components::table::cap_table, same_figures) }
-                    if complete {
+                    if later >= 1 {
                         { section(state, shown, components::timeline::timeline, same_timeline) }
                         { section(state, shown, components::chart::chart, same_figures) }
+                    }
+                    if later >= 2 {
                         { components::sensitivity::sensitivity(state) }
                         { section(state, shown, components::terms::terms, same_terms) }
+                    }
+                    if later >= 3 {
                         { section(state, shown, components::terms::routes, |a, b| a.outcome.routes == b.outcome.routes) }
                         { section(state, shown, components::terms::sources, |a, b| a.scenario.sources == b.scenario.sources) }
                     }
@@ -110,28 +114,31 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Whether to draw the sections below the fold: the stakes, dates, what-ifs
-/// and names among the controls, and the chart, the map, the terms, the
-/// routes and the sources. They wait for the first idle moment after the
-/// first paint, so that the headline, the round's controls and the table
-/// reach the screen and answer input sooner. They are over half of the
-/// widget's elements, most of its text and most of its form fields, whose
-/// first layout is the costliest work of a cold load. Natively (server-side
-/// rendering, the render tests) there is no paint to wait for: everything
-/// renders at once.
+/// How many of the three parts below the fold to draw: the controls beyond
+/// the round's, the timeline and the chart (1); the map and the terms (2);
+/// the routes and the sources (3). They come one part per idle moment after
+/// the first paint, so that the headline, the round's controls and the table
+/// reach the screen first, and input that arrives meanwhile is handled
+/// between the parts rather than after all of them. They are most of the
+/// widget's elements, text and form fields, whose first layout is the
+/// costliest work of a cold load. Natively (server-side rendering, the render
+/// tests) there is no paint to wait for: everything renders at once.
 #[hook]
-fn use_below_the_fold() -> bool {
-    let complete = use_state_eq(|| !cfg!(target_arch = "wasm32"));
+fn use_below_the_fold() -> u8 {
+    const PARTS: u8 = 3;
+    let drawn = use_state_eq(|| if cfg!(target_arch = "wasm32") { 0 } else { PARTS });
     {
-        let complete = complete.clone();
-        use_effect_with((), move |_| {
+        let drawn = drawn.clone();
+        use_effect_with(*drawn, move |&now| {
             #[cfg(target_arch = "wasm32")]
-            browser::when_idle(move || complete.set(true));
+            if now < PARTS {
+                browser::when_idle(move || drawn.set(now + 1));
+            }
             #[cfg(not(target_arch = "wasm32"))]
-            drop(complete);
+            drop((drawn, now));
         });
     }
-    *complete
+    *drawn
 }
 
 /// The header shows the preset, the title, and the holders to focus on.

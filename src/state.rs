@@ -6,7 +6,10 @@
 //! records a [`FieldError`]: the message, the control it belongs next to, and
 //! what the reader typed, so the control keeps showing it.
 
+use std::rc::Rc;
+
 use fortress_core::edit::{self, Event, ValuationBasis};
+use fortress_core::sensitivity::{self, Grid};
 use fortress_core::{evaluate, presets, CountBasis, Dollars, ErrorKind, Outcome, Scenario, ScenarioError};
 
 use fortress_format::link::{self, MAX_LINK_BYTES};
@@ -141,9 +144,9 @@ pub struct State {
     /// The name of the preset the scenario started from.
     pub preset: String,
     /// The last scenario that evaluated.
-    pub scenario: Scenario,
+    pub scenario: Rc<Scenario>,
     /// Its outcome.
-    pub outcome: Outcome,
+    pub outcome: Rc<Outcome>,
     /// The holder the headline is about.
     pub focus: String,
     /// The last action's problem, if it was not applied.
@@ -151,6 +154,10 @@ pub struct State {
     /// Changes when the controls must be laid out anew (a preset, a reset,
     /// an investor added or removed), so that no control keeps a stale draft.
     pub generation: u32,
+    /// The sensitivity map of the scenario for the holder in focus, or `None`
+    /// when it has no priced round with cheques to vary. Shared, so that
+    /// copying the state does not copy the map.
+    pub map: Option<Rc<Grid>>,
 }
 
 impl State {
@@ -172,7 +179,9 @@ impl State {
         };
         let focus = default_focus(&scenario);
         let error = error.map(general);
-        State { preset: name.to_owned(), scenario, outcome, focus, error, generation: 0 }
+        let (scenario, outcome) = (Rc::new(scenario), Rc::new(outcome));
+        let map = map_of(&scenario, &focus);
+        State { preset: name.to_owned(), scenario, outcome, focus, error, generation: 0, map }
     }
 
     /// The state for a share link (a whole URL, or its fragment with or
@@ -196,7 +205,9 @@ impl State {
         match evaluate(&scenario) {
             Ok(outcome) => {
                 let focus = default_focus(&scenario);
-                State { scenario, outcome, focus, error: None, ..base }
+                let (scenario, outcome) = (Rc::new(scenario), Rc::new(outcome));
+                let map = map_of(&scenario, &focus);
+                State { scenario, outcome, focus, error: None, map, ..base }
             }
             Err(e) => State { error: Some(general(format!("{e}; showing the default scenario."))), ..base },
         }
@@ -286,7 +297,8 @@ impl State {
             Action::Reset => State { generation: self.generation.wrapping_add(1), ..State::new(&self.preset) },
             Action::Focus(holder) => {
                 let known = self.outcome.stages.iter().any(|stage| stage.holder(&holder).is_some());
-                State { focus: if known { holder } else { self.focus.clone() }, ..self.clone() }
+                let focus = if known { holder } else { self.focus.clone() };
+                State { map: map_of(&self.scenario, &focus), focus, ..self.clone() }
             }
             Action::OpenLink(text) => State { generation: self.generation.wrapping_add(1), ..State::from_link(&text) },
             Action::Open(scenario) => {
@@ -326,7 +338,9 @@ impl State {
             Ok(outcome) => {
                 let focus =
                     if scenario_has(&scenario, &self.focus) { self.focus.clone() } else { default_focus(&scenario) };
-                State { scenario, outcome, focus, error: None, ..self.clone() }
+                let map = map_of(&scenario, &focus);
+                let (scenario, outcome) = (Rc::new(scenario), Rc::new(outcome));
+                State { scenario, outcome, focus, error: None, map, ..self.clone() }
             }
             Err(e) => {
                 let at = control_for(&scenario, &e.field);
@@ -346,6 +360,11 @@ impl State {
         }
         State { generation: self.generation.wrapping_add(1), ..self }
     }
+}
+
+/// The sensitivity map for `focus`, colouring by the exclusivity what-if's term.
+fn map_of(scenario: &Scenario, focus: &str) -> Option<Rc<Grid>> {
+    sensitivity::grid(scenario, focus, WHATIF_TERM, sensitivity::STEPS).ok().map(Rc::new)
 }
 
 fn general(message: String) -> FieldError {
@@ -546,8 +565,9 @@ mod tests {
     #[test]
     fn a_single_holder_table_cannot_move() {
         let mut state = State::new("oct-2025");
-        state.scenario.holders.truncate(1);
-        state.scenario.holders[0].percent = fortress_core::Percent::from_micros(100_000_000);
+        let scenario = Rc::make_mut(&mut state.scenario);
+        scenario.holders.truncate(1);
+        scenario.holders[0].percent = fortress_core::Percent::from_micros(100_000_000);
         let next = state.reduce(Action::Stake { holder: "microsoft".into(), text: "50".into() });
         let error = next.error.unwrap();
         assert_eq!(error.at, Control::Stake("microsoft".into()));
@@ -581,6 +601,21 @@ mod tests {
     }
 
     #[test]
+    fn the_map_is_the_scenarios_for_the_holder_in_focus() {
+        let state = State::new(presets::DEFAULT);
+        let map = |s: &State| s.map.as_deref().cloned();
+        let want = |s: &State| fortress_core::sensitivity::grid(&s.scenario, &s.focus, WHATIF_TERM, 64).ok();
+        assert!(map(&state).is_some());
+        for next in [
+            state.reduce(amount("amazon", "20")),
+            state.reduce(Action::Focus("amazon".into())),
+            state.reduce(Action::Preset("oct-2025".into())),
+        ] {
+            assert_eq!(map(&next), want(&next), "{}", next.focus);
+        }
+    }
+
+    #[test]
     fn presets_reset_and_focus() {
         let state = State::new(presets::DEFAULT);
         let edited = state.reduce(amount("amazon", "1"));
@@ -605,7 +640,7 @@ mod tests {
             assert_eq!(opened.preset, "feb-2026-post");
         }
         let reopened = edited.reduce(Action::OpenLink(State::new(presets::DEFAULT).share_fragment().unwrap()));
-        assert_eq!(reopened.scenario, presets::feb_2026_pre_money());
+        assert_eq!(*reopened.scenario, presets::feb_2026_pre_money());
         assert_ne!(reopened.generation, edited.generation, "the controls are laid out anew");
     }
 
@@ -623,7 +658,7 @@ mod tests {
         ];
         for (text, message) in cases {
             let state = State::from_link(&text);
-            assert_eq!(state.scenario, presets::feb_2026_pre_money(), "{text:.40}");
+            assert_eq!(*state.scenario, presets::feb_2026_pre_money(), "{text:.40}");
             assert_eq!(state.error.map(|e| (e.at, e.message)), Some((Control::General, message.to_owned())));
         }
     }
@@ -633,10 +668,10 @@ mod tests {
         let state = State::new(presets::DEFAULT);
         let mut scenario = presets::oct_2025_recap();
         let opened = state.reduce(Action::Open(Box::new(scenario.clone())));
-        assert_eq!((&opened.scenario, &opened.error), (&scenario, &None));
+        assert_eq!((&*opened.scenario, &opened.error), (&scenario, &None));
         scenario.holders.clear();
         let refused = state.reduce(Action::Open(Box::new(scenario)));
-        assert_eq!(refused.scenario, presets::feb_2026_pre_money());
+        assert_eq!(*refused.scenario, presets::feb_2026_pre_money());
         assert!(refused.error.unwrap().message.ends_with("showing the default scenario."));
         let told = state.reduce(Action::Refused("No.".into()));
         assert_eq!((told.scenario, told.error.map(|e| e.message)), (state.scenario, Some("No.".to_owned())));

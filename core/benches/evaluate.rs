@@ -11,49 +11,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use fortress_core::{
-    evaluate, presets, sensitivity, Dollars, Holder, Investment, Percent, Pool, PoolBasis, Round, Scenario, Secondary,
-    Valuation,
-};
-
-/// `n_holders` equal starting holders and `n_rounds` rounds, each with three
-/// new investors and a follow-on by the first holder.
-fn synthetic(n_holders: usize, n_rounds: usize) -> Scenario {
-    let n = i64::try_from(n_holders).unwrap_or(1);
-    let holders = (0..n)
-        .map(|i| {
-            let mut micros = Percent::HUNDRED_MICROS / n;
-            if i == 0 {
-                micros += Percent::HUNDRED_MICROS - micros * n;
-            }
-            Holder {
-                id: format!("h{i}"),
-                name: format!("Holder {i}"),
-                percent: Percent::from_micros(micros),
-                group: false,
-            }
-        })
-        .collect();
-    let rounds = (0..n_rounds)
-        .map(|r| Round {
-            name: format!("Round {r}"),
-            date: None,
-            valuation: Some(Valuation::PreMoney(Dollars(1_000_000_000 * (r as i64 + 1)))),
-            investments: (0..3)
-                .map(|k| Investment {
-                    holder: format!("r{r}-{k}"),
-                    name: Some(format!("Investor {r}-{k}")),
-                    amount: Dollars(10_000_000 * (k + 1)),
-                    tranches: vec![],
-                })
-                .chain([Investment { holder: "h0".into(), name: None, amount: Dollars(5_000_000), tranches: vec![] }])
-                .collect(),
-            pool: None,
-            secondaries: vec![],
-        })
-        .collect();
-    Scenario { version: 1, title: "Synthetic".into(), holders, rounds, ..presets::oct_2025_recap() }
-}
+use fortress_core::{evaluate, presets, sensitivity, Percent, Pool, PoolBasis, Scenario, Secondary};
 
 fn time(label: &str, scenario: &Scenario, iterations: usize) {
     for _ in 0..iterations.div_ceil(10) {
@@ -114,10 +72,10 @@ fn main() {
     let scale = if quick { 1 } else { 10 };
     time("default preset (feb-2026)", &presets::feb_2026_pre_money(), 200 * scale);
     for n in [10, 100, 1_000] {
-        time(&format!("{n} holders, 5 rounds"), &synthetic(n, 5), (2_000 / n).max(5) * scale);
+        time(&format!("{n} holders, 5 rounds"), &fortress_testkit::synthetic(n, 5), (2_000 / n).max(5) * scale);
     }
     for rounds in [10, 50] {
-        time(&format!("1000 holders, {rounds} rounds"), &synthetic(1_000, rounds), 3 * scale);
+        time(&format!("1000 holders, {rounds} rounds"), &fortress_testkit::synthetic(1_000, rounds), 3 * scale);
     }
     let mut floor = presets::feb_2026_pre_money();
     floor.whatifs = vec![fortress_core::WhatIf::StakeBelow {
@@ -126,7 +84,7 @@ fn main() {
         term: "azure-api-exclusivity".into(),
     }];
     time_grid("default preset + floor", &floor, "microsoft", 20 * scale);
-    time_grid("100 holders, 5 rounds", &synthetic(100, 5), "h0", 3 * scale);
+    time_grid("100 holders, 5 rounds", &fortress_testkit::synthetic(100, 5), "h0", 3 * scale);
     // A pool top-up and a sale in the round: every cell applies it in full.
     let mut pooled = presets::feb_2026_post_money();
     if let Some(round) = pooled.rounds.last_mut() {

@@ -84,6 +84,30 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// The axes' span in words: "from 1/32 to twice the round as it is".
+    ///
+    /// ```
+    /// use fortress_core::{presets, sensitivity};
+    /// let grid = sensitivity::grid(&presets::feb_2026_pre_money(), "microsoft", "azure-api-exclusivity", 64).unwrap();
+    /// assert_eq!(grid.span(), "from 1/32 to twice the round as it is");
+    /// ```
+    pub fn span(&self) -> String {
+        format!("from 1/{} to twice the round as it is", self.round_sizes.len() / 2)
+    }
+
+    /// Each cell's shade on a light-to-dark ramp of the stakes (0 for the map's
+    /// smallest stake, 255 for its largest), row by row as `cells`; `None`
+    /// where the scenario would not evaluate. For drawing only: from `f64`
+    /// ratios, never from exact figures.
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    pub fn shades(&self) -> Vec<Option<u8>> {
+        let ratio = |cell: &Cell| if cell.total == 0 { 0.0 } else { cell.shares as f64 / cell.total as f64 };
+        let (low, high) =
+            self.cells.iter().flatten().map(ratio).fold((f64::MAX, f64::MIN), |(lo, hi), r| (lo.min(r), hi.max(r)));
+        let span = if high > low { high - low } else { 1.0 };
+        self.cells.iter().map(|cell| cell.as_ref().map(|cell| ((ratio(cell) - low) / span * 255.0) as u8)).collect()
+    }
+
     /// The cell at a column and row, if it evaluates.
     pub fn cell(&self, column: usize, row: usize) -> Option<&Cell> {
         let columns = self.round_sizes.len();

@@ -1,17 +1,19 @@
 //! The sensitivity map: the holder in focus's stake (or the exclusivity
 //! term's status) over a grid of round sizes and valuations, recomputed as the
 //! other controls move. The core computes the grid
-//! (`fortress_core::sensitivity`); this draws it on one small canvas (one
-//! pixel a cell, scaled up by CSS), so the DOM stays a handful of elements.
+//! (`fortress_core::sensitivity`) and the state keeps it (`State::map`); this
+//! draws it on one small canvas (one pixel a cell, scaled up by CSS), so the
+//! DOM stays a handful of elements.
 //!
 //! The map is one focusable element: arrow keys (or the pointer) move a
 //! cursor whose numbers a live region reads out; Enter (or a click) sets the
 //! round to that cell through [`Action::ScaleRound`].
 
+use std::rc::Rc;
+
 use fortress_core::edit::ValuationBasis;
-use fortress_core::sensitivity::{self, Cell, Grid};
+use fortress_core::sensitivity::{Cell, Grid};
 use fortress_core::terms::Status;
-use fortress_core::Scenario;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use yew::prelude::*;
@@ -22,10 +24,9 @@ use crate::state::{Action, WHATIF_TERM};
 /// Props of [`SensitivityMap`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct SensitivityMapProps {
-    /// The scenario as it is; the map is drawn around its last round.
-    pub scenario: Scenario,
-    /// The holder in focus, by id, and by name.
-    pub holder: AttrValue,
+    /// The map of the scenario as it is, drawn around its last round; `None` when it has none.
+    pub grid: Option<Rc<Grid>>,
+    /// The holder in focus, by name.
     pub holder_name: AttrValue,
     /// The title of the term whose status is mapped.
     pub term_title: AttrValue,
@@ -51,8 +52,7 @@ pub fn sensitivity(state: &super::StateHandle) -> Html {
     let dispatch = state.dispatcher();
     html! {
         <SensitivityMap
-            scenario={state.scenario.clone()}
-            holder={AttrValue::from(state.focus.clone())}
+            grid={state.map.clone()}
             holder_name={AttrValue::from(holder_name)}
             term_title={AttrValue::from(term_title)}
             on_pick={Callback::from(move |action| dispatch.dispatch(action))}
@@ -60,16 +60,11 @@ pub fn sensitivity(state: &super::StateHandle) -> Html {
     }
 }
 
-/// The map itself: memoised on the scenario and the holder, so that a change
-/// elsewhere in the widget neither recomputes nor redraws it.
+/// The map itself: its props compare the shared grid, so that a change
+/// elsewhere in the widget does not redraw it.
 #[function_component]
 pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
-    let grid = use_memo((props.scenario.clone(), props.holder.clone()), |(scenario, holder)| {
-        mark_start();
-        let grid = sensitivity::grid(scenario, holder, WHATIF_TERM, sensitivity::STEPS).ok();
-        measure();
-        grid
-    });
+    let grid = props.grid.clone();
     let layer = use_state_eq(|| Layer::Stake);
     // The cursor, as (column, row); `None` follows the scenario's own cell.
     let cursor = use_state_eq(|| None::<(usize, usize)>);
@@ -82,7 +77,7 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
             }
         });
     }
-    let Some(grid) = grid.as_ref().as_ref() else {
+    let Some(grid) = grid.as_deref() else {
         return html! {
             <section class="card" aria-labelledby="sensitivity-heading">
                 <h2 id="sensitivity-heading">{"Sensitivity map"}</h2>
@@ -162,10 +157,10 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
             <h2 id="sensitivity-heading">{"Sensitivity map"}</h2>
             <p class="muted small" id="sensitivity-help">
                 {format!(
-                    "{}'s stake after the round, for round sizes (across) and {basis} valuations (up) from 1/32 \
-                     to twice the round as it is, marked. Arrow keys or the pointer read a cell; Enter or a click \
-                     sets the round to it.",
-                    props.holder_name
+                    "{}'s stake after the round, for round sizes (across) and {basis} valuations (up) {}, \
+                     marked. Arrow keys or the pointer read a cell; Enter or a click sets the round to it.",
+                    props.holder_name,
+                    grid.span()
                 )}
             </p>
             <fieldset class="switch">
@@ -267,22 +262,16 @@ fn draw(canvas: &NodeRef, grid: &Grid, layer: Layer) {
         return;
     };
     let steps = grid.round_sizes.len();
-    let stakes = grid.cells.iter().flatten().map(Cell::stake_micros);
-    let (low, high) = stakes.fold((u64::MAX, 0), |(lo, hi), s| (lo.min(s), hi.max(s)));
-    let span = high.saturating_sub(low).max(1);
+    let shades = grid.shades();
     let mut pixels = vec![0u8; steps * steps * 4];
-    for (i, cell) in grid.cells.iter().enumerate() {
+    for (i, (cell, shade)) in grid.cells.iter().zip(shades).enumerate() {
         let (column, row) = (i % steps, i / steps);
         let at = ((steps - 1 - row) * steps + column) * 4;
-        let rgb = match (cell, layer) {
-            (None, _) => [200, 200, 200],
-            (Some(cell), Layer::Stake) => {
-                // 0 (lightest) to 255 (darkest), in integers.
-                let t = (cell.stake_micros().saturating_sub(low)).saturating_mul(255) / span;
-                let t = u8::try_from(t).unwrap_or(255);
-                [240 - t / 2 - t / 4, 244 - t / 2 - t / 8, 255 - t / 4]
-            }
-            (Some(cell), Layer::Term) => match cell.status {
+        let rgb = match (cell, layer, shade) {
+            (None, ..) | (_, Layer::Stake, None) => [200, 200, 200],
+            // 0 (lightest) to 255 (darkest).
+            (Some(_), Layer::Stake, Some(t)) => [240 - t / 2 - t / 4, 244 - t / 2 - t / 8, 255 - t / 4],
+            (Some(cell), Layer::Term, _) => match cell.status {
                 Some(Status::InForce) => [46, 139, 87],
                 Some(Status::Ended) => [200, 60, 50],
                 Some(Status::NotYet) => [120, 120, 200],
@@ -298,28 +287,3 @@ fn draw(canvas: &NodeRef, grid: &Grid, layer: Layer) {
         let _ = context.put_image_data(&image, 0.0, 0.0);
     }
 }
-
-/// Marks the start of a grid computation for the benchmark's user timing.
-#[cfg(target_arch = "wasm32")]
-fn mark_start() {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark("fortress-grid-start");
-    }
-}
-
-/// Records the grid's computation as `performance.measure('fortress-grid')`,
-/// which bench/bench.mjs reads.
-#[cfg(target_arch = "wasm32")]
-fn measure() {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.measure_with_start_mark("fortress-grid", "fortress-grid-start");
-        // Only its own mark: the page's marks are the page's.
-        performance.clear_marks_with_mark_name("fortress-grid-start");
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn mark_start() {}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn measure() {}

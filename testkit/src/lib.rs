@@ -610,3 +610,43 @@ pub fn huge_scenario() -> impl Strategy<Value = Scenario> {
         bare(vec![holder], rounds, Some(Dollars(max)))
     })
 }
+
+/// A scenario at scale, for benchmarks and tests: `n_holders` equal starting
+/// holders and `n_rounds` rounds, each with three new investors and a
+/// follow-on by the first holder; the October 2025 preset's date and sources.
+pub fn synthetic(n_holders: usize, n_rounds: usize) -> Scenario {
+    let n = i64::try_from(n_holders).unwrap_or(1);
+    let holders = (0..n)
+        .map(|i| {
+            let mut micros = Percent::HUNDRED_MICROS / n;
+            if i == 0 {
+                micros += Percent::HUNDRED_MICROS - micros * n;
+            }
+            Holder {
+                id: format!("h{i}"),
+                name: format!("Holder {i}"),
+                percent: Percent::from_micros(micros),
+                group: false,
+            }
+        })
+        .collect();
+    let rounds = (0..n_rounds)
+        .map(|r| Round {
+            name: format!("Round {r}"),
+            date: None,
+            valuation: Some(Valuation::PreMoney(Dollars(1_000_000_000 * (r as i64 + 1)))),
+            investments: (0..3)
+                .map(|k| Investment {
+                    holder: format!("r{r}-{k}"),
+                    name: Some(format!("Investor {r}-{k}")),
+                    amount: Dollars(10_000_000 * (k + 1)),
+                    tranches: vec![],
+                })
+                .chain([Investment { holder: "h0".into(), name: None, amount: Dollars(5_000_000), tranches: vec![] }])
+                .collect(),
+            pool: None,
+            secondaries: vec![],
+        })
+        .collect();
+    Scenario { version: 1, title: "Synthetic".into(), holders, rounds, ..presets::oct_2025_recap() }
+}

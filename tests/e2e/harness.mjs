@@ -179,13 +179,13 @@ export async function openPage(browser, url, { viewport } = {}) {
 
 /**
  * Waits until the widget in `scope` (a page, a frame locator, or an embedded widget's locator) has
- * drawn all of itself: the cap table comes in its first render, the chart and the other sections
- * below the fold in the first idle moment after its first paint.
+ * drawn all of itself: the cap table comes in its first render, the three parts below the fold in
+ * the idle moments after its first paint (the widget's root says how many in `data-drawn`).
  * @param {{locator: (selector: string) => import('playwright-core').Locator}} scope
  */
 export async function drawn(scope, timeout = 20_000) {
   await scope.locator('#cap-table').waitFor({ timeout });
-  await scope.locator('#ownership-chart').waitFor({ timeout });
+  await scope.locator('.fortress[data-drawn="3"]').waitFor({ timeout });
 }
 
 /**
