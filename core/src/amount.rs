@@ -15,6 +15,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub struct Dollars(pub i64);
 
 impl Dollars {
+    /// The largest amount or valuation accepted: one quadrillion dollars, a
+    /// thousand times the largest company ever valued. The bound keeps every
+    /// product the core forms inside 128-bit integers.
+    pub const MAX: Dollars = Dollars(1_000_000_000_000_000);
+
     /// The amount as an unsigned integer, or `None` when it is below zero.
     pub fn unsigned(self) -> Option<u128> {
         u128::try_from(self.0).ok()
@@ -104,6 +109,11 @@ pub struct Percent(i64);
 impl Percent {
     /// One hundred percent, in millionths of a point.
     pub const HUNDRED_MICROS: i64 = 100_000_000;
+
+    /// How far the starting stakes may miss 100%: a hundredth of a point, so
+    /// that stakes copied from a table rounded to two decimals (33.33 three
+    /// times) are accepted.
+    pub const STAKE_TOLERANCE: Percent = Percent(10_000);
 
     /// Builds a percentage from millionths of a point.
     ///

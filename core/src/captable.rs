@@ -15,8 +15,8 @@
 
 use crate::arith::{mul_div, share_out};
 use crate::error::{ErrorKind, ScenarioError};
-use crate::outcome::{HolderRow, Pending, Price, Stage};
-use crate::scenario::{CountBasis, Investment, PoolBasis, Round, Scenario, Valuation};
+use crate::scenario::{Investment, PoolBasis, Round, Scenario, Valuation};
+use crate::stage::{HolderRow, Pending, Price, Stage};
 use crate::strindex::StrIndex;
 use crate::{Date, Percent};
 
@@ -111,10 +111,14 @@ impl<'a> Table<'a> {
     }
 }
 
-/// The starting table of a validated scenario, with the first `n_rounds` rounds applied.
-pub(crate) fn table_after(scenario: &Scenario, n_rounds: usize) -> Result<Table<'_>, ScenarioError> {
+/// The starting table of a validated scenario, with the first `n_rounds`
+/// rounds applied and money counted up to `funded_to` (all of it when `None`).
+pub(crate) fn table_after(
+    scenario: &Scenario,
+    n_rounds: usize,
+    funded_to: Option<Date>,
+) -> Result<Table<'_>, ScenarioError> {
     let mut table = starting_table(scenario)?;
-    let funded_to = funded_to(scenario);
     for (i, round) in scenario.rounds.iter().enumerate().take(n_rounds) {
         let money = round_money(round, i, funded_to)?;
         apply_round(&mut table, round, &money, i)?;
@@ -139,21 +143,13 @@ fn starting_table(scenario: &Scenario) -> Result<Table<'_>, ScenarioError> {
     Ok(table)
 }
 
-/// Builds every stage of a validated scenario, and lists the money not yet
-/// paid when the scenario counts only what was funded.
-pub(crate) fn stages(scenario: &Scenario) -> Result<(Vec<Stage>, Vec<Pending>), ScenarioError> {
-    stages_funded_to(scenario, funded_to(scenario))
-}
-
-/// The table after every round with money counted up to `date`, as a
-/// scenario counted as funded and judged on `date` has it: the timeline's
-/// table on each of its days. `None` where that does not evaluate.
-pub(crate) fn last_stage_on(scenario: &Scenario, date: Date) -> Option<Stage> {
-    stages_funded_to(scenario, Some(date)).ok()?.0.pop()
-}
-
-/// [`stages`] with money counted up to `funded_to` (all of it when `None`).
-fn stages_funded_to(scenario: &Scenario, funded_to: Option<Date>) -> Result<(Vec<Stage>, Vec<Pending>), ScenarioError> {
+/// Builds every stage of a validated scenario with money counted up to
+/// `funded_to` (all of it when `None`: `terms::funded_to` says which), and
+/// lists the money not yet paid by then.
+pub(crate) fn stages(
+    scenario: &Scenario,
+    funded_to: Option<Date>,
+) -> Result<(Vec<Stage>, Vec<Pending>), ScenarioError> {
     let mut table = starting_table(scenario)?;
     let valuation = scenario.valuation.and_then(|v| v.unsigned());
     let total = table.total().ok_or_else(|| overflow("holders"))?;
@@ -177,15 +173,6 @@ fn stages_funded_to(scenario: &Scenario, funded_to: Option<Date>) -> Result<(Vec
         stages.push(next);
     }
     Ok((stages, pending))
-}
-
-/// The last day money counts on, when the scenario counts only what was
-/// funded: the day the terms are judged on. `None` when every cheque counts.
-pub(crate) fn funded_to(scenario: &Scenario) -> Option<Date> {
-    match scenario.count {
-        CountBasis::Committed => None,
-        CountBasis::Funded => crate::terms::judging_date(scenario).map(|(date, _)| date),
-    }
 }
 
 /// The part of a cheque of `amount` paid in `tranches` that counts when

@@ -127,7 +127,7 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::NotPositive(d) => write!(f, "must be more than zero dollars, not {}", d.0),
             ErrorKind::TooLarge(d) => {
-                write!(f, "{} is more than the largest accepted, {}", d.0, crate::validate::MAX_DOLLARS)
+                write!(f, "{} is more than the largest accepted, {}", d.0, Dollars::MAX.0)
             }
             ErrorKind::PercentOutOfRange(p) => {
                 write!(f, "must be between 0 and 100, not {}", Decimal::micros(p.micros()))
@@ -136,7 +136,7 @@ impl fmt::Display for ErrorKind {
                 f,
                 "the stakes add up to {}%, not 100% (a difference of up to {} points is accepted)",
                 Decimal::micros(total.micros()),
-                Decimal::micros(crate::validate::STAKE_TOLERANCE.micros())
+                Decimal::micros(Percent::STAKE_TOLERANCE.micros())
             ),
             ErrorKind::PostMoneyNotAboveNewMoney { post_money, new_money } => write!(
                 f,

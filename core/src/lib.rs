@@ -25,6 +25,7 @@ mod outcome;
 pub mod presets;
 mod scenario;
 pub mod sensitivity;
+mod stage;
 pub mod strindex;
 pub mod terms;
 pub mod validate;
@@ -32,11 +33,12 @@ pub mod validate;
 pub use amount::{Decimal, Dollars, Percent};
 pub use date::Date;
 pub use error::{ErrorKind, ScenarioError};
-pub use outcome::{HolderRow, Outcome, Pending, Price, Stage};
+pub use outcome::Outcome;
 pub use scenario::{
     Confidence, CountBasis, Events, Holder, Investment, Note, NoteKind, Pool, PoolBasis, RegimeId, Round, Scenario,
     Secondary, Source, Tranche, Valuation, WhatIf, FORMAT_VERSION,
 };
+pub use stage::{HolderRow, Pending, Price, Stage};
 pub use validate::validate;
 
 /// Validates a scenario and computes every stage of its cap table and the
@@ -54,7 +56,7 @@ pub use validate::validate;
 /// ```
 pub fn evaluate(scenario: &Scenario) -> Result<Outcome, ScenarioError> {
     validate(scenario)?;
-    let (stages, pending) = captable::stages(scenario)?;
+    let (stages, pending) = captable::stages(scenario, terms::funded_to(scenario))?;
     let Some(last) = stages.last() else {
         return Err(ScenarioError::new("holders", ErrorKind::Empty));
     };

@@ -34,7 +34,7 @@ use crate::captable::{self, Money, Table};
 use crate::edit::{self, ValuationBasis};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::scenario::{Scenario, Valuation};
-use crate::terms::{BoundProbe, Stakes, Status, TermProbe};
+use crate::terms::{self, BoundProbe, Stakes, Status, TermProbe};
 use crate::validate::MAX_DOLLARS;
 use crate::{Date, Dollars};
 
@@ -139,7 +139,8 @@ impl Grid {
 pub fn grid(scenario: &Scenario, holder: &str, term: &str, steps: usize) -> Result<Grid, ScenarioError> {
     // What `evaluate` does, but for judging every term in words, which cannot fail.
     crate::validate(scenario)?;
-    let (stages, _) = captable::stages(scenario)?;
+    let funded_to = terms::funded_to(scenario);
+    let (stages, _) = captable::stages(scenario, funded_to)?;
     let shape = LastRound::of(scenario)?;
     let steps = steps.clamp(STEPS_RANGE.0, STEPS_RANGE.1) & !1;
     let half = steps / 2;
@@ -149,7 +150,7 @@ pub fn grid(scenario: &Scenario, holder: &str, term: &str, steps: usize) -> Resu
     let round_sizes = axis(shape.round_size);
     let valuations = axis(shape.valuation);
 
-    let base = captable::table_after(scenario, shape.index)?;
+    let base = captable::table_after(scenario, shape.index, funded_to)?;
     let last = stages.last().ok_or_else(|| ScenarioError::new("rounds", ErrorKind::Empty))?;
     let probe = TermProbe::new(scenario, last, term);
     let round = scenario.rounds.get(shape.index).ok_or_else(|| ScenarioError::new("rounds", ErrorKind::Empty))?;
@@ -412,7 +413,7 @@ impl LastRound {
         let tranches = (round.investments.iter())
             .map(|i| i.tranches.iter().map(|t| (t.date, t.amount.unsigned().unwrap_or(0))).collect())
             .collect();
-        let (round_date, funded_to) = (round.date, captable::funded_to(scenario));
+        let (round_date, funded_to) = (round.date, terms::funded_to(scenario));
         Ok(LastRound { index, basis, valuation, round_size, weights, tranches, round_date, funded_to })
     }
 
@@ -683,10 +684,10 @@ mod tests {
     fn the_presets_take_the_quick_way() {
         for scenario in scenarios().into_iter().filter(|s| s.rounds.iter().all(|r| r.pool.is_none())) {
             let shape = LastRound::of(&scenario).unwrap();
-            let base = captable::table_after(&scenario, shape.index).unwrap();
+            let base = captable::table_after(&scenario, shape.index, terms::funded_to(&scenario)).unwrap();
             let mut cheques = Cheques::new(&base, &scenario.rounds[shape.index], "microsoft").unwrap();
             let grid = grid(&scenario, "microsoft", TERM, STEPS).unwrap();
-            let (stages, _) = captable::stages(&scenario).unwrap();
+            let (stages, _) = captable::stages(&scenario, terms::funded_to(&scenario)).unwrap();
             let probe = TermProbe::new(&scenario, stages.last().unwrap(), TERM).unwrap();
             let bound = probe.bind(&cheques.stakes(0));
             for (row, &valuation) in grid.valuations.iter().enumerate() {

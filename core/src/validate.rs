@@ -5,14 +5,11 @@ use crate::scenario::{Round, Scenario, WhatIf, FORMAT_VERSION};
 use crate::strindex::StrIndex;
 use crate::{Date, Dollars, Percent};
 
-/// The largest amount or valuation accepted: one quadrillion dollars, a
-/// thousand times the largest company ever valued. The bound keeps every
-/// product the core forms inside 128-bit integers.
-pub const MAX_DOLLARS: i64 = 1_000_000_000_000_000;
-/// How far the starting stakes may miss 100%: a hundredth of a point, so
-/// that stakes copied from a table rounded to two decimals (33.33 three
-/// times) are accepted. Shares are then in proportion to the stakes given.
-pub const STAKE_TOLERANCE: Percent = Percent::from_micros(10_000);
+/// The largest amount or valuation accepted: [`Dollars::MAX`], one quadrillion dollars.
+pub const MAX_DOLLARS: i64 = Dollars::MAX.0;
+/// How far the starting stakes may miss 100%: [`Percent::STAKE_TOLERANCE`],
+/// a hundredth of a point. Shares are then in proportion to the stakes given.
+pub const STAKE_TOLERANCE: Percent = Percent::STAKE_TOLERANCE;
 /// The most holders a scenario may name, starting holders and investors together.
 pub const MAX_HOLDERS: usize = 2_000;
 /// The most rounds in one scenario.

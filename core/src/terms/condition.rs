@@ -11,8 +11,8 @@ use std::fmt;
 
 use crate::amount::Decimal;
 use crate::arith::compare_share;
-use crate::outcome::{HolderRow, Stage};
 use crate::scenario::Events;
+use crate::stage::{HolderRow, Stage};
 use crate::{Date, Percent};
 
 use super::ProductKind;

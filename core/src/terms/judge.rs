@@ -1,7 +1,7 @@
 //! Judging the catalogue on a scenario: the date, the regime, every term's status and every route.
 
-use crate::outcome::Stage;
-use crate::scenario::{RegimeId, Scenario, WhatIf};
+use crate::scenario::{CountBasis, RegimeId, Scenario, WhatIf};
+use crate::stage::Stage;
 use crate::Date;
 
 use super::catalogue::{regime, Regime, RouteRule, Rule, Term, REGIMES};
@@ -49,6 +49,15 @@ pub(crate) fn judging_date(scenario: &Scenario) -> Option<(Date, AsOfBasis)> {
         return Some((date, AsOfBasis::LastRound));
     }
     Some((first_regime().starts.to_date()?, AsOfBasis::RegimeStart))
+}
+
+/// The last day money counts on, when the scenario counts only what was
+/// funded: the day the terms are judged on. `None` when every cheque counts.
+pub(crate) fn funded_to(scenario: &Scenario) -> Option<Date> {
+    match scenario.count {
+        CountBasis::Committed => None,
+        CountBasis::Funded => judging_date(scenario).map(|(date, _)| date),
+    }
 }
 
 /// The latest regime that has taken effect on `date`; the first one before any has.

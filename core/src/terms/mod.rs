@@ -25,14 +25,14 @@ mod timeline;
 
 use serde::Serialize;
 
-use crate::outcome::Stage;
 use crate::scenario::{Confidence, RegimeId, Scenario};
+use crate::stage::Stage;
 use crate::Date;
 
 pub use catalogue::{regime, Cite, Figure, Regime, RouteRule, Rule, Term, REGIMES};
 pub(crate) use condition::Stakes;
 pub use condition::{Condition, Day, Fact};
-pub(crate) use judge::{judging_date, BoundProbe, TermProbe};
+pub(crate) use judge::{funded_to, BoundProbe, TermProbe};
 pub(crate) use timeline::{key_term, timeline};
 pub use timeline::{Change, KeyTerm, PointKind, TimePoint, Timeline};
 

@@ -12,8 +12,8 @@
 use serde::Serialize;
 
 use crate::captable;
-use crate::outcome::Stage;
 use crate::scenario::{CountBasis, Scenario};
+use crate::stage::Stage;
 use crate::terms::condition::Stakes;
 use crate::Date;
 
@@ -99,7 +99,11 @@ pub(crate) fn timeline(scenario: &Scenario, last: &Stage) -> Timeline {
     // count they also change with the day, so the table is made per point.
     let per_day = scenario.count == CountBasis::Funded && !scenario.whatifs.is_empty();
     for point in &mut points {
-        let table = if per_day { captable::last_stage_on(scenario, point.date) } else { None };
+        let table = if per_day {
+            captable::stages(scenario, Some(point.date)).ok().and_then(|(mut s, _)| s.pop())
+        } else {
+            None
+        };
         let stage = table.as_ref().unwrap_or(last);
         point.statuses = statuses_on(scenario, stage, point.date);
     }
