@@ -258,14 +258,7 @@ impl State {
                 }
             }
             Action::EventHappened(event, happened) => {
-                // An event that has happened starts on the as-of date, and verification
-                // no earlier than the declaration.
-                let date = if happened {
-                    let declared = s.events.agi_declared.filter(|_| event == Event::AgiVerified);
-                    s.as_of.max(declared).or(fortress_core::Date::new(2026, 1, 1))
-                } else {
-                    None
-                };
+                let date = happened.then(|| edit::event_default_date(s, event)).flatten();
                 self.edited(Control::Event(event), None, edit::set_event(s, event, date))
             }
             Action::WhatIfFloor(text) => match input::percent(&text) {

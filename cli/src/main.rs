@@ -69,8 +69,8 @@ fn run(args: &[&str]) -> Result<String, String> {
     }
 }
 
-/// The share link of a scenario file: `base`, without any fragment it has, then `#` and the link.
-fn share_link(path: &str, base: &str) -> Result<String, String> {
+/// A scenario file and its share-link fragment, which must fit in a link.
+fn scenario_and_link(path: &str) -> Result<(fortress_core::Scenario, String), String> {
     let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
     let fragment = link::encode(&scenario);
     if fragment.len() > MAX_LINK_BYTES {
@@ -79,6 +79,12 @@ fn share_link(path: &str, base: &str) -> Result<String, String> {
             "{path}: the link would be {bytes} bytes long, more than the {MAX_LINK_BYTES} a link may hold"
         ));
     }
+    Ok((scenario, fragment))
+}
+
+/// The share link of a scenario file: `base`, without any fragment it has, then `#` and the link.
+fn share_link(path: &str, base: &str) -> Result<String, String> {
+    let (_, fragment) = scenario_and_link(path)?;
     let page = base.split_once('#').map_or(base, |(page, _)| page);
     Ok(format!("{page}#{fragment}\n"))
 }
@@ -86,11 +92,7 @@ fn share_link(path: &str, base: &str) -> Result<String, String> {
 /// The snippets that embed a scenario's widget in a page: the script form and
 /// the iframe form, with `base` the address `dist/` is served from.
 fn embed(path: &str, base: &str) -> Result<String, String> {
-    let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
-    let fragment = link::encode(&scenario);
-    if fragment.len() > MAX_LINK_BYTES {
-        return Err(format!("{path}: the scenario is too large for a link, and so for the scenario attribute"));
-    }
+    let (scenario, fragment) = scenario_and_link(path)?;
     let dir = escape_attr(&directory(base));
     let title = escape_attr(&scenario.title);
     // The fragment is letters, digits, `-`, `_` and `.` only: nothing to escape.

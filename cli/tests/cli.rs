@@ -25,6 +25,18 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// Stands in a case for the usage error, which is the usage `fortress help` prints.
+const USAGE_ERROR: &str = "<the usage line>";
+
+fn expected(want: &str) -> String {
+    if want == USAGE_ERROR {
+        let usage = text(&fortress(&["help"], "").stdout);
+        assert!(usage.starts_with("usage: fortress eval"), "{usage}");
+        return format!("fortress: {usage}");
+    }
+    want.to_owned()
+}
+
 #[test]
 fn presets_lists_names_first() {
     let out = fortress(&["presets"], "");
@@ -80,13 +92,13 @@ fn bad_input_is_one_line_and_exit_code_2() {
             "fortress: /no/such/file.json: cannot read: No such file or directory (os error 2)\n",
         ),
         (&["preset", "nope"], "", "fortress: no preset named \"nope\"; `fortress presets` lists them\n"),
-        (&["frobnicate"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
-        (&[], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
+        (&["frobnicate"], "", USAGE_ERROR),
+        (&[], "", USAGE_ERROR),
     ];
     for (args, stdin, want) in cases {
         let out = fortress(args, stdin);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert_eq!(text(&out.stderr), want, "{args:?}");
+        assert_eq!(text(&out.stderr), expected(want), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
@@ -161,18 +173,18 @@ fn bad_links_are_one_line_and_exit_code_2() {
             "",
             "fortress: link: this link is from a newer version of Fortress (link format 2; this version reads format 1)\n",
         ),
-        (&["decode"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
+        (&["decode"], "", USAGE_ERROR),
         (
             &["link", "-"],
             r#"{"version":1,"holders":[]}"#,
             "fortress: holders: must not be empty\n",
         ),
-        (&["link", "-", "--base"], "", "fortress: usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] | decode LINK|- | preset NAME | presets\n"),
+        (&["link", "-", "--base"], "", USAGE_ERROR),
     ];
     for (args, stdin, want) in cases {
         let out = fortress(args, stdin);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert_eq!(text(&out.stderr), want, "{args:?}");
+        assert_eq!(text(&out.stderr), expected(want), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }

@@ -25,6 +25,24 @@ pub enum ValuationBasis {
     PostMoney,
 }
 
+impl ValuationBasis {
+    /// The basis in words, as it reads inside a sentence: "pre-money".
+    pub fn label(self) -> &'static str {
+        match self {
+            ValuationBasis::PreMoney => "pre-money",
+            ValuationBasis::PostMoney => "post-money",
+        }
+    }
+
+    /// The basis as a field's label starts: "Pre-money".
+    pub fn title(self) -> &'static str {
+        match self {
+            ValuationBasis::PreMoney => "Pre-money",
+            ValuationBasis::PostMoney => "Post-money",
+        }
+    }
+}
+
 /// A dated event the contract terms hang on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Event {
@@ -32,6 +50,21 @@ pub enum Event {
     AgiDeclared,
     /// The independent expert panel verifies AGI.
     AgiVerified,
+}
+
+/// The day an event is set to when a reader says it has happened: the
+/// as-of date (verification no earlier than the declaration), or, for a
+/// scenario with no date, 2026-01-01.
+///
+/// ```
+/// use fortress_core::edit::{event_default_date, Event};
+/// use fortress_core::{presets, Date};
+/// let scenario = presets::feb_2026_pre_money();
+/// assert_eq!(event_default_date(&scenario, Event::AgiDeclared), Date::parse("2026-02-27"));
+/// ```
+pub fn event_default_date(scenario: &Scenario, event: Event) -> Option<Date> {
+    let declared = scenario.events.agi_declared.filter(|_| event == Event::AgiVerified);
+    scenario.as_of.max(declared).or(Date::new(2026, 1, 1))
 }
 
 /// The valuation given to a round that the first added investor starts,
@@ -455,9 +488,35 @@ pub fn whatif_outweighed(scenario: &Scenario, holder: &str, term: &str) -> bool 
     scenario.whatifs.iter().any(|w| matches!(w, WhatIf::Outweighed { holder: h, term: t } if h == holder && t == term))
 }
 
-/// An id for a new holder named `name`: its lower-case letters and digits,
-/// other runs of characters as one hyphen, at most 32 characters, made
-/// unique with a number if the scenario already has it.
+/// The id made from a name: its ASCII letters lower-cased and its digits,
+/// other runs of characters as one hyphen, at most 32 characters; `None`
+/// when nothing is left. (The link format keeps a frozen copy of this rule,
+/// so that a change here cannot change what old links say.)
+///
+/// ```
+/// use fortress_core::edit::slug;
+/// assert_eq!(slug("  OpenAI -- Foundation ").as_deref(), Some("openai-foundation"));
+/// assert_eq!(slug("日本"), None);
+/// ```
+pub fn slug(name: &str) -> Option<String> {
+    let mut id = String::new();
+    // ASCII only: ids are ASCII, and the full Unicode case tables would weigh on the widget.
+    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+        if id.len() >= 32 {
+            break;
+        }
+    }
+    let id = id.trim_matches('-');
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// An id for a new holder named `name`: its [`slug`] ("investor" when it has
+/// none), made unique with a number if the scenario already has it.
 ///
 /// ```
 /// use fortress_core::{edit, presets};
@@ -467,22 +526,7 @@ pub fn whatif_outweighed(scenario: &Scenario, holder: &str, term: &str) -> bool 
 /// assert_eq!(edit::new_holder_id(&scenario, "日本"), "investor");
 /// ```
 pub fn new_holder_id(scenario: &Scenario, name: &str) -> String {
-    let mut base = String::new();
-    // ASCII only: ids are ASCII, and the full Unicode case tables would weigh on the widget.
-    for c in name.chars().map(|c| c.to_ascii_lowercase()) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            base.push(c);
-        } else if !base.is_empty() && !base.ends_with('-') {
-            base.push('-');
-        }
-        if base.len() >= 32 {
-            break;
-        }
-    }
-    let base = match base.trim_matches('-') {
-        "" => "investor".to_owned(),
-        trimmed => trimmed.to_owned(),
-    };
+    let base = slug(name).unwrap_or_else(|| "investor".to_owned());
     let taken = |id: &str| holder_ids(scenario).any(|h| h == id);
     if !taken(&base) {
         return base;

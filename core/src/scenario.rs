@@ -74,6 +74,29 @@ impl CountBasis {
     }
 }
 
+impl Scenario {
+    /// The name of the holder with this id: a starting holder's, else the
+    /// name an investment, a sale or a pool gives it; the id itself if none does.
+    ///
+    /// ```
+    /// let scenario = fortress_core::presets::feb_2026_pre_money();
+    /// assert_eq!(scenario.holder_name("amazon"), "Amazon");
+    /// assert_eq!(scenario.holder_name("nobody"), "nobody");
+    /// ```
+    pub fn holder_name<'a>(&'a self, id: &'a str) -> &'a str {
+        let starting = self.holders.iter().find(|h| h.id == id).map(|h| h.name.as_str());
+        let later = || {
+            self.rounds.iter().find_map(|r| {
+                let invested = r.investments.iter().find(|i| i.holder == id).and_then(|i| i.name.as_deref());
+                let bought = || r.secondaries.iter().find(|s| s.buyer == id).and_then(|s| s.name.as_deref());
+                let pooled = || r.pool.as_ref().filter(|p| p.holder_id() == id).and_then(|p| p.name.as_deref());
+                invested.or_else(bought).or_else(pooled)
+            })
+        };
+        starting.or_else(later).unwrap_or(id)
+    }
+}
+
 /// One holder of the starting table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

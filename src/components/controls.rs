@@ -94,10 +94,7 @@ fn round_controls(state: &StateHandle) -> Html {
     };
     let valuation = edit::valuation(scenario);
     let basis = valuation.map(|(b, _)| b);
-    let label = match basis {
-        Some(ValuationBasis::PostMoney) => "Post-money valuation",
-        _ => "Pre-money valuation",
-    };
+    let label = format!("{} valuation", basis.unwrap_or(ValuationBasis::PreMoney).title());
     let stage = state.outcome.last_stage();
     let summary = stage.and_then(|st| {
         let (pre, post) = (st.pre_money?, st.post_money?);
@@ -113,11 +110,7 @@ fn round_controls(state: &StateHandle) -> Html {
         Callback::from(move |_: Event| state.dispatch(Action::Basis(b)))
     };
     let investors = round.investments.iter().map(|inv| {
-        let name = inv
-            .name
-            .clone()
-            .or_else(|| scenario.holders.iter().find(|h| h.id == inv.holder).map(|h| h.name.clone()))
-            .unwrap_or_else(|| inv.holder.clone());
+        let name = scenario.holder_name(&inv.holder);
         let holder = inv.holder.clone();
         let on_input = dispatch(state, move |text| Action::Amount { holder: holder.clone(), text });
         let on_remove = {

@@ -11,7 +11,6 @@
 
 use std::rc::Rc;
 
-use fortress_core::edit::ValuationBasis;
 use fortress_core::sensitivity::{Cell, Grid};
 use fortress_core::terms::Status;
 use wasm_bindgen::{Clamped, JsCast};
@@ -143,10 +142,7 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
         let layer = layer.clone();
         Callback::from(move |_: Event| layer.set(l))
     };
-    let basis = match grid.basis {
-        ValuationBasis::PreMoney => "pre-money",
-        ValuationBasis::PostMoney => "post-money",
-    };
+    let basis = grid.basis.label();
     // The cursor and the scenario's own cell, drawn as SVG rects over the canvas (attributes,
     // not inline styles, so a strict Content-Security-Policy allows them). Row 0 is at the bottom.
     let mark = |(column, row): (usize, usize)| (column.to_string(), (steps - 1 - row).to_string());
@@ -237,7 +233,7 @@ fn describe(grid: &Grid, (column, row): (usize, usize), props: &SensitivityMapPr
         "Round {} at {} {}",
         fmt::money(size.unwrap_or(0)),
         fmt::money(valuation.unwrap_or(0)),
-        if grid.basis == ValuationBasis::PreMoney { "pre-money" } else { "post-money" }
+        grid.basis.label()
     );
     match grid.cell(column, row) {
         Some(cell) => format!(

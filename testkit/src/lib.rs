@@ -142,20 +142,9 @@ pub fn date() -> impl Strategy<Value = Date> {
     (0..25_567u32).prop_filter_map("a date in range", move |offset| Date::from_day_number(near - 10_957 + offset))
 }
 
-/// The id [`fortress_core`]'s editor makes from a name, without its numbering.
+/// The id [`fortress_core`]'s editor makes from a name, without its numbering; empty when none.
 pub fn slug(name: &str) -> String {
-    let mut id = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            id.push(c);
-        } else if !id.is_empty() && !id.ends_with('-') {
-            id.push('-');
-        }
-        if id.len() >= 32 {
-            break;
-        }
-    }
-    id.trim_matches('-').to_owned()
+    fortress_core::edit::slug(name).unwrap_or_default()
 }
 
 fn confidence() -> impl Strategy<Value = Confidence> {

@@ -209,6 +209,38 @@ const RESEARCH_IP_READINGS: &str = "contested: the press reports the AGI clause 
     revenue-share payments are independent of its technology progress, so the October 2025 terms (until AGI is \
     verified or through 2030) may still stand";
 
+// The routing rules both regimes share, each written once.
+
+/// National-security customers may be served on any cloud while that permission stands.
+const NATSEC_ROUTE: RouteRule = RouteRule {
+    when: Condition::Fact(Fact::Product(ProductKind::NationalSecurityApi)),
+    term: "natsec-any-cloud",
+    in_force: Hosting::AnyCloud,
+    ended: None,
+    note_in_force: "",
+    note_ended: "",
+};
+
+/// Non-API products may run on any cloud while that permission stands.
+const NON_API_ROUTE: RouteRule = RouteRule {
+    when: Condition::Fact(Fact::Product(ProductKind::NonApi)),
+    term: "non-api-any-cloud",
+    in_force: Hosting::AnyCloud,
+    ended: None,
+    note_in_force: "",
+    note_ended: "",
+};
+
+/// API products built with partners follow the third-party exclusivity.
+const PARTNER_ROUTE: RouteRule = RouteRule {
+    when: Condition::Fact(Fact::Product(ProductKind::PartnerApi)),
+    term: "third-party-apis",
+    in_force: Hosting::AzureOnly,
+    ended: Some(Hosting::AnyCloud),
+    note_in_force: "",
+    note_ended: "",
+};
+
 /// The definitive agreement of 2025-10-28, reaffirmed by the joint statement of 2026-02-27.
 const OCT_2025: Regime = Regime {
     id: RegimeId::Oct2025,
@@ -362,22 +394,8 @@ const OCT_2025: Regime = Regime {
         },
     ],
     routes: &[
-        RouteRule {
-            when: Condition::Fact(Fact::Product(ProductKind::NationalSecurityApi)),
-            term: "natsec-any-cloud",
-            in_force: Hosting::AnyCloud,
-            ended: None,
-            note_in_force: "",
-            note_ended: "",
-        },
-        RouteRule {
-            when: Condition::Fact(Fact::Product(ProductKind::NonApi)),
-            term: "non-api-any-cloud",
-            in_force: Hosting::AnyCloud,
-            ended: None,
-            note_in_force: "",
-            note_ended: "",
-        },
+        NATSEC_ROUTE,
+        NON_API_ROUTE,
         RouteRule {
             when: Condition::Fact(Fact::Product(ProductKind::OpenWeights)),
             term: "open-weights",
@@ -397,14 +415,7 @@ const OCT_2025: Regime = Regime {
             note_in_force: STATEFUL_READINGS,
             note_ended: "Once the term has ended, both readings of the stateful-runtime dispute agree.",
         },
-        RouteRule {
-            when: Condition::Fact(Fact::Product(ProductKind::PartnerApi)),
-            term: "third-party-apis",
-            in_force: Hosting::AzureOnly,
-            ended: Some(Hosting::AnyCloud),
-            note_in_force: "",
-            note_ended: "",
-        },
+        PARTNER_ROUTE,
         RouteRule {
             when: Condition::Always,
             term: "azure-api-exclusivity",
@@ -589,22 +600,8 @@ const APR_2026: Regime = Regime {
         },
     ],
     routes: &[
-        RouteRule {
-            when: Condition::Fact(Fact::Product(ProductKind::NationalSecurityApi)),
-            term: "natsec-any-cloud",
-            in_force: Hosting::AnyCloud,
-            ended: None,
-            note_in_force: "",
-            note_ended: "",
-        },
-        RouteRule {
-            when: Condition::Fact(Fact::Product(ProductKind::NonApi)),
-            term: "non-api-any-cloud",
-            in_force: Hosting::AnyCloud,
-            ended: None,
-            note_in_force: "",
-            note_ended: "",
-        },
+        NATSEC_ROUTE,
+        NON_API_ROUTE,
         RouteRule {
             when: Condition::Fact(Fact::Product(ProductKind::StatefulRuntime)),
             term: "third-party-apis",
@@ -613,14 +610,7 @@ const APR_2026: Regime = Regime {
             note_in_force: STATEFUL_READINGS,
             note_ended: "Whether a stateful runtime counts as stateless no longer matters.",
         },
-        RouteRule {
-            when: Condition::Fact(Fact::Product(ProductKind::PartnerApi)),
-            term: "third-party-apis",
-            in_force: Hosting::AzureOnly,
-            ended: Some(Hosting::AnyCloud),
-            note_in_force: "",
-            note_ended: "",
-        },
+        PARTNER_ROUTE,
         RouteRule {
             when: Condition::Always,
             term: "azure-api-exclusivity",

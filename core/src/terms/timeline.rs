@@ -159,13 +159,7 @@ fn dated_points(scenario: &Scenario) -> Vec<TimePoint> {
             add(date, PointKind::Round, format!("the round \u{201c}{}\u{201d}", round.name));
         }
         for investment in &round.investments {
-            let name = scenario
-                .holders
-                .iter()
-                .find(|h| h.id == investment.holder)
-                .map(|h| h.name.as_str())
-                .or(investment.name.as_deref())
-                .unwrap_or(&investment.holder);
+            let name = scenario.holder_name(&investment.holder);
             for tranche in &investment.tranches {
                 add(tranche.date, PointKind::Tranche, format!("{name}'s payment of {}", tranche.amount.short()));
             }
