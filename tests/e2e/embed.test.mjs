@@ -5,7 +5,7 @@
 // Needs `trunk build --release` first (scripts/test.sh does it); skipped while there is no dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { drawn, openPage, useDist } from './harness.mjs';
+import { cell as widgetCell, drawn, expectCell as expectWidgetCell, openPage, useDist, withPage } from './harness.mjs';
 
 const dist = useDist('article.html');
 const { skip } = dist;
@@ -22,33 +22,24 @@ function recorder() {
 }
 
 /** Opens `path`, waits for `ready` widgets, runs `body`, and fails on console errors or CSP violations. */
-async function withPage(path, body, { ready = [] } = {}) {
-  const { page, consoleErrors, context } = await openPage(dist.browser, 'about:blank');
-  try {
-    await page.addInitScript(recorder);
-    await page.goto(new URL(path, dist.server.url).href, { waitUntil: 'load' });
-    for (const id of ready) await drawn(widget(page, id));
-    await body(page);
-    assert.deepEqual(await page.evaluate(() => window.violations), [], 'no CSP violations');
-    assert.deepEqual(consoleErrors, [], 'no console errors');
-  } finally {
-    await context.close();
-  }
-}
-
-const widget = (page, id) => page.locator(`fortress-widget#${id}`);
-const cell = (page, id, holder, col) =>
-  widget(page, id).locator(`#cap-table tr[data-holder="${holder}"] td[data-col="${col}"]`);
-
-async function expectCell(page, id, holder, col, text) {
-  await assert.doesNotReject(
-    cell(page, id, holder, col).filter({ hasText: text }).waitFor({ timeout: 5_000 }),
-    `${id}: ${holder} ${col} should read ${text}, reads ${await cell(page, id, holder, col).textContent()}`,
+async function withEmbeds(path, body, { ready = [] } = {}) {
+  await withPage(
+    dist,
+    path,
+    async (page) => {
+      await body(page);
+      assert.deepEqual(await page.evaluate(() => window.violations), [], 'no CSP violations');
+    },
+    { initScript: recorder, ready: async (page) => Promise.all(ready.map((id) => drawn(widget(page, id)))) },
   );
 }
 
+const widget = (page, id) => page.locator(`fortress-widget#${id}`);
+const expectCell = (page, id, holder, col, text) => expectWidgetCell(widget(page, id), holder, col, text);
+const cell = (page, id, holder, col) => widgetCell(widget(page, id), holder, col);
+
 test('two widgets on one page move independently, and neither writes the page URL', { skip }, async () => {
-  await withPage(
+  await withEmbeds(
     'article.html',
     async (page) => {
       await widget(page, 'round').getByRole('textbox', { name: 'Amazon investment' }).fill('20');
@@ -71,7 +62,7 @@ test('two widgets on one page move independently, and neither writes the page UR
 });
 
 test('a link in the text drives its widget, and the change event carries the new figures', { skip }, async () => {
-  await withPage(
+  await withEmbeds(
     'article.html',
     async (page) => {
       const url = page.url();
@@ -97,7 +88,7 @@ test('a link in the text drives its widget, and the change event carries the new
 });
 
 test('the host page gets and sets the scenario as an object; a bad one throws and shows why', { skip }, async () => {
-  await withPage(
+  await withEmbeds(
     'article.html',
     async (page) => {
       const got = await page.evaluate(() => document.getElementById('round').scenario);
@@ -128,7 +119,7 @@ test('the host page gets and sets the scenario as an object; a bad one throws an
 });
 
 test('widgets added after load mount, and removed ones unmount', { skip }, async () => {
-  await withPage(
+  await withEmbeds(
     'article.html',
     async (page) => {
       await page.evaluate(() => {
@@ -163,7 +154,7 @@ test('under a strict Content-Security-Policy the widget works with no violation'
   const html = await res.text();
   assert.match(html, /http-equiv="Content-Security-Policy"/);
   assert.doesNotMatch(html, /<script>|<script type="module">|style=/, 'no inline script or style');
-  await withPage(
+  await withEmbeds(
     'csp.html',
     async (page) => {
       const strict = widget(page, 'strict');
@@ -237,7 +228,7 @@ test('hostile scenario attributes render as inert text; a bad one shows the plai
       rounds: [],
     })],
   ];
-  await withPage(
+  await withEmbeds(
     'article.html',
     async (page) => {
       await page.evaluate((cases) => {

@@ -5,7 +5,7 @@
 // Needs `trunk build --release` first (scripts/test.sh does it); skipped while there is no dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { drawn, openPage, useDist } from './harness.mjs';
+import { cell, drawn, expectCell, useDist, withPage } from './harness.mjs';
 
 const dist = useDist('index.html');
 const { skip } = dist;
@@ -15,29 +15,7 @@ const NEWER = /This link is from a newer version of Fortress; showing the defaul
 
 
 /** Opens `url` in a fresh context, waits for the widget, runs `body`, and fails on console errors. */
-async function withPage(url, body, { permissions, initScript } = {}) {
-  const { page, consoleErrors, context } = await openPage(dist.browser, 'about:blank');
-  try {
-    if (permissions) await context.grantPermissions(permissions, { origin: new URL(dist.server.url).origin });
-    if (initScript) await page.addInitScript(initScript);
-    await page.goto(url, { waitUntil: 'load' });
-    await drawn(page);
-    await body(page);
-    assert.deepEqual(consoleErrors, [], 'no console errors');
-  } finally {
-    await context.close();
-  }
-}
-
-const cell = (page, holder, col) =>
-  page.locator(`#cap-table tr[data-holder="${holder}"] td[data-col="${col}"]`);
-
-async function expectCell(page, holder, col, text) {
-  await assert.doesNotReject(
-    cell(page, holder, col).filter({ hasText: text }).waitFor({ timeout: 5_000 }),
-    `${holder} ${col} should read ${text}, reads ${await cell(page, holder, col).textContent()}`,
-  );
-}
+const withLink = (url, body, options = {}) => withPage(dist, url, body, options);
 
 /** Waits until the address bar's fragment differs from `previous`, and returns it. */
 async function nextHash(page, previous) {
@@ -48,7 +26,7 @@ async function nextHash(page, previous) {
 test('edits go into the fragment without new history entries, and the copied link reopens them', { skip }, async () => {
   let link;
   const expected = {};
-  await withPage(
+  await withLink(
     dist.server.url,
     async (page) => {
       const history = await page.evaluate(() => history.length);
@@ -90,7 +68,7 @@ test('edits go into the fragment without new history entries, and the copied lin
     { permissions: ['clipboard-read', 'clipboard-write'] },
   );
 
-  await withPage(link, async (page) => {
+  await withLink(link, async (page) => {
     for (const [id, value] of Object.entries(expected)) {
       if (id.endsWith('-box')) assert.equal(await page.locator(`#${id}`).inputValue(), value, id);
     }
@@ -105,7 +83,7 @@ test('edits go into the fragment without new history entries, and the copied lin
 });
 
 test('copying right after an edit copies the new scenario, and the address agrees', { skip }, async () => {
-  await withPage(
+  await withLink(
     dist.server.url,
     async (page) => {
       // The address is written a moment after an edit; copying writes it at once.
@@ -125,7 +103,7 @@ test('copying right after an edit copies the new scenario, and the address agree
 });
 
 test('a link pasted into the address bar of an open page opens there', { skip }, async () => {
-  await withPage(dist.server.url, async (page) => {
+  await withLink(dist.server.url, async (page) => {
     await page.getByRole('textbox', { name: 'Amazon investment' }).fill('20');
     const hash = await nextHash(page, '');
     await page.getByRole('textbox', { name: 'Amazon investment' }).fill('50');
@@ -150,7 +128,7 @@ test('bad links open the default scenario with a plain message', { skip }, async
     ['newer version', '2.AAAA', NEWER],
   ];
   for (const [what, fragment, message] of cases) {
-    await withPage(`${dist.server.url}#${fragment}`, async (page) => {
+    await withLink(`${dist.server.url}#${fragment}`, async (page) => {
       const alert = page.locator('#error-general');
       await alert.waitFor();
       if (typeof message === 'string') assert.equal((await alert.innerText()).replace(/^\W+/, ''), message, what);
@@ -173,7 +151,7 @@ test('when the clipboard is refused or missing, the link is shown selected with 
     Object.defineProperty(navigator, 'clipboard', { value: undefined });
   };
   for (const initScript of [refuse, missing]) {
-    await withPage(
+    await withLink(
       dist.server.url,
       async (page) => {
         await page.getByRole('textbox', { name: 'Amazon investment' }).fill('20');
@@ -198,7 +176,7 @@ test('when the clipboard is refused or missing, the link is shown selected with 
 test('names from a link are text, never markup', { skip }, async () => {
   let link;
   const name = '<img src=x onerror="window.pwned=1">';
-  await withPage(dist.server.url, async (page) => {
+  await withLink(dist.server.url, async (page) => {
     await page.locator('summary', { hasText: 'Rename holders' }).click();
     await page.getByRole('textbox', { name: 'Rename Amazon' }).fill(name);
     await page.getByRole('textbox', { name: 'Rename Amazon' }).press('Enter');
@@ -206,7 +184,7 @@ test('names from a link are text, never markup', { skip }, async () => {
     // The address is written once the edit has been painted.
     link = await nextHash(page, '').then(() => page.evaluate(() => location.href));
   });
-  await withPage(link, async (page) => {
+  await withLink(link, async (page) => {
     await page.locator('#cap-table th', { hasText: name }).waitFor();
     assert.equal(await page.locator('img').count(), 0);
     assert.equal(await page.evaluate(() => window.pwned), undefined);

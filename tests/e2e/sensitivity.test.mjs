@@ -4,23 +4,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { openPage, useDist } from './harness.mjs';
+import { useDist, withPage } from './harness.mjs';
 
 const dist = useDist('index.html');
 const { skip } = dist;
 const SHOTS = process.env.SHOTS_DIR || '/tmp/shots';
 
 
-async function withWidget(body) {
-  const { page, consoleErrors, context } = await openPage(dist.browser, dist.server.url, { viewport: { width: 1280, height: 900 } });
-  try {
-    await page.locator('#sensitivity-map canvas').waitFor({ timeout: 20_000 });
-    await body(page);
-    assert.deepEqual(consoleErrors, [], 'no console errors');
-  } finally {
-    await context.close();
-  }
-}
+/** Opens the widget, waits until all of it (the map included) has drawn, runs `body`. */
+const withWidget = (body) => withPage(dist, '', body, { viewport: { width: 1280, height: 900 } });
 
 const tableStake = (page, holder) =>
   page.locator(`#cap-table tr[data-holder="${holder}"] td[data-col="percent-after"]`).innerText();

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { drawn, openPage, useDist } from './harness.mjs';
+import { cell, expectCell, pct, useDist, withPage } from './harness.mjs';
 
 const dist = useDist('index.html');
 const { skip } = dist;
@@ -13,31 +13,7 @@ const SHOTS = process.env.SHOTS_DIR || '/tmp/shots';
 
 
 /** Opens the widget, runs `body(page)`, and fails on any console error or page error. */
-async function withWidget(body, viewport = { width: 1280, height: 900 }) {
-  const { page, consoleErrors, context } = await openPage(dist.browser, dist.server.url, { viewport });
-  try {
-    await drawn(page);
-    await body(page);
-    assert.deepEqual(consoleErrors, [], 'no console errors');
-  } finally {
-    await context.close();
-  }
-}
-
-/** The text of one cell of the after-round cap table. */
-function cell(page, holder, col) {
-  return page.locator(`#cap-table tr[data-holder="${holder}"] td[data-col="${col}"]`);
-}
-
-/** A stake as the table writes it (en-US, four decimals). */
-const pct = (x) => `${x.toFixed(4)}%`;
-
-async function expectCell(page, holder, col, text) {
-  await assert.doesNotReject(
-    cell(page, holder, col).filter({ hasText: text }).waitFor({ timeout: 5_000 }),
-    `${holder} ${col} should read ${text}, reads ${await cell(page, holder, col).textContent()}`,
-  );
-}
+const withWidget = (body, viewport = { width: 1280, height: 900 }) => withPage(dist, '', body, { viewport });
 
 const afterBar = (page, holder) =>
   page.locator(`#ownership-chart rect[data-holder="${holder}"][data-stage="after"]`);
