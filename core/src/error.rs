@@ -23,6 +23,13 @@ impl ScenarioError {
     pub fn new(field: impl Into<String>, kind: ErrorKind) -> ScenarioError {
         ScenarioError { field: field.into(), kind }
     }
+
+    /// The same error, with its field inside `outer`: `holders` within
+    /// `compare.scenario` is `compare.scenario.holders`.
+    #[must_use]
+    pub fn within(self, outer: &str) -> ScenarioError {
+        ScenarioError { field: format!("{outer}.{}", self.field), kind: self.kind }
+    }
 }
 
 /// What is wrong with a field.
@@ -100,6 +107,10 @@ pub enum ErrorKind {
     },
     /// A web address that is not a plain `https://` address.
     BadUrl,
+    /// A preset name that names no preset.
+    UnknownPreset(String),
+    /// A scenario compared with that itself names something to compare with.
+    NestedCompare,
     /// The numbers are too large to compute exactly.
     Overflow,
 }
@@ -162,6 +173,8 @@ impl fmt::Display for ErrorKind {
             ErrorKind::TranchesDoNotAddUp { tranches, investment } => {
                 write!(f, "add up to {}, not the {} of the investment", tranches.short(), investment.short())
             }
+            ErrorKind::UnknownPreset(name) => write!(f, "no preset is named \"{name}\""),
+            ErrorKind::NestedCompare => f.write_str("a scenario compared with cannot itself name a baseline"),
             ErrorKind::BadUrl => {
                 f.write_str("must be a web address starting with https://, without spaces, quotes or angle brackets")
             }

@@ -17,6 +17,7 @@
 mod amount;
 mod arith;
 pub mod captable;
+pub mod compare;
 mod date;
 pub mod edit;
 pub mod engine;
@@ -35,8 +36,8 @@ pub use date::Date;
 pub use error::{ErrorKind, ScenarioError};
 pub use outcome::Outcome;
 pub use scenario::{
-    Confidence, CountBasis, Events, Holder, Investment, Note, NoteKind, Pool, PoolBasis, RegimeId, Round, Scenario,
-    Secondary, Source, Tranche, Valuation, WhatIf, FORMAT_VERSION,
+    Compare, Confidence, CountBasis, Events, Holder, Investment, Note, NoteKind, Pool, PoolBasis, RegimeId, Round,
+    Scenario, Secondary, Source, Tranche, Valuation, WhatIf, FORMAT_VERSION,
 };
 pub use stage::{HolderRow, Pending, Price, Stage};
 pub use validate::validate;
@@ -63,5 +64,20 @@ pub fn evaluate(scenario: &Scenario) -> Result<Outcome, ScenarioError> {
     let (terms, routes) = terms::evaluate_terms(scenario, last);
     let timeline = terms::timeline(scenario, last);
     let key_term = terms.iter().find(|t| t.id == terms::KEY_TERM).map(|t| terms::key_term(t, &timeline));
-    Ok(Outcome { stages, terms, routes, pending, timeline, key_term })
+    let mut outcome = Outcome { stages, terms, routes, pending, timeline, key_term, comparison: None };
+    if let Some(baseline) = baseline_of(scenario) {
+        // Validation has checked the baseline, and that it compares with nothing itself.
+        let baseline = evaluate(&baseline).map_err(|e| e.within("compare.scenario"))?;
+        outcome.comparison = Some(compare::compare(&outcome, &baseline));
+    }
+    Ok(outcome)
+}
+
+/// The scenario a scenario's `compare` names, if it names one.
+pub fn baseline_of(scenario: &Scenario) -> Option<Scenario> {
+    match scenario.compare.as_ref()? {
+        Compare::Off => None,
+        Compare::Preset(name) => presets::by_name(name),
+        Compare::Scenario(baseline) => Some(Scenario::clone(baseline)),
+    }
 }

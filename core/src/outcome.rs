@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::compare::Comparison;
 use crate::stage::{Pending, Stage};
 use crate::terms::{KeyTerm, Route, TermStatus, Timeline};
 
@@ -24,6 +25,9 @@ pub struct Outcome {
     /// line, and when it changes. `None` when no term is judged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key_term: Option<KeyTerm>,
+    /// The outcome beside the baseline the scenario's `compare` names, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Comparison>,
 }
 
 impl Outcome {

@@ -124,6 +124,7 @@ pub fn oct_2025_recap() -> Scenario {
         sources: recap_sources(),
         notes: vec![Note::from("The stakes are rounded figures as published (\"about 27%\").")],
         count: CountBasis::Committed,
+        compare: None,
     }
 }
 

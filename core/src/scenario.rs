@@ -53,6 +53,23 @@ pub struct Scenario {
     /// or only the tranches paid by the date judged.
     #[serde(default, skip_serializing_if = "CountBasis::is_committed")]
     pub count: CountBasis,
+    /// What to compare the outcome with: nothing, a preset, or another
+    /// scenario (one that compares with nothing itself). Absent: the widget
+    /// compares with the preset the scenario came from, once it has moved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare: Option<Compare>,
+}
+
+/// A baseline to compare a scenario's outcome with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Compare {
+    /// Compare with nothing.
+    Off,
+    /// Compare with the preset of this name, as it is.
+    Preset(String),
+    /// Compare with this scenario: a point the reader pinned.
+    Scenario(Box<Scenario>),
 }
 
 /// Which money of a round the cap table counts.

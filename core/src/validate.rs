@@ -1,7 +1,7 @@
 //! Checks a scenario before any arithmetic, naming the first field that is wrong.
 
 use crate::error::{ErrorKind, ScenarioError};
-use crate::scenario::{Round, Scenario, WhatIf, FORMAT_VERSION};
+use crate::scenario::{Compare, Round, Scenario, WhatIf, FORMAT_VERSION};
 use crate::strindex::StrIndex;
 use crate::{Date, Dollars, Percent};
 
@@ -90,7 +90,26 @@ pub fn validate(scenario: &Scenario) -> Result<(), ScenarioError> {
         }
     }
     check_whatifs(scenario, &known)?;
-    check_annotations(scenario)
+    check_annotations(scenario)?;
+    check_compare(scenario)
+}
+
+/// A preset to compare with must exist; a scenario to compare with must be
+/// valid, and compare with nothing itself (so a scenario nests one deep).
+fn check_compare(scenario: &Scenario) -> Result<(), ScenarioError> {
+    match &scenario.compare {
+        None | Some(Compare::Off) => Ok(()),
+        Some(Compare::Preset(name)) if crate::presets::by_name(name).is_some() => Ok(()),
+        Some(Compare::Preset(name)) => {
+            Err(ScenarioError::new("compare.preset", ErrorKind::UnknownPreset(name.chars().take(40).collect())))
+        }
+        Some(Compare::Scenario(baseline)) => {
+            if baseline.compare.is_some() {
+                return Err(ScenarioError::new("compare.scenario.compare", ErrorKind::NestedCompare));
+            }
+            validate(baseline).map_err(|e| e.within("compare.scenario"))
+        }
+    }
 }
 
 /// A set of holder ids, in the order they came.

@@ -220,7 +220,10 @@ fn bad_links_give_plain_messages() {
             seal(&[200, 1]),
             "link: this link is from a newer version of Fortress (a preset version this one does not know)",
         ),
-        (seal(&[0, 0x80, 0x40]), "link: this link is from a newer version of Fortress (a scenario field"),
+        (
+            seal(&[0, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x10]),
+            "link: this link is from a newer version of Fortress (a scenario field",
+        ),
         (seal(&[1, 0x80, 0x01, 0]), "link: this link is damaged: a preset link cannot change the preset's title"),
         (seal(&[0, 0x40, 3]), "link: this link is from a newer version of Fortress (a contract regime"),
         (seal(&trailing), "link: this link is damaged: it goes on after the end of the scenario"),

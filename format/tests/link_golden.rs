@@ -12,7 +12,7 @@
 use std::path::PathBuf;
 
 use fortress_core::{
-    presets, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool,
+    presets, Compare, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool,
     PoolBasis, RegimeId, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
 };
 use fortress_format::link::{decode_link, encode};
@@ -258,6 +258,7 @@ fn northwind() -> Scenario {
         sources: vec![],
         notes: vec![],
         count: CountBasis::Committed,
+        compare: None,
     }
 }
 
@@ -343,6 +344,7 @@ fn every_field() -> Scenario {
         ],
         notes: vec!["A note with \"quotes\" and a % sign.".into(), "日本語のメモ".into()],
         count: CountBasis::Committed,
+        compare: None,
     }
 }
 
@@ -458,5 +460,21 @@ fn cases() -> Vec<Case> {
     out.push(case("format 1 (2026-12): oct-2026-funded, counted as committed", 40, s));
     let s = fortress_core::edit::set_amount(&funded(), "amazon", billions(60)).unwrap();
     out.push(case("format 1 (2026-12): oct-2026-funded, Amazon's cheque moved to $60B", 60, s));
+    let mut s = feb();
+    s.rounds[0].investments[0].amount = billions(20);
+    s.compare = Some(Compare::Preset("mar-2026-close".into()));
+    out.push(case("format 1 (2026-12): feb-2026, Amazon at $20B, compared with mar-2026-close", 60, s));
+    let mut pinned = feb();
+    pinned.rounds[0].investments[0].amount = billions(20);
+    let mut s = pinned.clone();
+    s.rounds[0].investments[0].amount = billions(80);
+    s.compare = Some(Compare::Scenario(Box::new(pinned)));
+    out.push(case("format 1 (2026-12): feb-2026, Amazon at $80B, compared with it pinned at $20B", 40, s));
+    let mut s = feb();
+    s.compare = Some(Compare::Off);
+    out.push(case("format 1 (2026-12): feb-2026, comparing with nothing", 40, s));
+    let mut s = northwind();
+    s.compare = Some(Compare::Scenario(Box::new(every_field())));
+    out.push(case("format 1 (2026-12): a custom scenario compared with another, both in full", 2000, s));
     out
 }

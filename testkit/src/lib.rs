@@ -12,8 +12,8 @@
 use std::collections::HashSet;
 
 use fortress_core::{
-    presets, terms, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool,
-    PoolBasis, RegimeId, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
+    presets, terms, Compare, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind,
+    Percent, Pool, PoolBasis, RegimeId, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
 };
 use proptest::prelude::*;
 
@@ -122,6 +122,7 @@ pub fn bare(holders: Vec<Holder>, rounds: Vec<Round>, valuation: Option<Dollars>
         sources: vec![],
         notes: vec![],
         count: CountBasis::Committed,
+        compare: None,
     }
 }
 
@@ -185,6 +186,8 @@ struct Extras {
     /// Per round: into how many tranches to split its cheques, days apart, with a note.
     tranches: Vec<(usize, u32, Option<String>)>,
     funded: bool,
+    /// 0, 1: no comparison; 2: off; 3: a preset; 4: the scenario itself, pinned; 5: a preset's scenario, pinned.
+    compare: usize,
 }
 
 /// A valid scenario that uses every field of the format: names in any
@@ -223,14 +226,14 @@ pub fn rich_scenario() -> impl Strategy<Value = Scenario> {
             prop::collection::vec(source, 0..4),
             prop::collection::vec(note, 0..3),
         ),
-        (tranches, any::<bool>()),
+        (tranches, any::<bool>(), 0..6usize),
     )
         .prop_map(
             |(
                 (title, as_of, names),
                 (round_dates, round_names, investor_names, pool_names, by_amount),
                 (events, regime, whatifs, sources, notes),
-                (tranches, funded),
+                (tranches, funded, compare),
             )| Extras {
                 title,
                 as_of,
@@ -247,6 +250,7 @@ pub fn rich_scenario() -> impl Strategy<Value = Scenario> {
                 notes,
                 tranches,
                 funded,
+                compare,
             },
         );
     (scenario(), extras).prop_map(|(scenario, extras)| enrich(scenario, extras))
@@ -341,6 +345,13 @@ fn enrich(mut s: Scenario, x: Extras) -> Scenario {
     s.sources = x.sources;
     s.notes = x.notes;
     s.count = if x.funded { CountBasis::Funded } else { CountBasis::Committed };
+    s.compare = match x.compare {
+        2 => Some(Compare::Off),
+        3 => Some(Compare::Preset(presets::DEFAULT.to_owned())),
+        4 => Some(Compare::Scenario(Box::new(s.clone()))),
+        5 => Some(Compare::Scenario(Box::new(presets::oct_2025_recap()))),
+        _ => None,
+    };
     s
 }
 

@@ -9,8 +9,8 @@
 
 use fortress_core::strindex::StrIndex;
 use fortress_core::{
-    Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool, PoolBasis,
-    RegimeId, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
+    Compare, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool,
+    PoolBasis, RegimeId, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
 };
 
 use super::bases::{Base, TERM_IDS_V1};
@@ -42,7 +42,8 @@ const NOTES: u128 = 1 << 9;
 const VERSION: u128 = 1 << 10;
 const COUNT: u128 = 1 << 11;
 const NOTE_KINDS: u128 = 1 << 12;
-const SCENARIO_BITS: u128 = (1 << 13) - 1;
+const COMPARE: u128 = 1 << 13;
+const SCENARIO_BITS: u128 = (1 << 14) - 1;
 /// The fields a preset link takes from its preset and never changes.
 const TEXT_FIELDS: u128 = TITLE | SOURCES | NOTES | NOTE_KINDS;
 
@@ -61,6 +62,7 @@ pub(super) fn empty_scenario() -> Scenario {
         sources: Vec::new(),
         notes: Vec::new(),
         count: CountBasis::Committed,
+        compare: None,
     }
 }
 
@@ -418,8 +420,21 @@ impl Decoder<'_> {
 }
 
 fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
-    let Scenario { version, title, as_of, valuation, holders, rounds, events, regime, whatifs, sources, notes, count } =
-        scenario;
+    let Scenario {
+        version,
+        title,
+        as_of,
+        valuation,
+        holders,
+        rounds,
+        events,
+        regime,
+        whatifs,
+        sources,
+        notes,
+        count,
+        compare,
+    } = scenario;
     let kinds = |notes: &[Note]| notes.iter().map(|note| note.kind).collect::<Vec<_>>();
     let mut mask = 0;
     for (bit, changed) in [
@@ -436,6 +451,7 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
         (VERSION, *version != base.version),
         (COUNT, *count != base.count),
         (NOTE_KINDS, kinds(notes) != kinds(&base.notes)),
+        (COMPARE, *compare != base.compare),
     ] {
         if changed {
             mask |= bit;
@@ -498,9 +514,17 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
             });
         }
     }
+    if mask & COMPARE != 0 {
+        write_compare(w, compare.as_ref(), base);
+    }
 }
 
 fn read_scenario(r: &mut Decoder, base: &Scenario, on_preset: bool) -> Result<Scenario, LinkError> {
+    read_scenario_at(r, base, on_preset, false)
+}
+
+/// [`read_scenario`], `nested` inside another scenario's `compare`.
+fn read_scenario_at(r: &mut Decoder, base: &Scenario, on_preset: bool, nested: bool) -> Result<Scenario, LinkError> {
     let mask = r.mask(SCENARIO_BITS, "a scenario field this version does not know")?;
     if on_preset && mask & TEXT_FIELDS != 0 {
         return Err(damaged("a preset link cannot change the preset's title, sources or notes"));
@@ -565,7 +589,47 @@ fn read_scenario(r: &mut Decoder, base: &Scenario, on_preset: bool) -> Result<Sc
             };
         }
     }
+    if mask & COMPARE != 0 {
+        if nested {
+            return Err(damaged("a scenario it compares with names a baseline in turn"));
+        }
+        s.compare = read_compare(r, base, on_preset)?;
+    }
     Ok(s)
+}
+
+/// What a scenario compares with: 0 as the widget chooses (no `compare`),
+/// 1 nothing, 2 a preset by name, then a scenario: 3 written as changes from
+/// the same base as the scenario (which, on a preset, keeps its text), 4 in
+/// full. A scenario compared with names no baseline of its own.
+fn write_compare(w: &mut Writer, compare: Option<&Compare>, base: &Scenario) {
+    match compare {
+        None => w.varint(0),
+        Some(Compare::Off) => w.varint(1),
+        Some(Compare::Preset(name)) => {
+            w.varint(2);
+            w.string(name);
+        }
+        Some(Compare::Scenario(baseline)) if keeps_text_of(baseline, base) => {
+            w.varint(3);
+            write_scenario(w, baseline, base);
+        }
+        Some(Compare::Scenario(baseline)) => {
+            w.varint(4);
+            write_scenario(w, baseline, &empty_scenario());
+        }
+    }
+}
+
+fn read_compare(r: &mut Decoder, base: &Scenario, on_preset: bool) -> Result<Option<Compare>, LinkError> {
+    Ok(match r.varint()? {
+        0 => None,
+        1 => Some(Compare::Off),
+        2 => Some(Compare::Preset(r.string()?)),
+        3 => Some(Compare::Scenario(Box::new(read_scenario_at(r, base, on_preset, true)?))),
+        4 => Some(Compare::Scenario(Box::new(read_scenario_at(r, &empty_scenario(), false, true)?))),
+        _ => return Err(newer("a kind of comparison this version does not know")),
+    })
 }
 
 /// One kind of list item, with its writer and reader side by side.
