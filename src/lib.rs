@@ -105,7 +105,7 @@ pub fn App(props: &AppProps) -> Html {
                         { section(state, shown, components::terms::terms, same_terms) }
                     }
                     if later >= 3 {
-                        { section(state, shown, components::terms::routes, |a, b| a.outcome.routes == b.outcome.routes) }
+                        { section(state, shown, components::terms::routes, same_routes) }
                         { section(state, shown, components::terms::sources, |a, b| a.scenario.sources == b.scenario.sources) }
                     }
                 </div>
@@ -146,12 +146,19 @@ fn same_header(a: &State, b: &State) -> bool {
     fn holders(s: &State) -> impl Iterator<Item = (&str, &str)> {
         s.outcome.last_stage().into_iter().flat_map(|stage| &stage.holders).map(|h| (h.id.as_str(), h.name.as_str()))
     }
-    a.preset == b.preset && a.focus == b.focus && a.scenario.title == b.scenario.title && holders(a).eq(holders(b))
+    a.preset == b.preset
+        && a.focus == b.focus
+        && a.scenario.title == b.scenario.title
+        && a.scenario.compare == b.scenario.compare
+        && holders(a).eq(holders(b))
 }
 
-/// The terms show their outcomes and the day they are judged on.
+/// The terms show their outcomes, the day they are judged on, and which changed against the baseline.
 fn same_terms(a: &State, b: &State) -> bool {
-    a.outcome.terms == b.outcome.terms && a.scenario.as_of == b.scenario.as_of
+    fn changed(s: &State) -> &[fortress_core::compare::StatusChange] {
+        s.comparison.as_ref().map(|(c, _)| c.terms.as_slice()).unwrap_or_default()
+    }
+    a.outcome.terms == b.outcome.terms && a.scenario.as_of == b.scenario.as_of && changed(a) == changed(b)
 }
 
 /// The cap table and the chart show the stages, the money still to come, the holder in focus, and
@@ -161,6 +168,15 @@ fn same_figures(a: &State, b: &State) -> bool {
         && a.outcome.pending == b.outcome.pending
         && a.focus == b.focus
         && a.scenario.sources == b.scenario.sources
+        && a.comparison == b.comparison
+}
+
+/// The routes show their answers, and which changed against the baseline.
+fn same_routes(a: &State, b: &State) -> bool {
+    fn changed(s: &State) -> &[fortress_core::compare::HostingChange] {
+        s.comparison.as_ref().map(|(c, _)| c.routes.as_slice()).unwrap_or_default()
+    }
+    a.outcome.routes == b.outcome.routes && changed(a) == changed(b)
 }
 
 /// The timeline shows its points, the terms' titles, and the day judged.
@@ -348,7 +364,9 @@ mod tests {
 
     #[test]
     fn an_event_redraws_the_terms_but_not_the_figures() {
-        let (a, b) = after(Action::EventHappened(Event::AgiVerified, true));
+        // Compared with nothing, so that the comparison (which the figures show) does not change.
+        let (_, a) = after(Action::Compare(state::CompareChoice::Off));
+        let b = a.reduce(Action::EventHappened(Event::AgiVerified, true));
         assert!(same_figures(&a, &b));
         assert!(!same_terms(&a, &b));
     }

@@ -8,9 +8,10 @@
 
 use std::rc::Rc;
 
+use fortress_core::compare::Comparison;
 use fortress_core::edit::{self, Event, ValuationBasis};
 use fortress_core::sensitivity::{self, Grid};
-use fortress_core::{evaluate, presets, CountBasis, Dollars, ErrorKind, Outcome, Scenario, ScenarioError};
+use fortress_core::{evaluate, presets, Compare, CountBasis, Dollars, ErrorKind, Outcome, Scenario, ScenarioError};
 
 use fortress_format::link::{self, MAX_LINK_BYTES};
 
@@ -95,6 +96,8 @@ pub enum Action {
     Stake { holder: String, text: String },
     /// Move the as-of date.
     AsOf(DateEntry),
+    /// Choose what to compare with.
+    Compare(CompareChoice),
     /// Count every cheque in full, or only what was paid by the as-of date.
     Count(CountBasis),
     /// Move an event's date.
@@ -158,6 +161,25 @@ pub struct State {
     /// when it has no priced round with cheques to vary. Shared, so that
     /// copying the state does not copy the map.
     pub map: Option<Rc<Grid>>,
+    /// The preset as it is, and its outcome: the baseline the widget compares
+    /// with once the reader has moved away from it.
+    pub preset_scenario: Rc<Scenario>,
+    pub preset_outcome: Rc<Outcome>,
+    /// The outcome beside its baseline, and the baseline in words, when there is one.
+    pub comparison: Option<(Rc<Comparison>, String)>,
+}
+
+/// What the "Compare with" control can choose.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CompareChoice {
+    /// The preset the scenario came from, once it has moved (the default).
+    Auto,
+    /// Nothing.
+    Off,
+    /// A preset, by name.
+    Preset(String),
+    /// The scenario as it is now.
+    Pin,
 }
 
 impl State {
@@ -181,7 +203,19 @@ impl State {
         let error = error.map(general);
         let (scenario, outcome) = (Rc::new(scenario), Rc::new(outcome));
         let map = map_of(&scenario, &focus);
-        State { preset: name.to_owned(), scenario, outcome, focus, error, generation: 0, map }
+        let (preset_scenario, preset_outcome) = (scenario.clone(), outcome.clone());
+        State {
+            preset: name.to_owned(),
+            scenario,
+            outcome,
+            focus,
+            error,
+            generation: 0,
+            map,
+            preset_scenario,
+            preset_outcome,
+            comparison: None,
+        }
     }
 
     /// The state for a share link (a whole URL, or its fragment with or
@@ -207,7 +241,7 @@ impl State {
                 let focus = default_focus(&scenario);
                 let (scenario, outcome) = (Rc::new(scenario), Rc::new(outcome));
                 let map = map_of(&scenario, &focus);
-                State { scenario, outcome, focus, error: None, map, ..base }
+                State { scenario, outcome, focus, error: None, map, ..base }.compared()
             }
             Err(e) => State { error: Some(general(format!("{e}; showing the default scenario."))), ..base },
         }
@@ -250,6 +284,15 @@ impl State {
                 }
             }
             Action::Count(count) => self.edited(Control::AsOf, None, edit::set_count(s, count)),
+            Action::Compare(choice) => {
+                let compare = match choice {
+                    CompareChoice::Auto => None,
+                    CompareChoice::Off => Some(Compare::Off),
+                    CompareChoice::Preset(name) => Some(Compare::Preset(name)),
+                    CompareChoice::Pin => Some(Compare::Scenario(Box::new(Scenario::clone(s)))),
+                };
+                self.edited(Control::General, None, edit::set_compare(s, compare))
+            }
             Action::EventDate(event, entry) => {
                 let draft = Some(input::entry_iso(&entry));
                 match input::date(&entry) {
@@ -333,7 +376,7 @@ impl State {
                     if scenario_has(&scenario, &self.focus) { self.focus.clone() } else { default_focus(&scenario) };
                 let map = map_of(&scenario, &focus);
                 let (scenario, outcome) = (Rc::new(scenario), Rc::new(outcome));
-                State { scenario, outcome, focus, error: None, map, ..self.clone() }
+                State { scenario, outcome, focus, error: None, map, ..self.clone() }.compared()
             }
             Err(e) => {
                 let at = control_for(&scenario, &e.field);
@@ -341,6 +384,28 @@ impl State {
                 State { error: Some(FieldError { at, source, message: message(&e.kind), draft }), ..self.clone() }
             }
         }
+    }
+
+    /// This state with its comparison made: with the baseline the scenario
+    /// names, or (naming none) with its preset once it has moved from it.
+    fn compared(self) -> State {
+        let comparison = match &self.scenario.compare {
+            Some(Compare::Off) => None,
+            Some(Compare::Preset(name)) => {
+                let summary = presets::ALL.iter().find(|p| p.name == name).map_or(name.as_str(), |p| p.summary);
+                self.outcome.comparison.clone().map(|c| (Rc::new(c), summary.to_owned()))
+            }
+            Some(Compare::Scenario(_)) => {
+                self.outcome.comparison.clone().map(|c| (Rc::new(c), "the scenario you pinned".to_owned()))
+            }
+            None if self.scenario == self.preset_scenario => None,
+            None => {
+                let summary = presets::ALL.iter().find(|p| p.name == self.preset).map_or("", |p| p.summary);
+                let comparison = fortress_core::compare::compare(&self.outcome, &self.preset_outcome);
+                Some((Rc::new(comparison), format!("the preset as published: {summary}")))
+            }
+        };
+        State { comparison, ..self }
     }
 
     fn rejected(&self, source: Control, message: String, draft: Option<String>) -> State {
@@ -606,6 +671,30 @@ mod tests {
         ] {
             assert_eq!(map(&next), want(&next), "{}", next.focus);
         }
+    }
+
+    #[test]
+    fn the_comparison_follows_the_choice() {
+        let state = State::new(presets::DEFAULT);
+        assert_eq!(state.comparison, None, "nothing to compare before anything moved");
+        let moved = state.reduce(amount("amazon", "100"));
+        let (comparison, label) = moved.comparison.clone().unwrap();
+        assert!(label.contains("the preset as published"), "{label}");
+        let microsoft = comparison.holders.iter().find(|h| h.id == "microsoft").unwrap();
+        assert_eq!(format!("{:.4}", microsoft.points), "-1.3182");
+        assert_eq!(moved.reduce(Action::Compare(CompareChoice::Off)).comparison, None);
+        let other = moved.reduce(Action::Compare(CompareChoice::Preset("feb-2026-post".into())));
+        assert!(other.comparison.as_ref().is_some_and(|(_, label)| label.contains("post-money")));
+        // Pinned, then moved on: the difference is from the pin.
+        let pinned = moved.reduce(Action::Compare(CompareChoice::Pin));
+        assert!(pinned.comparison.as_ref().is_some_and(|(c, _)| c.holders.iter().all(|h| h.points == 0.0)));
+        let further = pinned.reduce(amount("amazon", "50"));
+        let (comparison, label) = further.comparison.clone().unwrap();
+        assert_eq!(label, "the scenario you pinned");
+        assert!(comparison.holders.iter().find(|h| h.id == "microsoft").unwrap().points > 1.0);
+        // The link carries the pin: the receiver sees the same comparison.
+        let opened = State::from_link(&further.share_fragment().unwrap());
+        assert_eq!(opened.comparison, further.comparison);
     }
 
     #[test]

@@ -19,10 +19,11 @@ async fn mount() -> Element {
     root
 }
 
-/// Waits (a second at most) for the sections the App draws after its first paint.
+/// Waits (three seconds at most) for the parts the App draws after its first paint.
 async fn below_the_fold(root: &Element) {
-    for _ in 0..100 {
-        if root.query_selector("#ownership-chart").unwrap().is_some() {
+    for _ in 0..300 {
+        // The root says how many of the three parts after the first paint have come.
+        if root.query_selector(r#".fortress[data-drawn="3"]"#).unwrap().is_some() {
             return;
         }
         sleep(10).await;

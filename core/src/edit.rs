@@ -13,7 +13,7 @@
 //! when the last investor is removed.
 
 use crate::error::{ErrorKind, ScenarioError};
-use crate::scenario::{CountBasis, Investment, Round, Scenario, Valuation, WhatIf};
+use crate::scenario::{Compare, CountBasis, Investment, Round, Scenario, Valuation, WhatIf};
 use crate::{Date, Dollars, Percent};
 
 /// How a round's valuation is read: before or after the new money.
@@ -390,6 +390,27 @@ pub fn rename_holder(scenario: &Scenario, holder: &str, name: &str) -> Result<Sc
 /// ```
 pub fn set_count(scenario: &Scenario, count: CountBasis) -> Result<Scenario, ScenarioError> {
     Ok(Scenario { count, ..scenario.clone() })
+}
+
+/// Sets what the scenario compares with: `None` for the widget's choice (the
+/// preset it came from, once moved), or a baseline. A pinned scenario is
+/// kept without a baseline of its own.
+///
+/// ```
+/// use fortress_core::{edit, presets, Compare};
+/// let s = presets::feb_2026_pre_money();
+/// let pinned = edit::set_compare(&s, Some(Compare::Scenario(Box::new(s.clone())))).unwrap();
+/// assert!(matches!(pinned.compare, Some(Compare::Scenario(_))));
+/// ```
+pub fn set_compare(scenario: &Scenario, compare: Option<Compare>) -> Result<Scenario, ScenarioError> {
+    let compare = match compare {
+        Some(Compare::Scenario(mut baseline)) => {
+            baseline.compare = None;
+            Some(Compare::Scenario(baseline))
+        }
+        other => other,
+    };
+    Ok(Scenario { compare, ..scenario.clone() })
 }
 
 /// Sets the day the contract terms are judged on.

@@ -21,16 +21,26 @@ pub fn chart(state: &StateHandle) -> Html {
     };
     // One scale for every bar: the largest stake, rounded up to ten points.
     let largest = last.holders.iter().chain(&first.holders).map(|h| h.percent).fold(10.0_f64, f64::max);
+    let comparison = state.comparison.as_ref().map(|(c, _)| c);
+    let largest = comparison.iter().flat_map(|c| &c.holders).filter_map(|h| h.baseline_percent).fold(largest, f64::max);
     let scale = (largest / 10.0).ceil() * 10.0;
-    let height = ROW * last.holders.len() as f64 + 18.0;
+    // A third, thin bar for the baseline's stake, when there is one.
+    let row_height = if comparison.is_some() { ROW + 8.0 } else { ROW };
+    let height = row_height * last.holders.len() as f64 + 18.0;
     let mut description = String::new();
     let bars = last.holders.iter().enumerate().map(|(i, h)| {
         let before = first.holder(&h.id).map_or(0.0, |b| b.percent);
-        let y = ROW * i as f64;
+        let y = row_height * i as f64;
+        let baseline =
+            comparison.and_then(|c| c.holders.iter().find(|b| b.id == h.id)).map(|b| b.baseline_percent.unwrap_or(0.0));
         let colour = format!("bar h{}", i % COLOURS);
         let before_text = fmt::percent(before, Style::Percent1);
         let after_text = fmt::percent(h.percent, Style::Percent1);
-        description.push_str(&format!("{}: {} before, {} after. ", h.name, before_text, after_text));
+        description.push_str(&format!("{}: {} before, {} after", h.name, before_text, after_text));
+        if let Some(b) = baseline {
+            description.push_str(&format!(", {} in the baseline", fmt::percent(b, Style::Percent1)));
+        }
+        description.push_str(". ");
         html! {
             <g data-holder={h.id.clone()} class={classes!((h.id == state.focus).then_some("focus"))}>
                 <text x="0" y={fmt_num(y + 13.0)} class="chart-name">{h.name.clone()}</text>
@@ -41,6 +51,10 @@ pub fn chart(state: &StateHandle) -> Html {
                     x="0" y={fmt_num(y + 18.0)} height="7" width={fmt_num(WIDTH * before / scale)} />
                 <rect class={colour} data-holder={h.id.clone()} data-stage="after"
                     x="0" y={fmt_num(y + 27.0)} height="12" width={fmt_num(WIDTH * h.percent / scale)} />
+                if let Some(b) = baseline {
+                    <rect class="bar baseline" data-holder={h.id.clone()} data-stage="baseline"
+                        x="0" y={fmt_num(y + 41.0)} height="5" width={fmt_num(WIDTH * b / scale)} />
+                }
             </g>
         }
     });
@@ -60,7 +74,11 @@ pub fn chart(state: &StateHandle) -> Html {
             </svg>
             <p class="legend muted small" aria-hidden="true">
                 <span class="key key-before"></span>{" before "}
-                <span class="key key-after"></span>{" after (bars to scale, 0 to the largest stake)"}
+                <span class="key key-after"></span>{" after"}
+                if comparison.is_some() {
+                    <span class="key key-baseline"></span>{" baseline"}
+                }
+                {" (bars to scale, 0 to the largest stake)"}
             </p>
         </section>
     }

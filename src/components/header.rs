@@ -1,12 +1,13 @@
 //! The top of the widget: the scenario's title, the preset picker and reset,
 //! the headline for the holder in focus, and the caveats.
 
-use fortress_core::presets;
+use fortress_core::{presets, Compare};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::StateHandle;
 use crate::fmt::{self, Style};
+use crate::state::CompareChoice;
 use crate::Action;
 
 /// Title, presets and the holder in focus.
@@ -35,6 +36,29 @@ pub fn header(state: &StateHandle) -> Html {
     let focus_options = holders.iter().map(|h| {
         html! { <option value={h.id.clone()} selected={h.id == state.focus}>{h.name.clone()}</option> }
     });
+    let on_compare = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let choice = match value.as_str() {
+                "auto" => CompareChoice::Auto,
+                "off" => CompareChoice::Off,
+                "pin" => CompareChoice::Pin,
+                name => CompareChoice::Preset(name.to_owned()),
+            };
+            state.dispatch(Action::Compare(choice));
+        })
+    };
+    // The choice the scenario holds: a pinned scenario shows as pinned.
+    let chosen = match &state.scenario.compare {
+        None => "auto",
+        Some(Compare::Off) => "off",
+        Some(Compare::Preset(name)) => name.as_str(),
+        Some(Compare::Scenario(_)) => "pinned",
+    };
+    let compare_options = presets::ALL.iter().map(|p| {
+        html! { <option value={p.name} selected={chosen == p.name}>{format!("Preset: {}", p.summary)}</option> }
+    });
     html! {
         <header class="top">
             <h1>{state.scenario.title.clone()}</h1>
@@ -47,6 +71,18 @@ pub fn header(state: &StateHandle) -> Html {
                 <span class="picker">
                     <label for="focus">{"Holder in focus"}</label>
                     <select id="focus" onchange={on_focus}>{ for focus_options }</select>
+                </span>
+                <span class="picker">
+                    <label for="compare">{"Compare with"}</label>
+                    <select id="compare" onchange={on_compare}>
+                        <option value="auto" selected={chosen == "auto"}>{"The preset it came from, once moved"}</option>
+                        <option value="off" selected={chosen == "off"}>{"Nothing"}</option>
+                        { for compare_options }
+                        if chosen == "pinned" {
+                            <option value="pinned" selected=true disabled=true>{"The scenario you pinned"}</option>
+                        }
+                        <option value="pin">{"This scenario as it is now (pin it)"}</option>
+                    </select>
                 </span>
             </div>
         </header>
@@ -63,6 +99,10 @@ pub fn headline(state: &StateHandle) -> Html {
         Some(row) => {
             let before = first.and_then(|stage| stage.holder(&row.id)).map_or(0.0, |h| h.percent);
             let worth = row.value.map(|v| format!(", worth {}", fmt::money(v))).unwrap_or_default();
+            let against = state.comparison.as_ref().and_then(|(comparison, _)| {
+                let points = comparison.holders.iter().find(|h| h.id == row.id)?.points;
+                Some(format!(" ({} points against the baseline)", fmt::points(points)))
+            });
             html! {
                 <p id="headline" class="headline" aria-live="polite">
                     <strong>{row.name.clone()}</strong>{" "}
@@ -70,6 +110,9 @@ pub fn headline(state: &StateHandle) -> Html {
                     {" \u{2192} "}
                     <span data-col="percent-after">{fmt::percent(row.percent, Style::Percent1)}</span>
                     {worth}
+                    if let Some(against) = against {
+                        <span class="against" data-col="against">{against}</span>
+                    }
                 </p>
             }
         }

@@ -23,8 +23,20 @@ pub fn cap_table(state: &StateHandle) -> Html {
     } else {
         "Cap table (no round yet)".to_owned()
     };
+    let comparison = state.comparison.as_ref();
+    let baseline = |id: &str| comparison.and_then(|(c, _)| c.holders.iter().find(|h| h.id == id));
     let row = |h: &HolderRow| {
         let before = first.holder(&h.id);
+        let compared = baseline(&h.id).map(|b| {
+            html! {
+                <>
+                    <td data-col="baseline-after">
+                        {b.baseline_percent.map_or_else(|| DASH.to_owned(), |p| fmt::percent(p, Style::Percent4))}
+                    </td>
+                    <td data-col="baseline-change">{fmt::points(b.points)}</td>
+                </>
+            }
+        });
         let focus = h.id == state.focus;
         let change_class = if h.change_points < -0.00005 {
             "down"
@@ -47,6 +59,7 @@ pub fn cap_table(state: &StateHandle) -> Html {
                     {before.map_or_else(|| DASH.to_owned(), |b| fmt::count(b.shares))}
                 </td>
                 <td data-col="shares-after" class="shares">{fmt::count(h.shares)}</td>
+                { compared.unwrap_or_default() }
             </tr>
         }
     };
@@ -67,6 +80,10 @@ pub fn cap_table(state: &StateHandle) -> Html {
                             <th scope="col">{"Value after"}</th>
                             <th scope="col" class="shares">{"Shares before"}</th>
                             <th scope="col" class="shares">{"Shares after"}</th>
+                            if comparison.is_some() {
+                                <th scope="col" class="baseline">{"Baseline stake after"}</th>
+                                <th scope="col" class="baseline">{"Against the baseline (points)"}</th>
+                            }
                         </tr>
                     </thead>
                     <tbody>{ for last.holders.iter().map(row) }</tbody>
@@ -87,10 +104,16 @@ pub fn cap_table(state: &StateHandle) -> Html {
                             </td>
                             <td class="shares" data-col="shares-before">{fmt::count(first.total_shares)}</td>
                             <td class="shares" data-col="shares-after">{fmt::count(last.total_shares)}</td>
+                            if comparison.is_some() {
+                                <td></td><td></td>
+                            }
                         </tr>
                     </tfoot>
                 </table>
             </div>
+            if let Some((_, label)) = comparison {
+                <p class="compared small" id="compared-with">{format!("Baseline: {label}.")}</p>
+            }
             { pending(state) }
             <p class="muted small">
                 {"Shares are counted on a fixed base of 10\u{b9}\u{b2} for the starting table; stakes and values \

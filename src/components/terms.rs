@@ -20,6 +20,15 @@ pub fn source_link(text: &str, url: Option<&str>) -> Html {
     }
 }
 
+/// "Changed: in force in the baseline, ended here", in words and a badge, not only colour.
+fn changed(sentence: &str) -> Html {
+    html! {
+        <p class="changed small">
+            <span class="badge badge-changed">{"changed"}</span>{" "}{sentence.to_owned()}
+        </p>
+    }
+}
+
 /// "(official text)", or a "disputed" badge.
 fn confidence(confidence: Confidence) -> Html {
     if confidence == Confidence::Disputed {
@@ -46,15 +55,20 @@ fn figure(figure: &Figure) -> Html {
 /// Every term, with its status, reason and source.
 pub fn terms(state: &StateHandle) -> Html {
     let as_of = state.outcome.terms.first().map(|t| format!(" on {}", fmt::date(t.as_of))).unwrap_or_default();
+    let changes = state.comparison.as_ref().map(|(c, _)| c.terms.as_slice()).unwrap_or_default();
     let terms = state.outcome.terms.iter().map(|t| {
+        let change = changes.iter().find(|c| c.id == t.id);
         html! {
-            <li data-term={t.id} data-status={t.status.name()} class="term">
+            <li data-term={t.id} data-status={t.status.name()} data-changed={change.is_some().to_string()} class="term">
                 <div class="term-head">
                     <span class={classes!("status", format!("status-{}", t.status.name()))}>
                         <span aria-hidden="true">{t.status.symbol()}</span>{" "}{t.status.title()}
                     </span>
                     <strong class="term-title">{t.title}</strong>
                 </div>
+                if let Some(change) = change {
+                    { changed(&change.sentence()) }
+                }
                 <p class="grants">{t.grants}</p>
                 { for t.figures.iter().map(figure) }
                 <p class="reason">{t.reason.clone()}</p>
@@ -79,9 +93,14 @@ pub fn terms(state: &StateHandle) -> Html {
 
 /// Where each kind of product may run.
 pub fn routes(state: &StateHandle) -> Html {
+    let changes = state.comparison.as_ref().map(|(c, _)| c.routes.as_slice()).unwrap_or_default();
     let routes = state.outcome.routes.iter().map(|r| {
+        let change = changes.iter().find(|c| c.product == r.product);
         html! {
-            <li data-product={r.product.name()} data-hosting={r.hosting.name()} class="route">
+            <li data-product={r.product.name()} data-hosting={r.hosting.name()} data-changed={change.is_some().to_string()} class="route">
+                if let Some(change) = change {
+                    { changed(&change.sentence()) }
+                }
                 <strong>{r.product.title()}</strong>{": "}
                 <span class={classes!("hosting", format!("hosting-{}", r.hosting.name()))}>{r.hosting.title()}</span>
                 <span class="muted small">{format!(" \u{b7} decided by {}", r.term)}</span>
