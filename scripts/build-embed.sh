@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Trunk's post-build hook (Trunk.toml): builds the embed wasm, the widget plus the host-page API
 # (cargo feature `embed`, bin fortress-embed), into Trunk's staging directory beside the standalone
-# page's build, as fortress-embed.js and fortress-embed_bg.wasm for www/fortress.js to load.
+# page's build, as fortress-embed.js and fortress-embed_bg.wasm for www/fortress.js to load; and the
+# reader tools' wasm (crate fortress-tools: the CSV, the JSON and the picture), as fortress-tools.js
+# and fortress-tools_bg.wasm, which www/tools.js loads only when a reader asks for a file.
 # It runs the same tools as Trunk, at the versions Trunk.toml pins: cargo (in the environment Trunk
 # was run in: the pinned nightly for release builds, see release_env in lib.sh), the wasm-bindgen
 # CLI (--target web) and, in release builds, wasm-opt -Oz. In release builds it also minifies the
@@ -14,18 +16,25 @@ profile=${TRUNK_PROFILE:-debug}
 release=()
 [ "$profile" = release ] && release=(--release)
 
+wasm_dir="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile"
 cargo build --offline --target wasm32-unknown-unknown --bin fortress-embed --features embed "${release[@]}"
-wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/fortress-embed.wasm"
-wasm-bindgen --target web --no-typescript --out-dir "$TRUNK_STAGING_DIR" --out-name fortress-embed "$wasm"
+wasm-bindgen --target web --no-typescript --out-dir "$TRUNK_STAGING_DIR" --out-name fortress-embed \
+  "$wasm_dir/fortress-embed.wasm"
+# The reader tools: a library crate, so cargo names its wasm after the crate (fortress_tools.wasm).
+cargo build --offline --target wasm32-unknown-unknown -p fortress-tools --lib "${release[@]}"
+wasm-bindgen --target web --no-typescript --out-dir "$TRUNK_STAGING_DIR" --out-name fortress-tools \
+  "$wasm_dir/fortress_tools.wasm"
 if [ "$profile" = release ]; then
-  out="$TRUNK_STAGING_DIR/fortress-embed_bg.wasm"
-  wasm-opt -Oz --output="$out.opt" "$out"
-  mv "$out.opt" "$out"
+  for name in fortress-embed fortress-tools; do
+    out="$TRUNK_STAGING_DIR/${name}_bg.wasm"
+    wasm-opt -Oz --output="$out.opt" "$out"
+    mv "$out.opt" "$out"
+  done
 
   # Trunk's own minifier cannot parse wasm-bindgen's glue and leaves it as it is (with a warning),
-  # so terser (npm, package.json) minifies both builds' glue: a quarter of its brotli bytes. The
+  # so terser (npm, package.json) minifies every build's glue: a quarter of its brotli bytes. The
   # page names its glue with an integrity hash, which is written anew for the minified file.
-  for glue in fortress-widget.js fortress-embed.js; do
+  for glue in fortress-widget.js fortress-embed.js fortress-tools.js; do
     terser "$TRUNK_STAGING_DIR/$glue" --module --compress --mangle --output "$TRUNK_STAGING_DIR/$glue.min"
     mv "$TRUNK_STAGING_DIR/$glue.min" "$TRUNK_STAGING_DIR/$glue"
   done

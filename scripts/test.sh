@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Set up (scripts/setup.sh), then run every check and test of Fortress, in order, stopping at the
 # first failure with the name of the step that failed:
-#   fmt, clippy (native, all targets), clippy (widget on wasm32), cargo test (native: core, format,
-#   cli, widget render tests), a fuzz smoke of the link decoder, cargo test on wasm32 (widget, in
-#   headless Chromium), the release build (trunk build --release, on the pinned nightly), the page
-#   weight against its budgets (bench/weight.mjs), and the end-to-end tests (node --test tests/e2e/
-#   against dist/ in headless Chromium).
+#   fmt, clippy (native, all targets), clippy (widget and reader tools on wasm32), cargo test
+#   (native: core, format, cli, reader tools, widget render tests), a fuzz smoke of the link
+#   decoder, cargo test on wasm32 (widget, in headless Chromium), the release build (trunk build
+#   --release, on the pinned nightly), the page weight against its budgets (bench/weight.mjs), and
+#   the end-to-end tests (node --test tests/e2e/ against dist/ in headless Chromium).
 # Usage: bash scripts/test.sh        (CI runs it through .ci/run)
 #        FORTRESS_SKIP_SETUP=1 bash scripts/test.sh   to skip the set-up checks
 set -uo pipefail
@@ -53,6 +53,7 @@ fi
 step fmt cargo fmt --all --check
 step clippy cargo clippy --workspace --all-targets -- -D warnings
 step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p fortress-widget --features embed -- -D warnings
+step clippy-wasm-tools cargo clippy --target wasm32-unknown-unknown -p fortress-tools -- -D warnings
 step test cargo test --workspace
 # A fixed-count smoke run of the link decoder's fuzz target (nightly + cargo-fuzz; see scripts/fuzz.sh).
 step fuzz bash scripts/fuzz.sh

@@ -8,9 +8,11 @@ use std::process::ExitCode;
 
 use fortress_core::presets;
 use fortress_format::link::{self, MAX_LINK_BYTES};
-use fortress_format::{outcome_to_json, parse_scenario, scenario_to_json, MAX_SCENARIO_BYTES};
+use fortress_format::{
+    csv, outcome_to_json, parse_scenario, scenario_and_outcome_json, scenario_to_json, MAX_SCENARIO_BYTES,
+};
 
-const USAGE: &str = "usage: fortress eval FILE|- | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] | decode LINK|- | preset NAME | presets";
+const USAGE: &str = "usage: fortress eval FILE|- [--csv | --with-scenario] | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] | decode LINK|- | preset NAME | presets";
 
 /// The page a share link opens when no `--base` is given: the widget as `scripts/serve.sh` serves it.
 const DEFAULT_BASE: &str = "http://127.0.0.1:8080/";
@@ -39,11 +41,9 @@ fn main() -> ExitCode {
 /// Runs one command and returns what it prints, or the one-line error.
 fn run(args: &[&str]) -> Result<String, String> {
     match args {
-        ["eval", path] => {
-            let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
-            let outcome = fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
-            Ok(outcome_to_json(&outcome) + "\n")
-        }
+        ["eval", path] => eval(path, Eval::Outcome),
+        ["eval", path, "--csv"] | ["eval", "--csv", path] => eval(path, Eval::Csv),
+        ["eval", path, "--with-scenario"] | ["eval", "--with-scenario", path] => eval(path, Eval::WithScenario),
         ["check", path] => {
             let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
             // Evaluation finds what validation cannot, such as an oversold secondary.
@@ -69,6 +69,32 @@ fn run(args: &[&str]) -> Result<String, String> {
     }
 }
 
+/// What `eval` prints.
+enum Eval {
+    /// The outcome as JSON.
+    Outcome,
+    /// The cap table as CSV (`fortress_format::csv`), with the share link on the default page.
+    Csv,
+    /// `{"scenario": ..., "outcome": ...}` as JSON.
+    WithScenario,
+}
+
+/// Evaluates a scenario file and prints the outcome as `what` says.
+fn eval(path: &str, what: Eval) -> Result<String, String> {
+    let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
+    let outcome = fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
+    Ok(match what {
+        Eval::Outcome => outcome_to_json(&outcome) + "\n",
+        Eval::WithScenario => scenario_and_outcome_json(&scenario, &outcome) + "\n",
+        // A scenario too large for a link still has a table: its link cell is left empty.
+        Eval::Csv => {
+            let fragment = link::encode(&scenario);
+            let url = (fragment.len() <= MAX_LINK_BYTES).then(|| page_link(DEFAULT_BASE, &fragment));
+            csv::outcome_csv(&scenario, &outcome, url.as_deref())
+        }
+    })
+}
+
 /// A scenario file and its share-link fragment, which must fit in a link.
 fn scenario_and_link(path: &str) -> Result<(fortress_core::Scenario, String), String> {
     let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
@@ -85,8 +111,13 @@ fn scenario_and_link(path: &str) -> Result<(fortress_core::Scenario, String), St
 /// The share link of a scenario file: `base`, without any fragment it has, then `#` and the link.
 fn share_link(path: &str, base: &str) -> Result<String, String> {
     let (_, fragment) = scenario_and_link(path)?;
+    Ok(page_link(base, &fragment) + "\n")
+}
+
+/// `base`, without any fragment it has, then `#` and the link's fragment.
+fn page_link(base: &str, fragment: &str) -> String {
     let page = base.split_once('#').map_or(base, |(page, _)| page);
-    Ok(format!("{page}#{fragment}\n"))
+    format!("{page}#{fragment}")
 }
 
 /// The snippets that embed a scenario's widget in a page: the script form and

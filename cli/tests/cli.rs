@@ -78,8 +78,12 @@ fn preset_then_eval_gives_the_worked_numbers() {
 
 #[test]
 fn bad_input_is_one_line_and_exit_code_2() {
-    let cases: [(&[&str], &str, &str); 7] = [
+    let cases: [(&[&str], &str, &str); 11] = [
         (&["eval", "-"], "{", "fortress: scenario: EOF while parsing an object at line 1 column 1\n"),
+        (&["eval", "-", "--csv"], "{", "fortress: scenario: EOF while parsing an object at line 1 column 1\n"),
+        (&["eval", "--with-scenario", "-"], "[]", "fortress: scenario: must be a JSON object, starting with {\n"),
+        (&["eval", "-", "--csv", "--with-scenario"], "{}", USAGE_ERROR),
+        (&["eval", "-", "--json"], "{}", USAGE_ERROR),
         (&["eval", "-"], "not json", "fortress: scenario: must be a JSON object, starting with {\n"),
         (
             &["check", "-"],
@@ -100,6 +104,38 @@ fn bad_input_is_one_line_and_exit_code_2() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert_eq!(text(&out.stderr), expected(want), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn eval_writes_the_csv_and_the_scenario_with_its_outcome() {
+    let preset = text(&fortress(&["preset", "feb-2026"], "").stdout);
+    let link = text(&fortress(&["link", "-"], &preset).stdout).trim().to_owned();
+    assert!(link.starts_with("http://127.0.0.1:8080/#1."), "{link}");
+    let head = format!(
+        "title,\"OpenAI's $110B round, February 2026\"\r\nas_of,2026-02-27\r\nlink,{link}\r\n\r\n\
+         stage,stage_date,holder_id,holder,percent,shares,value_usd\r\n\
+         Before,,microsoft,Microsoft,27.000000,270000000000,135000000000\r\n"
+    );
+    let microsoft = "\r\nFebruary 2026,2026-02-27,microsoft,Microsoft,23.464286,270000000000,197100000001\r\n";
+    // The flag after or before the file: the same CSV, the link as `fortress link` prints it.
+    for args in [["eval", "-", "--csv"], ["eval", "--csv", "-"]] {
+        let out = fortress(&args, &preset);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        let csv = text(&out.stdout);
+        assert!(csv.starts_with(&head), "{args:?}: {csv}");
+        assert!(csv.contains(microsoft) && csv.ends_with("softbank,SoftBank,3.571429,41095890410,29999999999\r\n"));
+        assert_eq!(csv.lines().count(), 5 + 3 + 6, "{csv}");
+    }
+    let outcome: serde_json::Value = serde_json::from_slice(&fortress(&["eval", "-"], &preset).stdout).unwrap();
+    let scenario: serde_json::Value = serde_json::from_str(&preset).unwrap();
+    for args in [["eval", "-", "--with-scenario"], ["eval", "--with-scenario", "-"]] {
+        let out = fortress(&args, &preset);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        let both = text(&out.stdout);
+        assert!(both.starts_with("{\n  \"scenario\": {\n") && both.ends_with("}\n"), "{both}");
+        let both: serde_json::Value = serde_json::from_str(&both).unwrap();
+        assert_eq!(both, serde_json::json!({"scenario": scenario, "outcome": outcome}), "{args:?}");
     }
 }
 

@@ -3,8 +3,11 @@
 //! This is the only layer that knows JSON text. Every reader of a scenario
 //! (the command line, the widget, the embed) goes through [`parse_scenario`],
 //! so every reader gives the same message for the same mistake. Share links
-//! ([`link`]) carry the same scenarios in a URL fragment, without JSON.
+//! ([`link`]) carry the same scenarios in a URL fragment, without JSON. The
+//! cap table goes out as CSV ([`csv`]), with exact figures ([`figures`]).
 
+pub mod csv;
+pub mod figures;
 pub mod link;
 
 use std::fmt;
@@ -118,8 +121,47 @@ pub fn outcome_to_json(outcome: &Outcome) -> String {
     to_json(outcome)
 }
 
+/// Writes a scenario and its outcome as one indented JSON document,
+/// `{"scenario": ..., "outcome": ...}`, each written as [`scenario_to_json`]
+/// and [`outcome_to_json`] write it: what `fortress eval --with-scenario`
+/// prints and the reader tools save, so that the two texts are the same.
+///
+/// ```
+/// let scenario = fortress_core::presets::feb_2026_pre_money();
+/// let outcome = fortress_core::evaluate(&scenario).unwrap();
+/// let text = fortress_format::scenario_and_outcome_json(&scenario, &outcome);
+/// assert!(text.starts_with("{\n  \"scenario\": {\n    \"version\": 1,"));
+/// ```
+pub fn scenario_and_outcome_json(scenario: &Scenario, outcome: &Outcome) -> String {
+    #[derive(serde::Serialize)]
+    struct Both<'a> {
+        scenario: &'a Scenario,
+        outcome: &'a Outcome,
+    }
+    to_json(&Both { scenario, outcome })
+}
+
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     // Serializing these plain types cannot fail: no maps with non-string keys,
     // no failing Serialize impls. Fall back to an empty object all the same.
     serde_json::to_string_pretty(value).unwrap_or_else(|_| "{}".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scenario_and_outcome_are_the_texts_each_writer_gives() {
+        for preset in fortress_core::presets::ALL {
+            let scenario = fortress_core::presets::by_name(preset.name).unwrap();
+            let outcome = fortress_core::evaluate(&scenario).unwrap();
+            let both: serde_json::Value =
+                serde_json::from_str(&scenario_and_outcome_json(&scenario, &outcome)).unwrap();
+            let alone = |text: String| serde_json::from_str::<serde_json::Value>(&text).unwrap();
+            assert_eq!(both["scenario"], alone(scenario_to_json(&scenario)), "{}", preset.name);
+            assert_eq!(both["outcome"], alone(outcome_to_json(&outcome)), "{}", preset.name);
+            assert_eq!(both.as_object().map(|o| o.len()), Some(2));
+        }
+    }
 }

@@ -1,0 +1,206 @@
+// Fortress reader tools: "get the data" (CSV, JSON) and "take the picture" (PNG, SVG).
+//
+//   import { download } from './tools.js';
+//   const result = await download('png', { fragment, link, focus, scheme, sandboxed, name });
+//
+// kind: 'csv' | 'json' | 'png' | 'svg'. options: fragment (the share link's text after '#'), link
+// (the share link to print in the file; '' for none), focus (the holder id of the headline), scheme
+// ('light' | 'dark', for the picture), sandboxed (true in the sandboxed iframe form, which may not
+// download), name (the file name without its extension, such as 'fortress-feb-2026').
+//
+// Resolves, never rejects:
+//   {saved: true}                      the file was saved (a download of `${name}.${kind}`)
+//   {saved: false, text}               sandboxed: the CSV, JSON or SVG text, to show for saving by hand
+//   {saved: false, canvas}             sandboxed: the PNG's canvas (1280 px wide), to show likewise
+//   {saved: false, error: 'message'}   nothing was made, and why, in words
+//
+// The tools' wasm (fortress-tools.js and fortress-tools_bg.wasm, beside this file; the crate
+// tools/) is fetched the first time a reader asks for a file, and only then, so the widget's page
+// weight does not grow. The numbers, words and layout of the picture come from it; this file only
+// draws: canvas 2D calls and toBlob for the PNG, text for the SVG. Nothing here uses eval, inline
+// style, or a data: or blob: image, so it runs under the strict CSP of csp.html.
+
+/** The font the layout (tools/src/picture.rs, FONT_FAMILY) measures its text for. */
+const FONT_FAMILY = 'Helvetica, Arial, sans-serif';
+/** The PNG's pixels per CSS pixel: a 640 px picture is a 1280 px PNG. */
+const PNG_SCALE = 2;
+/** Each kind's MIME type. */
+const TYPES = {
+  csv: 'text/csv;charset=utf-8',
+  json: 'application/json',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+};
+
+let loading = null;
+
+/** Loads and instantiates the tools' wasm, once; after a failure, the next call tries again. */
+function load() {
+  if (!loading) {
+    loading = import(new URL('fortress-tools.js', import.meta.url)).then(async (tools) => {
+      await tools.default({ module_or_path: new URL('fortress-tools_bg.wasm', import.meta.url) });
+      return tools;
+    });
+    loading.catch(() => {
+      loading = null;
+    });
+  }
+  return loading;
+}
+
+/**
+ * Makes the file of `kind` for the scenario in `options.fragment`, and saves it or hands it back.
+ * @param {'csv' | 'json' | 'png' | 'svg'} kind
+ * @param {{fragment: string, link?: string, focus?: string, scheme?: 'light' | 'dark', sandboxed?: boolean, name?: string}} options
+ * @returns {Promise<{saved: true} | {saved: false, text: string} | {saved: false, canvas: HTMLCanvasElement} | {saved: false, error: string}>}
+ */
+export async function download(kind, options = {}) {
+  try {
+    if (!Object.hasOwn(TYPES, kind)) {
+      return { saved: false, error: `Fortress cannot make a "${kind}" file: ask for csv, json, png or svg.` };
+    }
+    const fragment = String(options?.fragment ?? '');
+    const link = String(options?.link ?? '');
+    const focus = String(options?.focus ?? '');
+    const scheme = String(options?.scheme ?? 'light');
+    const sandboxed = Boolean(options?.sandboxed);
+    const file = `${stem(options?.name)}.${kind}`;
+    let tools;
+    try {
+      tools = await load();
+    } catch (error) {
+      return { saved: false, error: `The download tools could not be loaded: ${message(error)}` };
+    }
+    if (kind === 'png') {
+      const canvas = draw(JSON.parse(tools.picture(fragment, link, focus, scheme)));
+      if (sandboxed) return { saved: false, canvas };
+      const blob = await new Promise((done) => canvas.toBlob(done, TYPES.png));
+      if (!blob) return { saved: false, error: 'This browser could not make the PNG.' };
+      save(blob, file);
+      return { saved: true };
+    }
+    let text;
+    if (kind === 'csv') text = tools.csv(fragment, link);
+    else if (kind === 'json') text = tools.json(fragment);
+    else text = svg(JSON.parse(tools.picture(fragment, link, focus, scheme)));
+    if (sandboxed) return { saved: false, text };
+    save(new Blob([text], { type: TYPES[kind] }), file);
+    return { saved: true };
+  } catch (error) {
+    return { saved: false, error: message(error) };
+  }
+}
+
+/** An error in plain words: the wasm throws its one-line message as a string. */
+function message(error) {
+  if (typeof error === 'string') return error;
+  if (error && typeof error.message === 'string' && error.message) return error.message;
+  return 'Something went wrong while making the file.';
+}
+
+/** A file name stem that every system accepts: letters, digits, '.', '-' and '_'. */
+function stem(name) {
+  const cleaned = String(name ?? '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 100);
+  return cleaned || 'fortress';
+}
+
+/** Saves `blob` as `file`: a temporary <a download> on an object URL, clicked, then removed. */
+function save(blob, file) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file;
+  a.hidden = true;
+  (document.body ?? document.documentElement).append(a);
+  a.click();
+  a.remove();
+  // The download has started by now; the URL is kept a while for slow browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The picture's size: its first primitive is the background, as large as the picture. */
+function size(primitives) {
+  const [, , width, height] = primitives[0]?.rect ?? [];
+  if (!(width > 0 && height > 0)) throw new Error('The picture came out empty.');
+  return [width, height];
+}
+
+/** Draws the primitives on a new canvas at PNG_SCALE pixels per CSS pixel. */
+function draw(primitives) {
+  const [width, height] = size(primitives);
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(width * PNG_SCALE);
+  canvas.height = Math.ceil(height * PNG_SCALE);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw the picture.');
+  ctx.scale(PNG_SCALE, PNG_SCALE);
+  ctx.textBaseline = 'alphabetic';
+  for (const p of primitives) {
+    if (p.rect) {
+      ctx.fillStyle = p.fill;
+      ctx.fillRect(p.rect[0], p.rect[1], p.rect[2], p.rect[3]);
+    } else if (p.line) {
+      ctx.strokeStyle = p.stroke;
+      ctx.lineWidth = p.width;
+      ctx.beginPath();
+      ctx.moveTo(p.line[0], p.line[1]);
+      ctx.lineTo(p.line[2], p.line[3]);
+      ctx.stroke();
+    } else if (typeof p.text === 'string') {
+      ctx.font = `${p.weight} ${p.size}px ${FONT_FAMILY}`;
+      ctx.fillStyle = p.fill;
+      ctx.textAlign = p.anchor === 'end' ? 'right' : 'left';
+      // The width the text was laid out in: a wider font is narrowed to it rather than cut off.
+      ctx.fillText(p.text, p.at[0], p.at[1], p.max);
+    }
+  }
+  return canvas;
+}
+
+/** Text for XML: the five special characters escaped, characters XML does not allow removed. */
+function xml(text) {
+  return String(text)
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** A coordinate as SVG writes it: finite, two decimals at most. */
+function num(value) {
+  const n = Number(value);
+  return String(Number.isFinite(n) ? Math.round(n * 100) / 100 : 0);
+}
+
+/** The primitives as an SVG document, `width` x `height` CSS pixels, with its viewBox. */
+function svg(primitives) {
+  const [width, height] = size(primitives).map(num);
+  const title = primitives.find((p) => typeof p.text === 'string')?.text ?? 'Fortress';
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+      `font-family="${xml(FONT_FAMILY)}" xml:space="preserve" role="img">`,
+    `<title>${xml(title)}</title>`,
+  ];
+  for (const p of primitives) {
+    if (p.rect) {
+      const [x, y, w, h] = p.rect.map(num);
+      out.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${xml(p.fill)}"/>`);
+    } else if (p.line) {
+      const [x1, y1, x2, y2] = p.line.map(num);
+      out.push(`<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${xml(p.stroke)}" stroke-width="${num(p.width)}"/>`);
+    } else if (typeof p.text === 'string') {
+      const anchor = p.anchor === 'end' ? ' text-anchor="end"' : '';
+      out.push(
+        `<text x="${num(p.at[0])}" y="${num(p.at[1])}" font-size="${num(p.size)}" font-weight="${num(p.weight)}" ` +
+          `fill="${xml(p.fill)}"${anchor}>${xml(p.text)}</text>`,
+      );
+    }
+  }
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
