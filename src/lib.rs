@@ -21,6 +21,8 @@ pub mod components;
 pub mod embed;
 pub mod fmt;
 pub mod input;
+#[cfg(target_arch = "wasm32")]
+pub mod later;
 pub mod state;
 
 pub use state::{Action, State};
@@ -80,6 +82,8 @@ pub fn App(props: &AppProps) -> Html {
     let url = fragment.map(|f| AttrValue::from(format!("{}#{f}", props.link_base)));
     use_bridge(&state, props.bridge.clone(), url.clone());
     let later = use_below_the_fold();
+    let map_panel = use_node_ref();
+    let map_load = use_map_panel(&state, map_panel.clone());
     let state = &state;
     // This render's state, for the sections to compare with the last one: the handle itself
     // always reads the latest state.
@@ -101,7 +105,7 @@ pub fn App(props: &AppProps) -> Html {
                         { section(state, shown, components::chart::chart, same_figures) }
                     }
                     if later >= 2 {
-                        { components::sensitivity::sensitivity(state) }
+                        { components::sensitivity::sensitivity(state, &map_load, &map_panel) }
                         { section(state, shown, components::terms::terms, same_terms) }
                     }
                     if later >= 3 {
@@ -139,6 +143,48 @@ fn use_below_the_fold() -> u8 {
         });
     }
     *drawn
+}
+
+/// Draws the sensitivity map into `panel` while it is shown: the first time,
+/// this loads the reader tools' wasm, whose map panel (a Yew app of its own)
+/// is then mounted there; after that, each new scenario or holder in focus is
+/// handed to it. A cell the reader picks there comes back as
+/// [`Action::ScaleRound`]. Natively (render tests) there is nothing to load.
+#[hook]
+fn use_map_panel(state: &UseReducerHandle<State>, panel: NodeRef) -> components::sensitivity::MapLoad {
+    use components::sensitivity::MapLoad;
+
+    let load = use_state_eq(MapLoad::default);
+    let request = state.map_request();
+    #[cfg(target_arch = "wasm32")]
+    {
+        let on_pick = use_memo((), {
+            let dispatcher = state.dispatcher();
+            move |_| {
+                later::on_pick(move |round_size, valuation| {
+                    dispatcher.dispatch(Action::ScaleRound { round_size, valuation })
+                })
+            }
+        });
+        let load = load.clone();
+        use_effect_with(request, move |request| {
+            let (Some((fragment, holder)), Some(root)) = (request.clone(), panel.cast::<web_sys::Element>()) else {
+                return;
+            };
+            if matches!(*load, MapLoad::Idle | MapLoad::Failed(_)) {
+                load.set(MapLoad::Loading);
+            }
+            yew::platform::spawn_local(async move {
+                load.set(match later::show_map(&root, &fragment, &holder, &on_pick).await {
+                    Ok(()) => MapLoad::Ready,
+                    Err(message) => MapLoad::Failed(message),
+                });
+            });
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    drop((request, panel));
+    (*load).clone()
 }
 
 /// The header shows the preset, the title, and the holders to focus on.

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use fortress_core::compare::Comparison;
 use fortress_core::edit::{self, Event, ValuationBasis};
-use fortress_core::sensitivity::{self, Grid};
+use fortress_core::sensitivity;
 use fortress_core::{evaluate, presets, Compare, CountBasis, Dollars, ErrorKind, Outcome, Scenario, ScenarioError};
 
 use fortress_format::link::{self, MAX_LINK_BYTES};
@@ -133,6 +133,8 @@ pub enum Action {
     /// Set the last round to a cell of the sensitivity map: its cheques scaled
     /// to add up to `round_size` and its valuation set, both in dollars.
     ScaleRound { round_size: u128, valuation: u128 },
+    /// Show the sensitivity map (loaded when first shown), or hide it.
+    ShowMap(bool),
 }
 
 /// What the reader sees when a link does not open.
@@ -157,10 +159,8 @@ pub struct State {
     /// Changes when the controls must be laid out anew (a preset, a reset,
     /// an investor added or removed), so that no control keeps a stale draft.
     pub generation: u32,
-    /// The sensitivity map of the scenario for the holder in focus, or `None`
-    /// when it has no priced round with cheques to vary. Shared, so that
-    /// copying the state does not copy the map.
-    pub map: Option<Rc<Grid>>,
+    /// Whether the reader asked to see the sensitivity map.
+    pub map_shown: bool,
     /// The preset as it is, and its outcome: the baseline the widget compares
     /// with once the reader has moved away from it.
     pub preset_scenario: Rc<Scenario>,
@@ -202,7 +202,6 @@ impl State {
         let focus = default_focus(&scenario);
         let error = error.map(general);
         let (scenario, outcome) = (Rc::new(scenario), Rc::new(outcome));
-        let map = map_of(&scenario, &focus);
         let (preset_scenario, preset_outcome) = (scenario.clone(), outcome.clone());
         State {
             preset: name.to_owned(),
@@ -211,7 +210,7 @@ impl State {
             focus,
             error,
             generation: 0,
-            map,
+            map_shown: false,
             preset_scenario,
             preset_outcome,
             comparison: None,
@@ -240,8 +239,7 @@ impl State {
             Ok(outcome) => {
                 let focus = default_focus(&scenario);
                 let (scenario, outcome) = (Rc::new(scenario), Rc::new(outcome));
-                let map = map_of(&scenario, &focus);
-                State { scenario, outcome, focus, error: None, map, ..base }.compared()
+                State { scenario, outcome, focus, error: None, ..base }.compared()
             }
             Err(e) => State { error: Some(general(format!("{e}; showing the default scenario."))), ..base },
         }
@@ -329,22 +327,34 @@ impl State {
                 let control = Control::Name(holder.clone());
                 self.edited(control, Some(name.clone()), edit::rename_holder(s, &holder, &name))
             }
-            Action::Preset(name) => State { generation: self.generation.wrapping_add(1), ..State::new(&name) },
-            Action::Reset => State { generation: self.generation.wrapping_add(1), ..State::new(&self.preset) },
+            Action::Preset(name) => self.replaced(State::new(&name)),
+            Action::Reset => self.replaced(State::new(&self.preset)),
             Action::Focus(holder) => {
                 let known = self.outcome.stages.iter().any(|stage| stage.holder(&holder).is_some());
                 let focus = if known { holder } else { self.focus.clone() };
-                State { map: map_of(&self.scenario, &focus), focus, ..self.clone() }
+                State { focus, ..self.clone() }
             }
-            Action::OpenLink(text) => State { generation: self.generation.wrapping_add(1), ..State::from_link(&text) },
-            Action::Open(scenario) => {
-                State { generation: self.generation.wrapping_add(1), ..State::opened(&self.preset, *scenario) }
-            }
+            Action::OpenLink(text) => self.replaced(State::from_link(&text)),
+            Action::Open(scenario) => self.replaced(State::opened(&self.preset, *scenario)),
             Action::Refused(message) => State { error: Some(general(message)), ..self.clone() },
             Action::ScaleRound { round_size, valuation } => {
                 self.edited(Control::Valuation, None, fortress_core::sensitivity::scenario_at(s, round_size, valuation))
             }
+            Action::ShowMap(map_shown) => State { map_shown, ..self.clone() },
         }
+    }
+
+    /// What the map is to be drawn for, while it is shown and the scenario
+    /// has one: the scenario's share-link fragment and the holder in focus.
+    pub fn map_request(&self) -> Option<(String, String)> {
+        (self.map_shown && sensitivity::mappable(&self.scenario))
+            .then(|| (link::encode(&self.scenario), self.focus.clone()))
+    }
+
+    /// A new state in place of this one (a preset, a link): the controls laid
+    /// out anew, and the map kept as the reader left it.
+    fn replaced(&self, next: State) -> State {
+        State { generation: self.generation.wrapping_add(1), map_shown: self.map_shown, ..next }
     }
 
     /// The error to show next to `control`, if any.
@@ -374,9 +384,8 @@ impl State {
             Ok(outcome) => {
                 let focus =
                     if scenario_has(&scenario, &self.focus) { self.focus.clone() } else { default_focus(&scenario) };
-                let map = map_of(&scenario, &focus);
                 let (scenario, outcome) = (Rc::new(scenario), Rc::new(outcome));
-                State { scenario, outcome, focus, error: None, map, ..self.clone() }.compared()
+                State { scenario, outcome, focus, error: None, ..self.clone() }.compared()
             }
             Err(e) => {
                 let at = control_for(&scenario, &e.field);
@@ -418,11 +427,6 @@ impl State {
         }
         State { generation: self.generation.wrapping_add(1), ..self }
     }
-}
-
-/// The sensitivity map for `focus`, colouring by the exclusivity what-if's term.
-fn map_of(scenario: &Scenario, focus: &str) -> Option<Rc<Grid>> {
-    sensitivity::grid(scenario, focus, WHATIF_TERM, sensitivity::STEPS).ok().map(Rc::new)
 }
 
 fn general(message: String) -> FieldError {
@@ -659,18 +663,20 @@ mod tests {
     }
 
     #[test]
-    fn the_map_is_the_scenarios_for_the_holder_in_focus() {
+    fn the_map_is_asked_for_the_scenario_and_the_holder_in_focus_once_shown() {
         let state = State::new(presets::DEFAULT);
-        let map = |s: &State| s.map.as_deref().cloned();
-        let want = |s: &State| fortress_core::sensitivity::grid(&s.scenario, &s.focus, WHATIF_TERM, 64).ok();
-        assert!(map(&state).is_some());
-        for next in [
-            state.reduce(amount("amazon", "20")),
-            state.reduce(Action::Focus("amazon".into())),
-            state.reduce(Action::Preset("oct-2025".into())),
-        ] {
-            assert_eq!(map(&next), want(&next), "{}", next.focus);
-        }
+        assert_eq!(state.map_request(), None, "not asked for until shown");
+        let shown = state.reduce(Action::ShowMap(true));
+        assert_eq!(shown.map_request(), Some((link::encode(&shown.scenario), "microsoft".to_owned())));
+        // An edit or a new focus asks for the map of the new scenario or holder.
+        let moved = shown.reduce(amount("amazon", "20"));
+        assert_eq!(moved.map_request(), Some((link::encode(&moved.scenario), "microsoft".to_owned())));
+        assert_eq!(shown.reduce(Action::Focus("amazon".into())).map_request().map(|r| r.1), Some("amazon".into()));
+        // Another preset keeps the map shown; one without a round to vary asks for nothing.
+        let other = shown.reduce(Action::Preset("oct-2025".into()));
+        assert!(other.map_shown);
+        assert_eq!(other.map_request(), None);
+        assert_eq!(shown.reduce(Action::ShowMap(false)).map_request(), None);
     }
 
     #[test]

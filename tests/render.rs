@@ -175,3 +175,33 @@ async fn the_exclusivity_answer_follows_the_headline() {
     let speculative = html.find("badge-speculative").expect("a speculative badge");
     assert!(speculative < html.find(r#"id="cap-table""#).unwrap());
 }
+
+#[tokio::test]
+async fn the_map_panel_draws_the_map_of_the_scenario_it_is_given_or_says_why_not() {
+    use fortress_widget::components::sensitivity::{MapPanel, MapPanelProps};
+    let panel = |fragment: String, holder: &'static str| {
+        let props =
+            MapPanelProps { fragment: fragment.into(), holder: AttrValue::Static(holder), on_pick: Default::default() };
+        LocalServerRenderer::<MapPanel>::with_props(props).hydratable(false).render()
+    };
+    let fragment = fortress_format::link::encode(&fortress_core::presets::feb_2026_pre_money());
+    let html = panel(fragment.clone(), "microsoft").await;
+    assert!(html.contains(r#"data-grid-cells="4096""#), "a 64 x 64 map");
+    assert_eq!(text_after(&html, r#"id="sensitivity-current""#).replace("</span>", ""), "23.4643%");
+    assert!(text_after(&html, r#"id="sensitivity-readout""#)
+        .starts_with("Round $110B at $730B pre-money: Microsoft 23.4643%"));
+    let amazon = panel(fragment, "amazon").await;
+    assert!(text_after(&amazon, r#"id="sensitivity-readout""#).contains(": Amazon "));
+    let damaged = panel("1.BQAgX".to_owned(), "microsoft").await;
+    assert!(text_after(&damaged, r#"id="sensitivity-error""#)
+        .starts_with("No map for this scenario: link: this link is damaged"));
+}
+
+#[tokio::test]
+async fn the_map_waits_behind_its_button() {
+    let html = render("feb-2026").await;
+    assert!(html.contains(r#"id="sensitivity-show""#) && html.contains(r#"aria-expanded="false""#));
+    assert!(!html.contains(r#"id="sensitivity-map""#), "the map itself is the panel's, loaded when shown");
+    let recap = render("oct-2025").await;
+    assert!(text_after(&recap, r#"id="sensitivity-empty""#).contains("no priced round"));
+}

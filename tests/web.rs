@@ -88,7 +88,7 @@ async fn the_sections_below_the_fold_follow_the_first_paint() {
     // The first render: the headline, the controls and the table, and nothing below them yet.
     assert_eq!(cell(&root, "microsoft", "percent-after"), "23.4643%");
     assert!(root.query_selector("#valuation-slider").unwrap().is_some());
-    let later = ["#ownership-chart", "#sensitivity-map", "#terms-heading", "#stake-microsoft-slider"];
+    let later = ["#ownership-chart", "#sensitivity-show", "#terms-heading", "#stake-microsoft-slider"];
     for below in later {
         assert!(root.query_selector(below).unwrap().is_none(), "{below} in the first render");
     }

@@ -1,4 +1,5 @@
-// Fortress reader tools: "get the data" (CSV, JSON) and "take the picture" (PNG, SVG).
+// Fortress reader tools: "get the data" (CSV, JSON) and "take the picture" (PNG, SVG); and the
+// sensitivity map's panel (showMap, below), which the widget asks for when a reader opens the map.
 //
 //   import { download } from './tools.js';
 //   const result = await download('png', { fragment, link, focus, scheme, sandboxed, name });
@@ -89,6 +90,28 @@ export async function download(kind, options = {}) {
   } catch (error) {
     return { saved: false, error: message(error) };
   }
+}
+
+/** The map panels on the page, by the element each is drawn into. */
+const panels = new Map();
+
+/**
+ * Draws the sensitivity map of the scenario in `fragment` for the holder `holder` into the element
+ * `root` (the widget's; see lazy.js): mounts the map panel (tools/src/map.rs, a Yew app of its own)
+ * the first time, updates it after that. `onPick(size, valuation)` gets the cell a reader picks.
+ * Panels whose element has left the page are taken down. Rejects when the wasm cannot be loaded.
+ */
+export async function showMap(root, fragment, holder, onPick) {
+  const tools = await load();
+  for (const [element, panel] of panels) {
+    if (!element.isConnected) {
+      panels.delete(element);
+      panel.destroy();
+    }
+  }
+  const panel = panels.get(root);
+  if (panel) panel.update(String(fragment), String(holder));
+  else panels.set(root, tools.mapPanel(root, String(fragment), String(holder), onPick));
 }
 
 /** An error in plain words: the wasm throws its one-line message as a string. */

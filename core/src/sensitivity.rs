@@ -118,6 +118,18 @@ impl Grid {
     }
 }
 
+/// Whether the scenario has a map: its last round has a valuation and cheques
+/// to scale. (A map can still fail to compute, if the scenario does not evaluate.)
+///
+/// ```
+/// use fortress_core::{presets, sensitivity};
+/// assert!(sensitivity::mappable(&presets::feb_2026_pre_money()));
+/// assert!(!sensitivity::mappable(&presets::oct_2025_recap()));
+/// ```
+pub fn mappable(scenario: &Scenario) -> bool {
+    LastRound::of(scenario).is_ok()
+}
+
 /// Computes the map for `holder` and the term `term` with `steps` cells per
 /// axis (clamped to [`STEPS_RANGE`], and made even).
 ///

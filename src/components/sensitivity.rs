@@ -1,9 +1,18 @@
 //! The sensitivity map: the holder in focus's stake (or the exclusivity
 //! term's status) over a grid of round sizes and valuations, recomputed as the
-//! other controls move. The core computes the grid
-//! (`fortress_core::sensitivity`) and the state keeps it (`State::map`); this
-//! draws it on one small canvas (one pixel a cell, scaled up by CSS), so the
-//! DOM stays a handful of elements.
+//! other controls move.
+//!
+//! It comes in two parts. [`sensitivity`] is the widget's section: a heading,
+//! a button that shows or hides the map, and an empty element the map is
+//! drawn into. The map itself, [`MapPanel`], is a Yew app of its own in the
+//! reader tools' wasm (`tools/`), which the widget loads only when a reader
+//! first shows the map (`crate::later`), so that the widget's page does not
+//! carry it. The widget hands it the scenario (as its share link's fragment)
+//! and the holder in focus, and it hands back the cell a reader picks.
+//!
+//! The panel works out the grid with the core (`fortress_core::sensitivity`,
+//! through [`map_of`]) and draws it on one small canvas (one pixel a cell,
+//! scaled up by CSS), so the DOM stays a handful of elements.
 //!
 //! The map is one focusable element: arrow keys (or the pointer) move a
 //! cursor whose numbers a live region reads out; Enter (or a click) sets the
@@ -11,7 +20,7 @@
 
 use std::rc::Rc;
 
-use fortress_core::sensitivity::{Cell, Grid};
+use fortress_core::sensitivity::{self as core_map, Cell, Grid};
 use fortress_core::terms::Status;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -40,22 +49,118 @@ enum Layer {
     Term,
 }
 
-/// The sensitivity map, from the state: one line in the app.
-pub fn sensitivity(state: &super::StateHandle) -> Html {
-    let holder_name = state
-        .outcome
-        .last_stage()
-        .and_then(|stage| stage.holder(&state.focus))
-        .map_or_else(|| state.focus.clone(), |row| row.name.clone());
-    let term_title = state.outcome.terms.iter().find(|t| t.id == WHATIF_TERM).map_or(WHATIF_TERM, |t| t.title);
-    let dispatch = state.dispatcher();
+/// Where loading the map panel stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum MapLoad {
+    /// Not asked for yet.
+    #[default]
+    Idle,
+    /// The reader tools' wasm is on its way.
+    Loading,
+    /// The panel is drawn.
+    Ready,
+    /// It could not be loaded, and why.
+    Failed(String),
+}
+
+/// The map's section in the widget, from the state and where loading the
+/// map stands (`load`); `panel` is the element the map is drawn into.
+pub fn sensitivity(state: &super::StateHandle, load: &MapLoad, panel: &NodeRef) -> Html {
+    let heading = html! { <h2 id="sensitivity-heading">{"Sensitivity map"}</h2> };
+    if !core_map::mappable(&state.scenario) {
+        return html! {
+            <section class="card" aria-labelledby="sensitivity-heading">
+                {heading}
+                <p class="muted" id="sensitivity-empty">{"This scenario has no priced round with cheques to vary."}</p>
+            </section>
+        };
+    }
+    let shown = state.map_shown;
+    let on_toggle = state.dispatcher();
+    let on_toggle = Callback::from(move |_: MouseEvent| on_toggle.dispatch(Action::ShowMap(!shown)));
+    // A disclosure button: it stays where it is, with the focus, as the map opens and closes.
+    let label = if shown { "Hide the sensitivity map" } else { "Show the sensitivity map" };
+    let status = match load {
+        MapLoad::Loading => "Loading the map\u{2026}".to_owned(),
+        MapLoad::Failed(message) => format!("The map could not be loaded: {message} Press the button to try again."),
+        MapLoad::Idle | MapLoad::Ready => String::new(),
+    };
     html! {
-        <SensitivityMap
-            grid={state.map.clone()}
-            holder_name={AttrValue::from(holder_name)}
-            term_title={AttrValue::from(term_title)}
-            on_pick={Callback::from(move |action| dispatch.dispatch(action))}
-        />
+        <section class="card sensitivity" aria-labelledby="sensitivity-heading">
+            {heading}
+            <p class="muted small">
+                {"The stake of the holder in focus, and the Azure API exclusivity, for every round size and \
+                  valuation around this one."}
+            </p>
+            <button type="button" id="sensitivity-show" aria-expanded={shown.to_string()}
+                aria-controls="sensitivity-panel" onclick={on_toggle}>{label}</button>
+            <p class="muted small" id="sensitivity-status" role="status">{status}</p>
+            // Drawn into by the map panel (a Yew app of its own): this app gives it no children.
+            <div id="sensitivity-panel" ref={panel.clone()} hidden={!shown}></div>
+        </section>
+    }
+}
+
+/// What the map panel draws, worked out from the scenario's share-link
+/// fragment and the holder in focus: the grid (coloured by the exclusivity
+/// what-if's term), the holder's name and the term's title; or the reason
+/// there is no map, in words.
+///
+/// ```
+/// let fragment = fortress_format::link::encode(&fortress_core::presets::feb_2026_pre_money());
+/// let map = fortress_widget::components::sensitivity::map_of(&fragment, "microsoft").unwrap();
+/// assert_eq!((map.grid.current, map.holder_name.as_str()), ((31, 31), "Microsoft"));
+/// assert!(fortress_widget::components::sensitivity::map_of("1.xyz", "microsoft").is_err());
+/// ```
+pub fn map_of(fragment: &str, holder: &str) -> Result<MapOf, String> {
+    let scenario = fortress_format::link::decode(fragment).map_err(|e| e.to_string())?;
+    let grid = core_map::grid(&scenario, holder, WHATIF_TERM, core_map::STEPS).map_err(|e| e.to_string())?;
+    let holder_name = scenario.holder_name(holder).to_owned();
+    let outcome = fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
+    let term_title = outcome.terms.iter().find(|t| t.id == WHATIF_TERM).map_or(WHATIF_TERM, |t| t.title).to_owned();
+    Ok(MapOf { grid: Rc::new(grid), holder_name, term_title })
+}
+
+/// What [`map_of`] works out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapOf {
+    /// The grid.
+    pub grid: Rc<Grid>,
+    /// The holder in focus, by name.
+    pub holder_name: String,
+    /// The title of the term the map is coloured by.
+    pub term_title: String,
+}
+
+/// Props of [`MapPanel`].
+#[derive(Clone, PartialEq, Properties)]
+pub struct MapPanelProps {
+    /// The scenario, as its share link's fragment.
+    pub fragment: AttrValue,
+    /// The holder in focus, by id.
+    pub holder: AttrValue,
+    /// Called with [`Action::ScaleRound`] when a reader picks a cell.
+    pub on_pick: Callback<Action>,
+}
+
+/// The map panel: the root of the Yew app the reader tools' wasm mounts into
+/// the section's empty element. It works out the map when the scenario or
+/// the holder changes, and draws it, or says why there is none.
+#[function_component]
+pub fn MapPanel(props: &MapPanelProps) -> Html {
+    let map = use_memo((props.fragment.clone(), props.holder.clone()), |(fragment, holder)| map_of(fragment, holder));
+    match &*map {
+        Ok(map) => html! {
+            <SensitivityMap
+                grid={Some(map.grid.clone())}
+                holder_name={AttrValue::from(map.holder_name.clone())}
+                term_title={AttrValue::from(map.term_title.clone())}
+                on_pick={props.on_pick.clone()}
+            />
+        },
+        Err(reason) => {
+            html! { <p class="muted" id="sensitivity-error">{format!("No map for this scenario: {reason}")}</p> }
+        }
     }
 }
 
@@ -77,12 +182,7 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
         });
     }
     let Some(grid) = grid.as_deref() else {
-        return html! {
-            <section class="card" aria-labelledby="sensitivity-heading">
-                <h2 id="sensitivity-heading">{"Sensitivity map"}</h2>
-                <p class="muted" id="sensitivity-empty">{"This scenario has no priced round with cheques to vary."}</p>
-            </section>
-        };
+        return html! {};
     };
     let steps = grid.round_sizes.len();
     let at = cursor.unwrap_or(grid.current);
@@ -149,8 +249,7 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
     let (mark_x, mark_y) = mark(grid.current);
     let (cursor_x, cursor_y) = mark(at);
     html! {
-        <section class="card sensitivity" aria-labelledby="sensitivity-heading">
-            <h2 id="sensitivity-heading">{"Sensitivity map"}</h2>
+        <>
             <p class="muted small" id="sensitivity-help">
                 {format!(
                     "{}'s stake after the round, for round sizes (across) and {basis} valuations (up) {}, \
@@ -200,7 +299,7 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
                 {"Marked: the round as it is, "}{props.holder_name.clone()}{" "}
                 <span id="sensitivity-current">{current}</span>
             </p>
-        </section>
+        </>
     }
 }
 

@@ -212,9 +212,10 @@ export function useDist(page = 'index.html') {
 /**
  * Opens `path` (relative to the served dist/, or a whole URL) in a fresh context, waits until
  * `ready(page)` (by default: the standalone widget has drawn), runs `body(page)`, and fails on any
- * console error. Options: `viewport`, `permissions` (granted to the server's origin), `initScript`.
+ * console error. Options: `viewport`, `permissions` (granted to the server's origin), `initScript`,
+ * `ready`, `allowErrors` (a RegExp for console errors the test provokes on purpose).
  */
-export async function withPage(dist, path, body, { viewport, permissions, initScript, ready = drawn } = {}) {
+export async function withPage(dist, path, body, { viewport, permissions, initScript, ready = drawn, allowErrors } = {}) {
   const { page, consoleErrors, context } = await openPage(dist.browser, 'about:blank', { viewport });
   try {
     if (permissions) await context.grantPermissions(permissions, { origin: new URL(dist.server.url).origin });
@@ -222,7 +223,8 @@ export async function withPage(dist, path, body, { viewport, permissions, initSc
     await page.goto(new URL(path, dist.server.url).href, { waitUntil: 'load' });
     await ready(page);
     await body(page);
-    assert.deepEqual(consoleErrors, [], 'no console errors');
+    // allowErrors: a RegExp for console errors the test provokes on purpose (a file it blocks).
+    assert.deepEqual(consoleErrors.filter((e) => !allowErrors?.test(e)), [], 'no console errors');
   } finally {
     await context.close();
   }

@@ -1,6 +1,7 @@
-// End-to-end specs of the sensitivity map: it renders, its marked cell is the scenario as it is
-// (the holder in focus's stake reads as the cap table's), and picking a cell (click or Enter) moves
-// the sliders and the table. Needs `trunk build --release` first; skipped while there is no dist/.
+// End-to-end specs of the sensitivity map: it is loaded (the reader tools' wasm) only when a reader
+// shows it; it renders, its marked cell is the scenario as it is (the holder in focus's stake reads
+// as the cap table's), and picking a cell (click or Enter) moves the sliders and the table. Needs
+// `trunk build --release` first; skipped while there is no dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -11,13 +12,51 @@ const { skip } = dist;
 const SHOTS = process.env.SHOTS_DIR || '/tmp/shots';
 
 
-/** Opens the widget, waits until all of it (the map included) has drawn, runs `body`. */
-const withWidget = (body) => withPage(dist, '', body, { viewport: { width: 1280, height: 900 } });
+/** Opens the widget, shows the map and waits until it has drawn, runs `body`. */
+const withWidget = (body) =>
+  withPage(dist, '', async (page) => {
+    await page.locator('#sensitivity-show').click();
+    await page.locator('#sensitivity-map canvas').waitFor({ timeout: 10_000 });
+    await body(page);
+  }, { viewport: { width: 1280, height: 900 } });
 
 const tableStake = (page, holder) =>
   page.locator(`#cap-table tr[data-holder="${holder}"] td[data-col="percent-after"]`).innerText();
 const sliderValue = (page, id) => page.locator(`#${id}-slider`).inputValue();
 const boxValue = (page, id) => page.locator(`#${id}-box`).inputValue();
+
+test('the map is loaded only when a reader shows it, and the button says whether it is shown', { skip }, async () => {
+  await withPage(dist, '', async (page) => {
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const show = page.locator('#sensitivity-show');
+    assert.equal(await show.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('#sensitivity-map').count(), 0);
+    assert.ok(!fetched.some((path) => /tools/.test(path)), `nothing of the tools before: ${fetched}`);
+    // From the keyboard: the button takes the focus and Enter shows the map.
+    await show.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#sensitivity-map canvas').waitFor({ timeout: 10_000 });
+    assert.ok(fetched.some((path) => path.endsWith('/fortress-tools_bg.wasm')), `the tools' wasm: ${fetched}`);
+    assert.equal(await show.getAttribute('aria-expanded'), 'true');
+    assert.equal(await show.innerText(), 'Hide the sensitivity map');
+    assert.equal(await page.locator('#sensitivity-status').innerText(), '');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#sensitivity-panel').isVisible(), false);
+    assert.equal(await show.getAttribute('aria-expanded'), 'false');
+  });
+});
+
+test('a map that cannot be loaded says so, and the widget carries on', { skip }, async () => {
+  await withPage(dist, '', async (page) => {
+    await page.route('**/fortress-tools_bg.wasm', (route) => route.abort());
+    await page.locator('#sensitivity-show').click();
+    await page.locator('#sensitivity-status').filter({ hasText: 'could not be loaded' }).waitFor({ timeout: 10_000 });
+    // The rest of the widget still answers.
+    await page.locator('#valuation-box').fill('1000');
+    await page.locator('#cap-table tr[data-holder="microsoft"] td[data-col="percent-after"]').filter({ hasText: '24.3243%' }).waitFor();
+  }, { allowErrors: /Failed to load resource|ERR_FAILED/ });
+});
 
 test('the map renders a 64 x 64 grid with the scenario as it is marked', { skip }, async () => {
   await withWidget(async (page) => {

@@ -13,11 +13,15 @@
 //!   ([`fortress_format::scenario_and_outcome_json`], what
 //!   `fortress eval --with-scenario` prints);
 //! - [`picture`]: the picture as drawing primitives (JSON), laid out by
-//!   [`picture_primitives`], which `www/tools.js` draws as PNG or SVG.
+//!   [`picture_primitives`], which `www/tools.js` draws as PNG or SVG;
+//! - `map::map_panel` (in the browser): the sensitivity map's panel, which
+//!   the widget asks for (through `www/lazy.js`) when a reader opens the map.
 //!
 //! Each returns the text, or throws a one-line message as a JavaScript
 //! string (natively: `Err(message)`).
 
+#[cfg(target_arch = "wasm32")]
+pub mod map;
 pub mod numbers;
 pub mod picture;
 

@@ -1,0 +1,48 @@
+//! The parts of Fortress the widget loads only when a reader asks for them,
+//! through `www/lazy.js` (a wasm-bindgen snippet that imports the reader
+//! tools, `tools.js` and their wasm, on first use): the sensitivity map's
+//! panel, and the files to download.
+
+use std::rc::Rc;
+
+use js_sys::{Function, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/www/lazy.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = showMap)]
+    async fn show_map_js(
+        root: &web_sys::Element,
+        fragment: &str,
+        holder: &str,
+        on_pick: &Function,
+    ) -> Result<JsValue, JsValue>;
+}
+
+/// What the map panel calls when a reader picks a cell: the round size and
+/// the valuation, in dollars, as decimal text (exact at any size).
+pub type OnPick = Rc<Closure<dyn Fn(String, String)>>;
+
+/// Wraps `pick` for the map panel; kept for as long as the panel may call it.
+pub fn on_pick(pick: impl Fn(u128, u128) + 'static) -> OnPick {
+    Rc::new(Closure::new(move |size: String, valuation: String| {
+        if let (Ok(size), Ok(valuation)) = (size.parse(), valuation.parse()) {
+            pick(size, valuation);
+        }
+    }))
+}
+
+/// Draws the map of the scenario with the share-link `fragment`, for
+/// `holder`, into `root` (loading the panel the first time); or says why it
+/// could not, in words.
+pub async fn show_map(root: &web_sys::Element, fragment: &str, holder: &str, on_pick: &OnPick) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let function: &Function = (**on_pick).as_ref().unchecked_ref();
+    show_map_js(root, fragment, holder, function).await.map(drop).map_err(|e| message(&e))
+}
+
+/// An error from JavaScript in words: its message, or itself as text.
+pub fn message(error: &JsValue) -> String {
+    let text = Reflect::get(error, &"message".into()).ok().and_then(|m| m.as_string()).or_else(|| error.as_string());
+    text.filter(|t| !t.is_empty()).unwrap_or_else(|| "something went wrong.".to_owned())
+}
