@@ -25,9 +25,11 @@ cargo build --offline --target wasm32-unknown-unknown -p fortress-tools --lib "$
 wasm-bindgen --target web --no-typescript --out-dir "$TRUNK_STAGING_DIR" --out-name fortress-tools \
   "$wasm_dir/fortress_tools.wasm"
 if [ "$profile" = release ]; then
+  # The same wasm-opt parameters as Trunk's for the standalone page (index.html, written once there).
+  read -ra opt_params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
   for name in fortress-embed fortress-tools; do
     out="$TRUNK_STAGING_DIR/${name}_bg.wasm"
-    wasm-opt -Oz --output="$out.opt" "$out"
+    wasm-opt -Oz "${opt_params[@]}" --output="$out.opt" "$out"
     mv "$out.opt" "$out"
   done
 

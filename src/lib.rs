@@ -79,7 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let fragment = state.share_fragment();
     use_url_sync(&state, props.sync_url, fragment.clone());
-    let url = fragment.map(|f| AttrValue::from(format!("{}#{f}", props.link_base)));
+    let url = fragment.as_ref().map(|f| AttrValue::from(format!("{}#{f}", props.link_base)));
     use_bridge(&state, props.bridge.clone(), url.clone());
     let later = use_below_the_fold();
     let map_panel = use_node_ref();
@@ -91,7 +91,19 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="fortress" data-drawn={later.to_string()}>
             { section(state, shown, components::header::header, same_header) }
-            <components::share::Share {url} />
+            <div class="keep">
+            <components::share::Share url={url.clone()} />
+            <components::save::Save
+                fragment={fragment.map(AttrValue::from)}
+                url={url.clone()}
+                focus={AttrValue::from(state.focus.clone())}
+                name={AttrValue::from(format!("fortress-{}", state.preset))}
+            />
+            </div>
+            if let Some(url) = url {
+                // On paper, the link is the way back to the scenario: written out in full.
+                <p class="print-only" id="print-link">{"This scenario online: "}{url}</p>
+            }
             { components::header::headline(state) }
             { section(state, shown, components::header::notes, |a, b| a.scenario.notes == b.scenario.notes) }
             <div class="layout">

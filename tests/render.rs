@@ -178,10 +178,9 @@ async fn the_exclusivity_answer_follows_the_headline() {
 
 #[tokio::test]
 async fn the_map_panel_draws_the_map_of_the_scenario_it_is_given_or_says_why_not() {
-    use fortress_widget::components::sensitivity::{MapPanel, MapPanelProps};
+    use fortress_widget::components::sensitivity::{map_of, MapPanel, MapPanelProps};
     let panel = |fragment: String, holder: &'static str| {
-        let props =
-            MapPanelProps { fragment: fragment.into(), holder: AttrValue::Static(holder), on_pick: Default::default() };
+        let props = MapPanelProps { map: std::rc::Rc::new(map_of(&fragment, holder)), on_pick: Default::default() };
         LocalServerRenderer::<MapPanel>::with_props(props).hydratable(false).render()
     };
     let fragment = fortress_format::link::encode(&fortress_core::presets::feb_2026_pre_money());

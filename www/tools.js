@@ -7,10 +7,12 @@
 // kind: 'csv' | 'json' | 'png' | 'svg'. options: fragment (the share link's text after '#'), link
 // (the share link to print in the file; '' for none), focus (the holder id of the headline), scheme
 // ('light' | 'dark', for the picture), sandboxed (true in the sandboxed iframe form, which may not
-// download), name (the file name without its extension, such as 'fortress-feb-2026').
+// download), shown (an element to show the file in when sandboxed), name (the file name without
+// its extension, such as 'fortress-feb-2026').
 //
 // Resolves, never rejects:
 //   {saved: true}                      the file was saved (a download of `${name}.${kind}`)
+//   {saved: false, shown: true}        sandboxed, with `shown`: the file is shown there to save by hand
 //   {saved: false, text}               sandboxed: the CSV, JSON or SVG text, to show for saving by hand
 //   {saved: false, canvas}             sandboxed: the PNG's canvas (1280 px wide), to show likewise
 //   {saved: false, error: 'message'}   nothing was made, and why, in words
@@ -74,7 +76,7 @@ export async function download(kind, options = {}) {
     }
     if (kind === 'png') {
       const canvas = draw(JSON.parse(tools.picture(fragment, link, focus, scheme)));
-      if (sandboxed) return { saved: false, canvas };
+      if (sandboxed) return show(options?.shown, kind, { canvas });
       const blob = await new Promise((done) => canvas.toBlob(done, TYPES.png));
       if (!blob) return { saved: false, error: 'This browser could not make the PNG.' };
       save(blob, file);
@@ -84,7 +86,7 @@ export async function download(kind, options = {}) {
     if (kind === 'csv') text = tools.csv(fragment, link);
     else if (kind === 'json') text = tools.json(fragment);
     else text = svg(JSON.parse(tools.picture(fragment, link, focus, scheme)));
-    if (sandboxed) return { saved: false, text };
+    if (sandboxed) return show(options?.shown, kind, { text });
     save(new Blob([text], { type: TYPES[kind] }), file);
     return { saved: true };
   } catch (error) {
@@ -112,6 +114,36 @@ export async function showMap(root, fragment, holder, onPick) {
   const panel = panels.get(root);
   if (panel) panel.update(String(fragment), String(holder));
   else panels.set(root, tools.mapPanel(root, String(fragment), String(holder), onPick));
+}
+
+/**
+ * What a page that may not download gets instead of the file: shown in the element `shown` when
+ * it gives one (the text in a labelled read-only field, the picture as its canvas), and
+ * `{saved: false, shown: true}`; else the text or the canvas itself.
+ */
+function show(shown, kind, file) {
+  if (!(shown instanceof Element)) return { saved: false, ...file };
+  const made = [];
+  if (file.canvas) {
+    file.canvas.className = 'save-picture';
+    file.canvas.setAttribute('role', 'img');
+    file.canvas.setAttribute('aria-label', 'The picture of this scenario, to save');
+    made.push(file.canvas);
+  } else {
+    const label = document.createElement('label');
+    label.htmlFor = 'save-text';
+    label.className = 'small';
+    label.textContent = `The ${kind.toUpperCase()}, to copy`;
+    const text = document.createElement('textarea');
+    text.id = 'save-text';
+    text.className = 'save-text';
+    text.readOnly = true;
+    text.rows = 8;
+    text.value = file.text;
+    made.push(label, text);
+  }
+  shown.replaceChildren(...made);
+  return { saved: false, shown: true };
 }
 
 /** An error in plain words: the wasm throws its one-line message as a string. */

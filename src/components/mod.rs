@@ -11,6 +11,7 @@ pub mod chart;
 pub mod controls;
 pub mod fields;
 pub mod header;
+pub mod save;
 pub mod sensitivity;
 pub mod share;
 pub mod table;

@@ -10,8 +10,8 @@
 //! carry it. The widget hands it the scenario (as its share link's fragment)
 //! and the holder in focus, and it hands back the cell a reader picks.
 //!
-//! The panel works out the grid with the core (`fortress_core::sensitivity`,
-//! through [`map_of`]) and draws it on one small canvas (one pixel a cell,
+//! Whoever mounts the panel works out the grid with the core
+//! (`fortress_core::sensitivity`, through [`map_of`]); the panel draws it on one small canvas (one pixel a cell,
 //! scaled up by CSS), so the DOM stays a handful of elements.
 //!
 //! The map is one focusable element: arrow keys (or the pointer) move a
@@ -69,7 +69,7 @@ pub fn sensitivity(state: &super::StateHandle, load: &MapLoad, panel: &NodeRef) 
     let heading = html! { <h2 id="sensitivity-heading">{"Sensitivity map"}</h2> };
     if !core_map::mappable(&state.scenario) {
         return html! {
-            <section class="card" aria-labelledby="sensitivity-heading">
+            <section class="card sensitivity" aria-labelledby="sensitivity-heading">
                 {heading}
                 <p class="muted" id="sensitivity-empty">{"This scenario has no priced round with cheques to vary."}</p>
             </section>
@@ -135,21 +135,18 @@ pub struct MapOf {
 /// Props of [`MapPanel`].
 #[derive(Clone, PartialEq, Properties)]
 pub struct MapPanelProps {
-    /// The scenario, as its share link's fragment.
-    pub fragment: AttrValue,
-    /// The holder in focus, by id.
-    pub holder: AttrValue,
+    /// What to draw: [`map_of`] the scenario and the holder in focus (worked
+    /// out by whoever mounts the panel, when either changes).
+    pub map: Rc<Result<MapOf, String>>,
     /// Called with [`Action::ScaleRound`] when a reader picks a cell.
     pub on_pick: Callback<Action>,
 }
 
 /// The map panel: the root of the Yew app the reader tools' wasm mounts into
-/// the section's empty element. It works out the map when the scenario or
-/// the holder changes, and draws it, or says why there is none.
+/// the section's empty element. It draws the map, or says why there is none.
 #[function_component]
 pub fn MapPanel(props: &MapPanelProps) -> Html {
-    let map = use_memo((props.fragment.clone(), props.holder.clone()), |(fragment, holder)| map_of(fragment, holder));
-    match &*map {
+    match &*props.map {
         Ok(map) => html! {
             <SensitivityMap
                 grid={Some(map.grid.clone())}

@@ -3,9 +3,12 @@
 //! ([`fortress_widget::components::sensitivity::MapPanel`]) as a Yew app of
 //! its own in this wasm, so that the widget's wasm does not carry the map.
 //! The widget hands it the scenario (a share link's fragment) and the holder
-//! in focus; it calls back with the cell a reader picks.
+//! in focus; this works out the map ([`map_of`]) and the panel draws it,
+//! calling back with the cell a reader picks.
 
-use fortress_widget::components::sensitivity::{MapPanel, MapPanelProps};
+use std::rc::Rc;
+
+use fortress_widget::components::sensitivity::{map_of, MapPanel, MapPanelProps};
 use fortress_widget::Action;
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
@@ -29,7 +32,7 @@ pub fn map_panel(root: web_sys::Element, fragment: String, holder: String, on_pi
             let _ = on_pick.call2(&JsValue::NULL, &round_size.to_string().into(), &valuation.to_string().into());
         }
     });
-    let props = MapPanelProps { fragment: fragment.into(), holder: holder.into(), on_pick: on_pick.clone() };
+    let props = MapPanelProps { map: Rc::new(map_of(&fragment, &holder)), on_pick: on_pick.clone() };
     MapPanelHandle { app: yew::Renderer::<MapPanel>::with_root_and_props(root, props).render(), on_pick }
 }
 
@@ -37,11 +40,7 @@ pub fn map_panel(root: web_sys::Element, fragment: String, holder: String, on_pi
 impl MapPanelHandle {
     /// Draws the map for another scenario or holder.
     pub fn update(&mut self, fragment: String, holder: String) {
-        self.app.update(MapPanelProps {
-            fragment: fragment.into(),
-            holder: holder.into(),
-            on_pick: self.on_pick.clone(),
-        });
+        self.app.update(MapPanelProps { map: Rc::new(map_of(&fragment, &holder)), on_pick: self.on_pick.clone() });
     }
 
     /// Takes the panel down.
