@@ -281,9 +281,11 @@ pub enum RegimeId {
     Apr2026,
 }
 
-/// A reader's own condition on a term: "this term ends if ...".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+/// A reader's own condition on a term: "this term ends if ...". In JSON, an
+/// object whose `kind` says which (`stake_below`, `outweighed`,
+/// `holder_above`), with that kind's fields and no others.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum WhatIf {
     /// The term ends if `holder`'s stake falls below `percent`.
     StakeBelow {
@@ -308,6 +310,51 @@ pub enum WhatIf {
         /// The term that ends.
         term: String,
     },
+}
+
+/// Read by hand rather than derived: serde's internally tagged enums buffer
+/// the object first, with code that would weigh some 10 KB on the embed's
+/// wasm. The JSON is the same, and so are the messages' field names.
+impl<'de> Deserialize<'de> for WhatIf {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<WhatIf, D::Error> {
+        use serde::de::Error;
+
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Kind {
+            StakeBelow,
+            Outweighed,
+            HolderAbove,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Fields {
+            kind: Kind,
+            #[serde(default)]
+            holder: Option<String>,
+            #[serde(default)]
+            percent: Option<Percent>,
+            term: String,
+        }
+        let Fields { kind, holder, percent, term } = Fields::deserialize(deserializer)?;
+        let needed = |name: &'static str| D::Error::missing_field(name);
+        let extra = |name: &str, expected: &'static [&'static str]| D::Error::unknown_field(name, expected);
+        match kind {
+            Kind::StakeBelow => Ok(WhatIf::StakeBelow {
+                holder: holder.ok_or_else(|| needed("holder"))?,
+                percent: percent.ok_or_else(|| needed("percent"))?,
+                term,
+            }),
+            Kind::Outweighed => match percent {
+                Some(_) => Err(extra("percent", &["kind", "holder", "term"])),
+                None => Ok(WhatIf::Outweighed { holder: holder.ok_or_else(|| needed("holder"))?, term }),
+            },
+            Kind::HolderAbove => match holder {
+                Some(_) => Err(extra("holder", &["kind", "percent", "term"])),
+                None => Ok(WhatIf::HolderAbove { percent: percent.ok_or_else(|| needed("percent"))?, term }),
+            },
+        }
+    }
 }
 
 impl WhatIf {

@@ -241,3 +241,44 @@ fn an_oversold_secondary_is_found_by_evaluation() {
         "rounds[0].secondaries[0].seller: \"microsoft\" would sell more shares than it holds"
     );
 }
+
+/// A what-if is an object whose `kind` says which, with that kind's fields and no others.
+#[test]
+fn whatifs_read_each_kind_and_name_what_is_wrong() {
+    let whatif = |w: Value| move |v: &mut Value| v["whatifs"] = json!([w]);
+    let term = "azure-api-exclusivity";
+    for good in [
+        json!({"kind": "stake_below", "holder": "microsoft", "percent": 20, "term": term}),
+        json!({"kind": "outweighed", "holder": "microsoft", "term": term}),
+        json!({"kind": "holder_above", "percent": 50, "term": term}),
+    ] {
+        let mut value: Value =
+            serde_json::from_str(&scenario_to_json(&fortress_core::presets::feb_2026_pre_money())).unwrap();
+        whatif(good.clone())(&mut value);
+        let scenario = parse_scenario(&value.to_string()).unwrap_or_else(|e| panic!("{good}: {e}"));
+        // Written back, it is the same object.
+        let written: Value = serde_json::from_str(&scenario_to_json(&scenario)).unwrap();
+        assert_eq!(written["whatifs"][0], good);
+    }
+    check(whatif(json!({"kind": "stake_below", "percent": 20, "term": term})), "whatifs[0]: missing field `holder`");
+    check(
+        whatif(json!({"kind": "stake_below", "holder": "microsoft", "term": term})),
+        "whatifs[0]: missing field `percent`",
+    );
+    check(whatif(json!({"kind": "holder_above", "term": term})), "whatifs[0]: missing field `percent`");
+    check(whatif(json!({"kind": "outweighed", "holder": "microsoft"})), "whatifs[0]: missing field `term`");
+    check(whatif(json!({"holder": "microsoft", "term": term})), "whatifs[0]: missing field `kind`");
+    check(
+        whatif(json!({"kind": "outweighed", "holder": "microsoft", "percent": 5, "term": term})),
+        "whatifs[0]: unknown field `percent`, expected one of `kind`, `holder`, `term`",
+    );
+    check(
+        whatif(json!({"kind": "holder_above", "holder": "microsoft", "percent": 50, "term": term})),
+        "whatifs[0]: unknown field `holder`, expected one of `kind`, `percent`, `term`",
+    );
+    check(whatif(json!({"kind": "stake_above", "term": term})), "whatifs[0].kind: unknown variant `stake_above`");
+    check(
+        whatif(json!({"kind": "outweighed", "holder": "microsoft", "term": term, "x": 1})),
+        "whatifs[0].x: unknown field `x`",
+    );
+}
