@@ -36,22 +36,30 @@ if [ "$profile" = release ]; then
   # Trunk's own minifier cannot parse wasm-bindgen's glue and leaves it as it is (with a warning),
   # so terser (npm, package.json) minifies every build's glue: a quarter of its brotli bytes. The
   # page names its glue with an integrity hash, which is written anew for the minified file.
-  for glue in fortress-widget.js fortress-embed.js fortress-tools.js; do
+  # The widget's wasm-bindgen snippet (www/lazy.js, under snippets/<crate-hash>/) is minified too.
+  mapfile -t snippets < <(cd "$TRUNK_STAGING_DIR" && find snippets -name '*.js')
+  for glue in fortress-widget.js fortress-embed.js fortress-tools.js "${snippets[@]}"; do
     terser "$TRUNK_STAGING_DIR/$glue" --module --compress --mangle --output "$TRUNK_STAGING_DIR/$glue.min"
     mv "$TRUNK_STAGING_DIR/$glue.min" "$TRUNK_STAGING_DIR/$glue"
   done
-  node --input-type=module - "$TRUNK_STAGING_DIR" <<'JS'
+  node --input-type=module - "$TRUNK_STAGING_DIR" fortress-widget.js "${snippets[@]}" <<'JS'
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-const dir = process.argv[2];
-const hash = `sha384-${createHash('sha384').update(readFileSync(`${dir}/fortress-widget.js`)).digest('base64')}`;
-const page = readFileSync(`${dir}/index.html`, 'utf8');
-// Any public URL: href=/fortress-widget.js, href=/fortress/fortress-widget.js, href="./fortress-widget.js".
-const pattern = /(href=["']?[^"' >]*fortress-widget\.js["']?[^>]*?integrity=["']?)sha384-[A-Za-z0-9+\/=]+/;
-if (!pattern.test(page)) {
-  console.error('build-embed.sh: no integrity hash for fortress-widget.js in index.html to update');
-  process.exit(1);
+const [dir, ...files] = process.argv.slice(2);
+let page = readFileSync(`${dir}/index.html`, 'utf8');
+for (const file of files) {
+  const hash = `sha384-${createHash('sha384').update(readFileSync(`${dir}/${file}`)).digest('base64')}`;
+  const name = file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  // Any public URL: href=/fortress-widget.js, href=/fortress/fortress-widget.js, href="./fortress-widget.js".
+  const pattern = new RegExp(`(href=["']?[^"' >]*${name}["']?[^>]*?integrity=["']?)sha384-[A-Za-z0-9+/=]+`);
+  if (!pattern.test(page)) {
+    console.error(`build-embed.sh: no integrity hash for ${file} in index.html to update`);
+    process.exit(1);
+  }
+  page = page.replace(pattern, `$1${hash}`);
 }
-writeFileSync(`${dir}/index.html`, page.replace(pattern, `$1${hash}`));
+writeFileSync(`${dir}/index.html`, page);
 JS
+  # What a reader downloads for an embed, for the studio to state (dist/sizes.json).
+  node scripts/sizes.mjs "$TRUNK_STAGING_DIR"
 fi

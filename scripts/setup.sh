@@ -119,14 +119,15 @@ else
   logged cargo-install-wasm-bindgen cargo "+$TOOLCHAIN" install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# --- 5. npm devDependencies: binaryen (wasm-opt for Trunk), playwright-core, terser ---------------------
+# --- 5. npm devDependencies: binaryen (wasm-opt for Trunk), playwright-core, terser, axe-core --------
 command -v node >/dev/null || die "node is not installed (the machine image should have node >= $NODE_MIN_MAJOR)"
 node_major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$node_major" -ge "$NODE_MIN_MAJOR" ] || die "node $(node --version) is too old: need >= $NODE_MIN_MAJOR"
 stamp_file=node_modules/.fortress-setup-stamp
 want_stamp="$(sha256sum package-lock.json | cut -d' ' -f1) node-$(node --version)"
 if [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$want_stamp" ] &&
-  [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -x node_modules/.bin/terser ]; then
+  [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -x node_modules/.bin/terser ] &&
+  [ -f node_modules/axe-core/axe.min.js ]; then
   say "npm packages (package-lock.json): present"
 else
   say "npm ci: installing package-lock.json"

@@ -137,23 +137,3 @@ fn write_text(text: &str) -> Option<Promise> {
     let write = Reflect::get(&clipboard, &JsValue::from_str("writeText")).ok()?.dyn_into::<Function>().ok()?;
     write.call1(&clipboard, &JsValue::from_str(text)).ok()?.dyn_into::<Promise>().ok()
 }
-
-/// "dark" when the reader's system asks for dark colours (the widget's style
-/// sheet follows it), else "light": the picture is drawn in the same scheme.
-pub fn color_scheme() -> &'static str {
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|query| query.matches());
-    if dark {
-        "dark"
-    } else {
-        "light"
-    }
-}
-
-/// Whether the page runs in a sandbox that gives it no origin of its own
-/// (the iframe form, sandboxed with `allow-scripts` only), where a download
-/// would be refused: the files are then shown to be saved by hand.
-pub fn sandboxed() -> bool {
-    web_sys::window().and_then(|w| w.origin().into()).is_some_and(|origin: String| origin == "null")
-}

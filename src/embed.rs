@@ -8,6 +8,7 @@
 //! the host page's URL.
 
 use fortress_core::{evaluate, Scenario};
+use fortress_format::view::{parse_locale, View};
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use yew::{AppHandle, AttrValue};
@@ -27,9 +28,12 @@ pub struct Handle {
 /// `options` is an object with, all optional: `preset` (a preset name),
 /// `link` (a share link or its fragment), `scenario` (a scenario object in
 /// the v1 format), `error` (a message to show, such as the loader's JSON
-/// error), `linkBase` (the address share links start with) and `onChange`
-/// (called with the change detail after every change). A bad option shows
-/// the widget's plain message over the default scenario; it never throws.
+/// error), `linkBase` (the address share links start with), `onChange`
+/// (called with the change detail after every change), the element's
+/// `sections`, `controls`, `theme` and `locale` (`fortress_format::view`),
+/// and `pageLang` (the page's language, the locale when `locale` is not
+/// given and it is one the browser writes numbers for). A bad option shows
+/// the widget's plain message; it never throws.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, options: JsValue) -> Handle {
     let get = |key: &str| Reflect::get(&options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined());
@@ -50,12 +54,23 @@ pub fn mount(host: web_sys::Element, options: JsValue) -> Handle {
     if let Some(error) = text("error") {
         bridge.send(Action::Refused(error));
     }
+    let (mut view, problems) = View::read(text);
+    if view.locale.is_none() {
+        // The page's language, when it is a locale; quietly not, when it is not.
+        view.locale = text("pageLang")
+            .and_then(|lang| parse_locale(&lang).ok())
+            .filter(|lang| crate::fmt::Locale::of(lang).is_ok());
+    }
+    if !problems.is_empty() {
+        bridge.send(Action::Refused(problems.join(" ")));
+    }
     let props = AppProps {
         preset: text("preset").map(AttrValue::from).unwrap_or(AttrValue::Static(fortress_core::presets::DEFAULT)),
         link: text("link").map(AttrValue::from),
         link_base: text("linkBase").unwrap_or_default().into(),
         sync_url: false,
         bridge: Some(bridge.clone()),
+        view: std::rc::Rc::new(view),
     };
     let app = yew::Renderer::<App>::with_root_and_props(host, props).render();
     Handle { app: Some(app), bridge }

@@ -1,9 +1,14 @@
-//! Numbers and money for the reader's locale.
+//! Numbers and money for the reader's locale, or the one the page asks for.
 //!
 //! In the browser every number goes through the browser's own
 //! `Intl.NumberFormat`, so a German reader sees `23,4643 %`. Natively (the
 //! render tests) a plain English fallback stands in, written to match what
 //! `Intl` gives for `en-US`.
+//!
+//! The locale is each widget's own (two on a page may differ): a widget's
+//! [`Locale`] is in its state, and the app and each section write their
+//! numbers inside [`in_locale`]. A render runs to its end before another
+//! starts, so the locale a number is written in is always its widget's.
 
 /// The ways the widget writes a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,6 +25,66 @@ pub enum Style {
     Count,
     /// A day, short, in the reader's order: `Apr 27, 2026` (the value is its day number).
     Day,
+}
+
+/// A locale for numbers: the reader's own (the default), or one a page asked for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Locale(u8);
+
+/// The most locales one page may use; past it, numbers are in the reader's.
+const MAX_LOCALES: usize = 16;
+
+thread_local! {
+    /// The locale of the render under way.
+    static CURRENT: std::cell::Cell<Locale> = const { std::cell::Cell::new(Locale(0)) };
+    /// The language tags of the locales in use; the first, empty, is the reader's.
+    static TAGS: std::cell::RefCell<Vec<String>> = std::cell::RefCell::new(vec![String::new()]);
+}
+
+impl Locale {
+    /// The reader's own locale.
+    pub const READER: Locale = Locale(0);
+
+    /// The locale of the BCP 47 `tag` (already checked by
+    /// `fortress_format::view::parse_locale`), or why it cannot be used: the
+    /// browser has no numbers for it.
+    pub fn of(tag: &str) -> Result<Locale, String> {
+        if !supported(tag) {
+            return Err(format!(
+                "locale: this browser has no number formats for \u{201c}{tag}\u{201d}; it is ignored."
+            ));
+        }
+        TAGS.with(|tags| {
+            let mut tags = tags.borrow_mut();
+            if let Some(at) = tags.iter().position(|t| t == tag) {
+                return Ok(Locale(u8::try_from(at).unwrap_or(0)));
+            }
+            if tags.len() >= MAX_LOCALES {
+                return Err("locale: this page uses too many locales; this widget uses the reader's.".to_owned());
+            }
+            tags.push(tag.to_owned());
+            Ok(Locale(u8::try_from(tags.len() - 1).unwrap_or(0)))
+        })
+    }
+}
+
+/// Runs `write` with numbers in `locale`: the app and each section render inside it.
+pub fn in_locale<T>(locale: Locale, write: impl FnOnce() -> T) -> T {
+    let before = CURRENT.with(|c| c.replace(locale));
+    let out = write();
+    CURRENT.with(|c| c.set(before));
+    out
+}
+
+/// Whether the browser writes numbers for `tag`; natively, every tag falls back to `en-US`.
+fn supported(tag: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let tags = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(tag));
+        js_sys::Intl::NumberFormat::supported_locales_of(&tags, &js_sys::Object::new()).length() > 0
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    !tag.is_empty()
 }
 
 /// A stake of `percent` (0 to 100) in the given percent style.
@@ -53,7 +118,8 @@ pub fn date(date: fortress_core::Date) -> String {
 /// in this style lately, else from the browser's `Intl` (natively, the
 /// fallback).
 fn format(value: f64, style: Style) -> String {
-    cached(value, style, intl)
+    let locale = CURRENT.with(std::cell::Cell::get);
+    cached(value, style, locale, intl)
 }
 
 /// How many texts [`cached`] keeps: a step's table, headline, chart and map
@@ -65,27 +131,27 @@ const CACHE_SLOTS: usize = 256;
 /// cheques that did not move), and a hit costs no call into the browser. The
 /// locale does not change while the page is open, so a text never goes stale.
 /// Direct-mapped: a slot holds the last value that hashed to it.
-fn cached(value: f64, style: Style, make: fn(f64, Style) -> String) -> String {
+fn cached(value: f64, style: Style, locale: Locale, make: fn(f64, Style, Locale) -> String) -> String {
     use std::cell::RefCell;
 
-    type Slot = Option<(Style, u64, String)>;
+    type Slot = Option<(Style, Locale, u64, String)>;
     thread_local! {
         static TEXTS: RefCell<Vec<Slot>> = RefCell::new(vec![None; CACHE_SLOTS]);
     }
     let bits = value.to_bits();
-    let hash = (bits ^ ((style as u64) << 59)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let hash = (bits ^ ((style as u64) << 59) ^ (u64::from(locale.0) << 52)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     #[allow(clippy::cast_possible_truncation)]
     let index = (hash >> 56) as usize % CACHE_SLOTS;
     TEXTS.with(|texts| {
         let mut texts = texts.borrow_mut();
         let Some(slot) = texts.get_mut(index) else {
-            return make(value, style);
+            return make(value, style, locale);
         };
         match slot {
-            Some((s, b, text)) if *s == style && *b == bits => text.clone(),
+            Some((s, l, b, text)) if *s == style && *l == locale && *b == bits => text.clone(),
             _ => {
-                let text = make(value, style);
-                *slot = Some((style, bits, text.clone()));
+                let text = make(value, style, locale);
+                *slot = Some((style, locale, bits, text.clone()));
                 text
             }
         }
@@ -93,24 +159,28 @@ fn cached(value: f64, style: Style, make: fn(f64, Style) -> String) -> String {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn intl(value: f64, style: Style) -> String {
+fn intl(value: f64, style: Style, locale: Locale) -> String {
     use js_sys::{Array, Function, Intl};
     use std::cell::RefCell;
     use wasm_bindgen::JsValue;
 
+    const STYLES: usize = 6;
     thread_local! {
-        static FORMATTERS: RefCell<[Option<Function>; 6]> =
-            const { RefCell::new([None, None, None, None, None, None]) };
+        /// Each locale's formatter of each style, made on first use.
+        static FORMATTERS: RefCell<Vec<Option<Function>>> = const { RefCell::new(Vec::new()) };
     }
 
-    fn formatter(style: Style) -> Function {
+    fn formatter(style: Style, locale: Locale) -> Function {
+        // The reader's locale is Intl's default (no tag); another is its tag.
+        let tag = TAGS.with(|tags| tags.borrow().get(usize::from(locale.0)).cloned().unwrap_or_default());
+        let locales = if tag.is_empty() { Array::new() } else { Array::of1(&JsValue::from_str(&tag)) };
         if style == Style::Day {
             let options = Intl::DateTimeFormatOptions::new();
             options.set_day(Intl::DayFormat::Numeric);
             options.set_month(Intl::MonthFormat::Short);
             options.set_year(Intl::YearFormat::Numeric);
             options.set_time_zone("UTC");
-            return Intl::DateTimeFormat::new(&Array::new(), &options).format();
+            return Intl::DateTimeFormat::new(&locales, &options).format();
         }
         let options = Intl::NumberFormatOptions::new();
         match style {
@@ -134,15 +204,19 @@ fn intl(value: f64, style: Style) -> String {
             Style::Count => options.set_maximum_fraction_digits(0),
             Style::Day => {}
         }
-        Intl::NumberFormat::new(&Array::new(), &options).format()
+        Intl::NumberFormat::new(&locales, &options).format()
     }
 
     FORMATTERS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let Some(slot) = cache.get_mut(style as usize) else {
-            return fallback(value, style);
-        };
-        let format = slot.get_or_insert_with(|| formatter(style));
+        let at = usize::from(locale.0) * STYLES + style as usize;
+        if cache.len() <= at {
+            cache.resize(at + 1, None);
+        }
+        // (Never empty after the resize. No fallback here: it would link Rust's float formatting,
+        // some 8 KB of wasm, which Intl makes unnecessary in the browser.)
+        let Some(slot) = cache.get_mut(at) else { return String::new() };
+        let format = slot.get_or_insert_with(|| formatter(style, locale));
         let value = if style == Style::Day { JsValue::from(day_to_js(value)) } else { JsValue::from_f64(value) };
         format.call1(&JsValue::NULL, &value).ok().and_then(|v| v.as_string()).unwrap_or_default()
     })
@@ -156,7 +230,7 @@ fn day_to_js(day: f64) -> js_sys::Date {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn intl(value: f64, style: Style) -> String {
+fn intl(value: f64, style: Style, _locale: Locale) -> String {
     fallback(value, style)
 }
 
@@ -252,12 +326,17 @@ mod tests {
         for _ in 0..2 {
             for &v in &values {
                 for style in [Style::Points, Style::Count] {
-                    assert_eq!(cached(v, style, fallback), fallback(v, style), "{v} in {style:?}");
+                    assert_eq!(cached(v, style, Locale::READER, intl), fallback(v, style), "{v} in {style:?}");
                 }
             }
         }
         // A value cached in one style is not handed out for another.
-        assert_eq!(cached(0.25, Style::Percent1, fallback), "25.0%");
-        assert_eq!(cached(0.25, Style::Percent4, fallback), "25.0000%");
+        assert_eq!(cached(0.25, Style::Percent1, Locale::READER, intl), "25.0%");
+        assert_eq!(cached(0.25, Style::Percent4, Locale::READER, intl), "25.0000%");
+        // Nor for another locale: its text is made anew (natively, in the same en-US fallback).
+        let german = Locale::of("de-DE").unwrap();
+        assert_ne!(german, Locale::READER);
+        assert_eq!(Locale::of("de-DE"), Ok(german), "a tag is one locale");
+        assert_eq!(in_locale(german, || percent(25.0, Style::Percent4)), "25.0000%");
     }
 }

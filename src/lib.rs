@@ -13,6 +13,7 @@ use fortress_core::presets;
 use yew::prelude::*;
 
 use components::section;
+use fortress_format::view::{Section, View};
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
@@ -26,6 +27,14 @@ pub mod later;
 pub mod state;
 
 pub use state::{Action, State};
+
+/// The allocator of every wasm build that links the widget: talc, some 2 KB smaller than the
+/// standard library's dlmalloc and faster at the many small allocations a render makes.
+// SAFETY: `TalckWasm` assumes a single-threaded wasm, which every build of the widget is (no
+// atomics, no threads).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
 /// What the page gives the widget.
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -47,6 +56,10 @@ pub struct AppProps {
     /// The host page's line into the widget and back out (embedded widgets).
     #[prop_or_default]
     pub bridge: Option<Bridge>,
+    /// How the page fits the widget: sections, controls, theme and locale
+    /// (embedded widgets: the element's attributes). Read once, at mount.
+    #[prop_or_default]
+    pub view: Rc<View>,
 }
 
 impl Default for AppProps {
@@ -57,6 +70,7 @@ impl Default for AppProps {
             link_base: AttrValue::default(),
             sync_url: false,
             bridge: None,
+            view: Rc::default(),
         }
     }
 }
@@ -72,10 +86,13 @@ impl Reducible for State {
 /// The whole widget.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let (preset, link) = (props.preset.clone(), props.link.clone());
-    let state = use_reducer(move || match link.filter(|l| !l.trim().is_empty()) {
-        Some(link) => State::from_link(&link),
-        None => State::new(&preset),
+    let (preset, link, view) = (props.preset.clone(), props.link.clone(), props.view.clone());
+    let state = use_reducer(move || {
+        match link.filter(|l| !l.trim().is_empty()) {
+            Some(link) => State::from_link(&link),
+            None => State::new(&preset),
+        }
+        .fitted(view)
     });
     let fragment = state.share_fragment();
     use_url_sync(&state, props.sync_url, fragment.clone());
@@ -88,46 +105,72 @@ pub fn App(props: &AppProps) -> Html {
     // This render's state, for the sections to compare with the last one: the handle itself
     // always reads the latest state.
     let shown = &Rc::new(State::clone(state));
-    html! {
-        <div class="fortress" data-drawn={later.to_string()}>
-            { section(state, shown, components::header::header, same_header) }
-            <div class="keep">
-            <components::share::Share url={url.clone()} />
-            <components::save::Save
-                fragment={fragment.map(AttrValue::from)}
-                url={url.clone()}
-                focus={AttrValue::from(state.focus.clone())}
-                name={AttrValue::from(format!("fortress-{}", state.preset))}
-            />
-            </div>
-            if let Some(url) = url {
-                // On paper, the link is the way back to the scenario: written out in full.
-                <p class="print-only" id="print-link">{"This scenario online: "}{url}</p>
-            }
-            { components::header::headline(state) }
-            { section(state, shown, components::header::notes, |a, b| a.scenario.notes == b.scenario.notes) }
-            <div class="layout">
-                <div class="controls-column" key={state.generation.to_string()}>
-                    { components::controls::controls(state, shown, later >= 1) }
+    let view = &state.view;
+    let has = |section: Section| view.shows(section);
+    fmt::in_locale(state.locale, || {
+        html! {
+            <div class="fortress" data-drawn={later.to_string()} data-theme={view.theme.name()}>
+                if has(Section::Header) {
+                    { section(state, shown, components::header::header, same_header) }
+                }
+                if has(Section::Share) {
+                    <div class="keep" part="share">
+                        <components::share::Share url={url.clone()} />
+                        <components::save::Save
+                            fragment={fragment.map(AttrValue::from)}
+                            url={url.clone()}
+                            focus={AttrValue::from(state.focus.clone())}
+                            name={AttrValue::from(format!("fortress-{}", state.preset))}
+                            theme={view.theme.name()}
+                        />
+                    </div>
+                }
+                if let Some(url) = url {
+                    // On paper, the link is the way back to the scenario: written out in full.
+                    <p class="print-only" id="print-link">{"This scenario online: "}{url}</p>
+                }
+                if has(Section::Headline) {
+                    { components::header::headline(state) }
+                }
+                if has(Section::Notes) {
+                    { section(state, shown, components::header::notes, |a, b| a.scenario.notes == b.scenario.notes) }
+                }
+                <div class={classes!("layout", (!has(Section::Controls)).then_some("single"))}>
+                    if has(Section::Controls) {
+                        <div class="controls-column" part="controls" key={state.generation.to_string()}>
+                            { components::controls::controls(state, shown, later >= 1) }
+                        </div>
+                    }
+                    <div class="results">
+                        { for RESULTS.iter().filter(|(s, part, _)| has(*s) && later >= *part).map(|(s, _, view)| match view {
+                            Some((view, same)) => components::keyed_section(s.name(), state, shown, *view, *same),
+                            None => components::sensitivity::sensitivity(state, &map_load, &map_panel),
+                        }) }
+                    </div>
                 </div>
-                <div class="results">
-                    { section(state, shown, components::table::cap_table, same_figures) }
-                    if later >= 1 {
-                        { section(state, shown, components::timeline::timeline, same_timeline) }
-                        { section(state, shown, components::chart::chart, same_figures) }
-                    }
-                    if later >= 2 {
-                        { components::sensitivity::sensitivity(state, &map_load, &map_panel) }
-                        { section(state, shown, components::terms::terms, same_terms) }
-                    }
-                    if later >= 3 {
-                        { section(state, shown, components::terms::routes, same_routes) }
-                        { section(state, shown, components::terms::sources, |a, b| a.scenario.sources == b.scenario.sources) }
-                    }
-                </div>
             </div>
-        </div>
-    }
+        }
+    })
+}
+
+/// A section's view and what it shows ([`components::Section`]).
+type SectionView = (fn(&components::StateHandle) -> Html, fn(&State, &State) -> bool);
+
+/// The results column in its order: each section, the part below the fold it comes in (0: the
+/// first render), and its view; `None` for the map's section, which loads its map when shown.
+const RESULTS: [(Section, u8, Option<SectionView>); 7] = [
+    (Section::Table, 0, Some((components::table::cap_table, same_figures))),
+    (Section::Timeline, 1, Some((components::timeline::timeline, same_timeline))),
+    (Section::Chart, 1, Some((components::chart::chart, same_figures))),
+    (Section::Map, 2, None),
+    (Section::Terms, 2, Some((components::terms::terms, same_terms))),
+    (Section::Routes, 3, Some((components::terms::routes, same_routes))),
+    (Section::Sources, 3, Some((components::terms::sources, same_sources))),
+];
+
+/// The sources show the scenario's sources.
+fn same_sources(a: &State, b: &State) -> bool {
+    a.scenario.sources == b.scenario.sources
 }
 
 /// How many of the three parts below the fold to draw: the controls beyond
@@ -161,7 +204,7 @@ fn use_below_the_fold() -> u8 {
 /// this loads the reader tools' wasm, whose map panel (a Yew app of its own)
 /// is then mounted there; after that, each new scenario or holder in focus is
 /// handed to it. A cell the reader picks there comes back as
-/// [`Action::ScaleRound`]. Natively (render tests) there is nothing to load.
+/// [`Action::MapPick`]. Natively (render tests) there is nothing to load.
 #[hook]
 fn use_map_panel(state: &UseReducerHandle<State>, panel: NodeRef) -> components::sensitivity::MapLoad {
     use components::sensitivity::MapLoad;
@@ -172,13 +215,11 @@ fn use_map_panel(state: &UseReducerHandle<State>, panel: NodeRef) -> components:
     {
         let on_pick = use_memo((), {
             let dispatcher = state.dispatcher();
-            move |_| {
-                later::on_pick(move |round_size, valuation| {
-                    dispatcher.dispatch(Action::ScaleRound { round_size, valuation })
-                })
-            }
+            move |_| later::on_pick(move |fragment| dispatcher.dispatch(Action::MapPick(fragment)))
         });
         let load = load.clone();
+        // The panel writes its numbers in the widget's locale, when it is not the reader's.
+        let locale = if state.locale == fmt::Locale::READER { None } else { state.view.locale.clone() };
         use_effect_with(request, move |request| {
             let (Some((fragment, holder)), Some(root)) = (request.clone(), panel.cast::<web_sys::Element>()) else {
                 return;
@@ -187,7 +228,8 @@ fn use_map_panel(state: &UseReducerHandle<State>, panel: NodeRef) -> components:
                 load.set(MapLoad::Loading);
             }
             yew::platform::spawn_local(async move {
-                load.set(match later::show_map(&root, &fragment, &holder, &on_pick).await {
+                let locale = locale.as_deref().unwrap_or_default();
+                load.set(match later::show_map(&root, &fragment, &holder, locale, &on_pick).await {
                     Ok(()) => MapLoad::Ready,
                     Err(message) => MapLoad::Failed(message),
                 });

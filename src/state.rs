@@ -10,17 +10,19 @@ use std::rc::Rc;
 
 use fortress_core::compare::Comparison;
 use fortress_core::edit::{self, Event, ValuationBasis};
-use fortress_core::sensitivity;
 use fortress_core::{evaluate, presets, Compare, CountBasis, Dollars, ErrorKind, Outcome, Scenario, ScenarioError};
 
 use fortress_format::link::{self, MAX_LINK_BYTES};
+use fortress_format::view::{ControlId, View};
+
+use crate::fmt::Locale;
 
 use crate::input::{self, DateEntry};
 
 /// The term the stake what-ifs end.
 pub const WHATIF_TERM: &str = "azure-api-exclusivity";
 /// The holder the stake what-ifs watch.
-pub const WHATIF_HOLDER: &str = "microsoft";
+pub const WHATIF_HOLDER: &str = fortress_format::summary::WATCHED;
 /// The cheque a newly added investor starts with: $10B.
 pub const NEW_INVESTOR_AMOUNT: Dollars = Dollars(10_000_000_000);
 /// The floor the exclusivity what-if starts at when turned on.
@@ -130,9 +132,10 @@ pub enum Action {
     /// Show a plain message about something that was refused outside the
     /// controls (a host page's bad scenario), keeping the scenario.
     Refused(String),
-    /// Set the last round to a cell of the sensitivity map: its cheques scaled
-    /// to add up to `round_size` and its valuation set, both in dollars.
-    ScaleRound { round_size: u128, valuation: u128 },
+    /// The scenario of a cell a reader picked on the sensitivity map (its last
+    /// round's cheques scaled and its valuation set), as a share-link fragment
+    /// from the map's panel: applied as an edit of the valuation.
+    MapPick(String),
     /// Show the sensitivity map (loaded when first shown), or hide it.
     ShowMap(bool),
 }
@@ -161,6 +164,11 @@ pub struct State {
     pub generation: u32,
     /// Whether the reader asked to see the sensitivity map.
     pub map_shown: bool,
+    /// How the page fits the widget: the sections and controls shown, the
+    /// theme and the locale asked for. Set once, when the widget mounts.
+    pub view: Rc<View>,
+    /// The locale numbers are written in: the view's, or the reader's.
+    pub locale: Locale,
     /// The preset as it is, and its outcome: the baseline the widget compares
     /// with once the reader has moved away from it.
     pub preset_scenario: Rc<Scenario>,
@@ -211,6 +219,8 @@ impl State {
             error,
             generation: 0,
             map_shown: false,
+            view: Rc::default(),
+            locale: Locale::READER,
             preset_scenario,
             preset_outcome,
             comparison: None,
@@ -337,24 +347,63 @@ impl State {
             Action::OpenLink(text) => self.replaced(State::from_link(&text)),
             Action::Open(scenario) => self.replaced(State::opened(&self.preset, *scenario)),
             Action::Refused(message) => State { error: Some(general(message)), ..self.clone() },
-            Action::ScaleRound { round_size, valuation } => {
-                self.edited(Control::Valuation, None, fortress_core::sensitivity::scenario_at(s, round_size, valuation))
-            }
+            Action::MapPick(fragment) => match link::decode(&fragment) {
+                Ok(picked) => self.edited(Control::Valuation, None, Ok(picked)),
+                Err(e) => self.rejected(Control::General, e.to_string(), None),
+            },
             Action::ShowMap(map_shown) => State { map_shown, ..self.clone() },
         }
+    }
+
+    /// This state fitted to a page's `view`: its locale taken (if the
+    /// browser has numbers for it), and a message for what cannot be used:
+    /// the locale, or a control that names a holder the scenario does not have.
+    pub fn fitted(self, view: Rc<View>) -> State {
+        let mut problems = Vec::new();
+        let locale = match view.locale.as_deref().map(Locale::of) {
+            Some(Ok(locale)) => locale,
+            Some(Err(message)) => {
+                problems.push(message);
+                Locale::READER
+            }
+            None => Locale::READER,
+        };
+        for id in view.controls().unwrap_or_default() {
+            let known = match id {
+                ControlId::Investment(holder) => {
+                    self.scenario.rounds.last().is_some_and(|r| r.investments.iter().any(|i| &i.holder == holder))
+                }
+                ControlId::Stake(holder) => self.scenario.holders.iter().any(|h| &h.id == holder),
+                _ => true,
+            };
+            if !known {
+                problems.push(format!("controls: {id} names no holder of this scenario; it is ignored."));
+            }
+        }
+        let error = match (self.error, problems.is_empty()) {
+            (Some(error), _) => Some(error),
+            (None, true) => None,
+            (None, false) => Some(general(problems.join(" "))),
+        };
+        State { view, locale, error, ..self }
     }
 
     /// What the map is to be drawn for, while it is shown and the scenario
     /// has one: the scenario's share-link fragment and the holder in focus.
     pub fn map_request(&self) -> Option<(String, String)> {
-        (self.map_shown && sensitivity::mappable(&self.scenario))
-            .then(|| (link::encode(&self.scenario), self.focus.clone()))
+        self.map_shown.then(|| (link::encode(&self.scenario), self.focus.clone()))
     }
 
     /// A new state in place of this one (a preset, a link): the controls laid
     /// out anew, and the map kept as the reader left it.
     fn replaced(&self, next: State) -> State {
-        State { generation: self.generation.wrapping_add(1), map_shown: self.map_shown, ..next }
+        State {
+            generation: self.generation.wrapping_add(1),
+            map_shown: self.map_shown,
+            view: self.view.clone(),
+            locale: self.locale,
+            ..next
+        }
     }
 
     /// The error to show next to `control`, if any.
@@ -439,10 +488,7 @@ fn scenario_has(scenario: &Scenario, id: &str) -> bool {
 }
 
 fn default_focus(scenario: &Scenario) -> String {
-    if scenario_has(scenario, WHATIF_HOLDER) {
-        return WHATIF_HOLDER.to_owned();
-    }
-    scenario.holders.first().map(|h| h.id.clone()).unwrap_or_default()
+    fortress_format::summary::default_focus(scenario).to_owned()
 }
 
 /// The control a field path of the scenario format belongs to.
@@ -663,6 +709,19 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_picked_on_the_map_is_an_edit_of_the_valuation() {
+        let state = State::new(presets::DEFAULT);
+        let picked = fortress_core::sensitivity::scenario_at(&state.scenario, 55_000_000_000, 753_000_000_000).unwrap();
+        let next = state.reduce(Action::MapPick(link::encode(&picked)));
+        assert_eq!((*next.scenario == picked, next.error), (true, None));
+        assert_eq!(next.preset, state.preset);
+        assert!(next.comparison.is_some(), "compared with the preset it came from");
+        let damaged = state.reduce(Action::MapPick("1.xyz".into()));
+        assert_eq!(damaged.scenario, state.scenario, "a damaged pick changes nothing");
+        assert!(damaged.error.is_some());
+    }
+
+    #[test]
     fn the_map_is_asked_for_the_scenario_and_the_holder_in_focus_once_shown() {
         let state = State::new(presets::DEFAULT);
         assert_eq!(state.map_request(), None, "not asked for until shown");
@@ -672,10 +731,10 @@ mod tests {
         let moved = shown.reduce(amount("amazon", "20"));
         assert_eq!(moved.map_request(), Some((link::encode(&moved.scenario), "microsoft".to_owned())));
         assert_eq!(shown.reduce(Action::Focus("amazon".into())).map_request().map(|r| r.1), Some("amazon".into()));
-        // Another preset keeps the map shown; one without a round to vary asks for nothing.
+        // Another preset keeps the map shown (the panel says when it has no round to vary).
         let other = shown.reduce(Action::Preset("oct-2025".into()));
         assert!(other.map_shown);
-        assert_eq!(other.map_request(), None);
+        assert_eq!(other.map_request().map(|r| r.0), Some(link::encode(&other.scenario)));
         assert_eq!(shown.reduce(Action::ShowMap(false)).map_request(), None);
     }
 

@@ -180,7 +180,11 @@ async fn the_exclusivity_answer_follows_the_headline() {
 async fn the_map_panel_draws_the_map_of_the_scenario_it_is_given_or_says_why_not() {
     use fortress_widget::components::sensitivity::{map_of, MapPanel, MapPanelProps};
     let panel = |fragment: String, holder: &'static str| {
-        let props = MapPanelProps { map: std::rc::Rc::new(map_of(&fragment, holder)), on_pick: Default::default() };
+        let props = MapPanelProps {
+            map: std::rc::Rc::new(map_of(&fragment, holder)),
+            on_pick: Default::default(),
+            locale: Default::default(),
+        };
         LocalServerRenderer::<MapPanel>::with_props(props).hydratable(false).render()
     };
     let fragment = fortress_format::link::encode(&fortress_core::presets::feb_2026_pre_money());
@@ -198,9 +202,79 @@ async fn the_map_panel_draws_the_map_of_the_scenario_it_is_given_or_says_why_not
 
 #[tokio::test]
 async fn the_map_waits_behind_its_button() {
+    use fortress_widget::components::sensitivity::{map_of, MapPanel, MapPanelProps};
     let html = render("feb-2026").await;
     assert!(html.contains(r#"id="sensitivity-show""#) && html.contains(r#"aria-expanded="false""#));
     assert!(!html.contains(r#"id="sensitivity-map""#), "the map itself is the panel's, loaded when shown");
-    let recap = render("oct-2025").await;
-    assert!(text_after(&recap, r#"id="sensitivity-empty""#).contains("no priced round"));
+    let recap = fortress_format::link::encode(&fortress_core::presets::oct_2025_recap());
+    let props = MapPanelProps {
+        map: std::rc::Rc::new(map_of(&recap, "microsoft")),
+        on_pick: Default::default(),
+        locale: Default::default(),
+    };
+    let html = LocalServerRenderer::<MapPanel>::with_props(props).hydratable(false).render().await;
+    assert!(text_after(&html, r#"id="sensitivity-empty""#).contains("no priced round"));
+}
+
+async fn render_fitted(attrs: &[(&str, &str)]) -> String {
+    use fortress_format::view::View;
+    let (view, problems) = View::read(|name| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v).to_owned()));
+    assert!(problems.is_empty(), "{problems:?}");
+    let props = AppProps { view: std::rc::Rc::new(view), ..AppProps::default() };
+    LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await
+}
+
+#[tokio::test]
+async fn a_page_can_show_only_the_headline_and_one_slider() {
+    let html = render_fitted(&[("sections", "headline controls"), ("controls", "investment:amazon")]).await;
+    assert_eq!(html.matches(r#"type="range""#).count(), 1, "exactly one slider");
+    assert!(html.contains(r#"id="amount-amazon-slider""#));
+    for gone in [
+        r#"id="cap-table""#,
+        r#"id="valuation-slider""#,
+        r#"id="preset""#,
+        r#"id="copy-link""#,
+        "Add investor",
+        "Remove",
+    ] {
+        assert!(!html.contains(gone), "{gone} should not show");
+    }
+    assert!(html.contains(r#"id="headline""#));
+    assert!(html.contains(r#"class="layout""#));
+    let no_controls = render_fitted(&[("sections", "headline table")]).await;
+    assert!(no_controls.contains(r#"class="layout single""#), "without controls the results take the whole width");
+}
+
+#[tokio::test]
+async fn every_section_can_be_left_out_and_the_theme_is_the_pages() {
+    let all = render("feb-2026").await;
+    let sections = [
+        ("header", r#"part="header""#),
+        ("share", r#"part="share""#),
+        ("headline", r#"part="headline""#),
+        ("notes", r#"part="notes""#),
+        ("controls", r#"part="controls""#),
+        ("table", r#"part="table""#),
+        ("timeline", r#"part="timeline""#),
+        ("chart", r#"part="chart""#),
+        ("map", r#"part="map""#),
+        ("terms", r#"part="terms""#),
+        ("routes", r#"part="routes""#),
+        ("sources", r#"part="sources""#),
+    ];
+    for (name, part) in sections {
+        assert!(all.contains(part), "the full widget has {part}");
+        let others: Vec<&str> = sections.iter().map(|(n, _)| *n).filter(|n| *n != name).collect();
+        let html = render_fitted(&[("sections", &others.join(",")), ("theme", "dark")]).await;
+        assert!(!html.contains(part), "sections without {name} still has it");
+        assert!(html.contains(r#"data-theme="dark""#));
+    }
+    assert!(all.contains(r#"data-theme="auto""#));
+}
+
+#[tokio::test]
+async fn a_control_naming_a_holder_the_scenario_lacks_says_so() {
+    let html = render_fitted(&[("controls", "investment:apple stake:microsoft")]).await;
+    assert!(html.contains("controls: investment:apple names no holder of this scenario; it is ignored."));
+    assert!(html.contains(r#"id="stake-microsoft-slider""#));
 }

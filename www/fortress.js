@@ -1,6 +1,9 @@
 // Fortress embed loader: one <script type="module" src=".../fortress.js"> per page, then any
 // number of <fortress-widget preset="feb-2026"> or <fortress-widget scenario="1.AQIB..."> elements.
 //
+// - sections, controls, theme and locale fit a widget to its page (README, "For publishers"); what
+//   the element holds (a static summary, as `fortress embed` writes it) shows until the widget
+//   mounts, and wherever scripts do not run.
 // - The wasm is fetched and instantiated once per page, however many widgets there are.
 // - Each element is its own widget (own state, own shadow root with the stylesheet linked inside),
 //   mounted when it enters the page (also when a CMS adds it later) and unmounted when it leaves.
@@ -47,9 +50,12 @@ function scenarioOptions(text) {
   return { link: trimmed };
 }
 
+/** The attributes that fit the widget to its page, read when it mounts (fortress_format::view). */
+const VIEW_ATTRIBUTES = ['sections', 'controls', 'theme', 'locale'];
+
 class FortressWidget extends HTMLElement {
   static get observedAttributes() {
-    return ['scenario', 'preset'];
+    return ['scenario', 'preset', ...VIEW_ATTRIBUTES];
   }
 
   #handle = null;
@@ -74,6 +80,13 @@ class FortressWidget extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (!this.#handle || previous === value) return;
+    if (VIEW_ATTRIBUTES.includes(name)) {
+      // The view is read at mount: mount again, keeping the scenario the reader has made.
+      const link = this.#handle.link();
+      this.#unmount();
+      this.#mount(link ? { link } : {});
+      return;
+    }
     try {
       if (name === 'preset' && value) this.#handle.setPreset(value);
       if (name === 'scenario') {
@@ -118,7 +131,7 @@ class FortressWidget extends HTMLElement {
     return this.#handle?.detail();
   }
 
-  #mount() {
+  #mount(override = {}) {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     root.replaceChildren();
     const sheet = document.createElement('link');
@@ -133,7 +146,13 @@ class FortressWidget extends HTMLElement {
       linkBase: this.getAttribute('link-base') || LINK_BASE,
       onChange: (detail) =>
         this.dispatchEvent(new CustomEvent('fortress-change', { bubbles: true, composed: true, detail })),
+      // The page's language (the element's, as HTML reads it), for numbers when `locale` is not set.
+      pageLang: this.closest('[lang]')?.getAttribute('lang') || undefined,
+      ...override,
     };
+    for (const name of VIEW_ATTRIBUTES) {
+      if (this.hasAttribute(name)) options[name] = this.getAttribute(name);
+    }
     this.#handle = mount(container, options);
     this.dispatchEvent(new CustomEvent('fortress-ready', { bubbles: true, composed: true }));
   }
@@ -152,7 +171,8 @@ class FortressWidget extends HTMLElement {
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const message = document.createElement('p');
     message.textContent = 'This widget could not load. Reload the page to try again.';
-    root.replaceChildren(message);
+    // The static summary the page put inside the element (if any) shows under the message.
+    root.replaceChildren(message, document.createElement('slot'));
     console.warn('fortress: the widget could not load', error);
   }
 }

@@ -7,19 +7,35 @@ const tools = () => import(new URL('../../../tools.js', import.meta.url).href);
 
 /**
  * Draws the sensitivity map of the scenario in `fragment` (a share link's) for `holder` into the
- * element `root`: the first time, mounts the map panel there; after that, updates it. `onPick(size,
- * valuation)` is called with dollars as decimal text when a reader picks a cell. Rejects with the
- * reason, in words, when the tools cannot be loaded.
+ * element `root`, with numbers in `locale` ('' for the reader's): the first time, mounts the map
+ * panel there; after that, updates it. `onPick(fragment)` is called with the scenario of the cell
+ * a reader picks. Rejects with the reason, in words, when the tools cannot be loaded.
  */
-export async function showMap(root, fragment, holder, onPick) {
-  return (await tools()).showMap(root, fragment, holder, onPick);
+export async function showMap(root, fragment, holder, locale, onPick) {
+  return (await tools()).showMap(root, fragment, holder, locale, onPick);
 }
 
-/** A file for the reader (tools.js, download); resolves with what happened, never rejects. */
-export async function download(kind, options) {
+/**
+ * A file for the reader (tools.js, download): the scenario in `fragment`, with `link`, the holder
+ * `focus`, the file `name`, the picture in the widget's `theme` ('auto' follows the reader's
+ * setting), and where to show the file when this page may not download (a sandboxed frame, which
+ * has no origin of its own). Resolves with what happened, in words for the widget's status line;
+ * never rejects.
+ */
+export async function download(kind, fragment, link, focus, name, theme, shown) {
+  const dark = theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+  const options = { fragment, link, focus, name, scheme: dark ? 'dark' : 'light', sandboxed: self.origin === 'null', shown };
+  const what = kind === 'csv' || kind === 'json' ? kind.toUpperCase() : 'picture';
+  let result;
   try {
-    return await (await tools()).download(kind, options);
+    result = await (await tools()).download(kind, options);
   } catch (error) {
-    return { saved: false, error: `The download tools could not be loaded: ${error?.message ?? error}` };
+    result = { error: `the download tools could not be loaded: ${error?.message ?? error}` };
   }
+  if (result.saved) return `Saved ${name}.${kind}.`;
+  if (result.shown) {
+    const how = what === 'picture' ? 'right-click it (or press and hold) to save it' : 'select it and copy it';
+    return `This page may not download files. The ${what} is below: ${how}.`;
+  }
+  return `Nothing was saved: ${result.error}`;
 }

@@ -52,6 +52,14 @@ function load() {
 }
 
 /**
+ * The tools' wasm module itself, loaded once: for the studio (studio.js), which calls its
+ * `presets`, `sections`, `controls`, `preset`, `retitle` and `snippet`.
+ */
+export function wasm() {
+  return load();
+}
+
+/**
  * Makes the file of `kind` for the scenario in `options.fragment`, and saves it or hands it back.
  * @param {'csv' | 'json' | 'png' | 'svg'} kind
  * @param {{fragment: string, link?: string, focus?: string, scheme?: 'light' | 'dark', sandboxed?: boolean, name?: string}} options
@@ -100,10 +108,11 @@ const panels = new Map();
 /**
  * Draws the sensitivity map of the scenario in `fragment` for the holder `holder` into the element
  * `root` (the widget's; see lazy.js): mounts the map panel (tools/src/map.rs, a Yew app of its own)
- * the first time, updates it after that. `onPick(size, valuation)` gets the cell a reader picks.
+ * the first time, with numbers in `locale` (a BCP 47 tag; '' for the reader's), updates it after
+ * that. `onPick(fragment)` gets the scenario of the cell a reader picks.
  * Panels whose element has left the page are taken down. Rejects when the wasm cannot be loaded.
  */
-export async function showMap(root, fragment, holder, onPick) {
+export async function showMap(root, fragment, holder, locale, onPick) {
   const tools = await load();
   for (const [element, panel] of panels) {
     if (!element.isConnected) {
@@ -113,7 +122,7 @@ export async function showMap(root, fragment, holder, onPick) {
   }
   const panel = panels.get(root);
   if (panel) panel.update(String(fragment), String(holder));
-  else panels.set(root, tools.mapPanel(root, String(fragment), String(holder), onPick));
+  else panels.set(root, tools.mapPanel(root, String(fragment), String(holder), String(locale ?? ''), onPick));
 }
 
 /**

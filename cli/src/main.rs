@@ -7,12 +7,14 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use fortress_core::presets;
+use fortress_format::embed::{parse_accent, Embed};
 use fortress_format::link::{self, MAX_LINK_BYTES};
+use fortress_format::view::View;
 use fortress_format::{
     csv, outcome_to_json, parse_scenario, scenario_and_outcome_json, scenario_to_json, MAX_SCENARIO_BYTES,
 };
 
-const USAGE: &str = "usage: fortress eval FILE|- [--csv | --with-scenario] | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] | decode LINK|- | preset NAME | presets";
+const USAGE: &str = "usage: fortress eval FILE|- [--csv | --with-scenario] | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] [--sections LIST] [--controls LIST] [--theme light|dark|auto] [--locale TAG] [--accent #RRGGBB] [--form both|script|iframe] | decode LINK|- | preset NAME | presets";
 
 /// The page a share link opens when no `--base` is given: the widget as `scripts/serve.sh` serves it.
 const DEFAULT_BASE: &str = "http://127.0.0.1:8080/";
@@ -52,8 +54,7 @@ fn run(args: &[&str]) -> Result<String, String> {
         }
         ["link", path] => share_link(path, DEFAULT_BASE),
         ["link", path, "--base", base] | ["link", "--base", base, path] => share_link(path, base),
-        ["embed", path] => embed(path, DEFAULT_BASE),
-        ["embed", path, "--base", base] | ["embed", "--base", base, path] => embed(path, base),
+        ["embed", rest @ ..] => embed(rest),
         ["decode", text] => {
             let text = if *text == "-" { read_input(text)? } else { (*text).to_owned() };
             let scenario = link::decode(&text).map_err(|e| e.to_string())?;
@@ -120,41 +121,54 @@ fn page_link(base: &str, fragment: &str) -> String {
     format!("{page}#{fragment}")
 }
 
-/// The snippets that embed a scenario's widget in a page: the script form and
-/// the iframe form, with `base` the address `dist/` is served from.
-fn embed(path: &str, base: &str) -> Result<String, String> {
+/// The snippets that embed a scenario's widget in a page (`fortress_format::embed`):
+/// the scenario file, then flags in any order: `--base` (the address `dist/`
+/// is served from), `--sections`, `--controls`, `--theme`, `--locale` (the
+/// element's attributes, read as the widget reads them), `--accent` (the
+/// accent colour) and `--form` (both, script or iframe).
+fn embed(args: &[&str]) -> Result<String, String> {
+    let mut path = None;
+    let mut flags: Vec<(&str, &str)> = Vec::new();
+    let mut rest = args.iter();
+    while let Some(&arg) = rest.next() {
+        match arg.strip_prefix("--") {
+            Some(name @ ("base" | "sections" | "controls" | "theme" | "locale" | "accent" | "form")) => {
+                let value = rest.next().ok_or_else(|| format!("--{name} needs a value; {USAGE}"))?;
+                if flags.iter().any(|(n, _)| *n == name) {
+                    return Err(format!("--{name} is given twice"));
+                }
+                flags.push((name, value));
+            }
+            Some(_) => return Err(USAGE.to_owned()),
+            None if path.is_none() => path = Some(arg),
+            None => return Err(USAGE.to_owned()),
+        }
+    }
+    let path = path.ok_or_else(|| USAGE.to_owned())?;
+    let flag = |name: &str| flags.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v).to_owned());
+    let (view, problems) = View::read(flag);
+    if let Some(problem) = problems.first() {
+        // The widget ignores a bad attribute; here, before it is pasted anywhere, it is an error.
+        return Err(format!("--{}", problem.trim_end_matches("; it is ignored.")));
+    }
+    let accent = flag("accent").map(|a| parse_accent(&a)).transpose().map_err(|e| format!("--{e}"))?;
     let (scenario, fragment) = scenario_and_link(path)?;
-    let dir = escape_attr(&directory(base));
-    let title = escape_attr(&scenario.title);
-    // The fragment is letters, digits, `-`, `_` and `.` only: nothing to escape.
-    Ok(format!(
-        "<!-- Fortress, script form: the script once per page, then one element per widget. -->\n\
-         <script type=\"module\" src=\"{dir}fortress.js\"></script>\n\
-         <fortress-widget scenario=\"{fragment}\"></fortress-widget>\n\
-         \n\
-         <!-- Fortress, iframe form (for pages that allow no scripts): it posts its height to the page\n     \
-         (Pym.js, AMP embed-size and Flourish formats); size it with your responsive-iframe helper. -->\n\
-         <iframe src=\"{dir}frame.html?childId=fortress-1#{fragment}\" title=\"{title}\"\n        \
-         sandbox=\"allow-scripts\" allow=\"clipboard-write\" width=\"100%\" height=\"1200\" loading=\"lazy\"></iframe>\n"
-    ))
-}
-
-/// The directory of `base`: without fragment or query, ending in `/` (a last
-/// segment with a dot, such as `index.html`, is a file and is dropped).
-fn directory(base: &str) -> String {
-    let base = base.split(['#', '?']).next().unwrap_or(base);
-    if base.ends_with('/') {
-        return base.to_owned();
+    let outcome = fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
+    let base = flag("base").unwrap_or_else(|| DEFAULT_BASE.to_owned());
+    let embed = Embed {
+        base: &base,
+        scenario: &scenario,
+        outcome: &outcome,
+        fragment: &fragment,
+        view: &view,
+        accent: accent.as_deref(),
+    };
+    match flag("form").as_deref().unwrap_or("both") {
+        "both" => Ok(embed.both()),
+        "script" => Ok(embed.script()),
+        "iframe" => Ok(embed.iframe()),
+        other => Err(format!("--form: \u{201c}{other}\u{201d} is not a form (both, script or iframe)")),
     }
-    match base.rsplit_once('/') {
-        Some((dir, file)) if file.contains('.') && !dir.ends_with('/') => format!("{dir}/"),
-        _ => format!("{base}/"),
-    }
-}
-
-/// Text made safe for a double-quoted HTML attribute.
-fn escape_attr(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// Reads a scenario file, or standard input for `-`, up to the size limit.

@@ -246,10 +246,72 @@ fn embed_prints_the_script_and_iframe_snippets() {
         assert_eq!(text(&out.stderr), "", "{base:?}");
         let out = text(&out.stdout);
         assert!(out.contains(&format!(r#"<script type="module" src="{dir}fortress.js"></script>"#)), "{out}");
-        assert!(out.contains(&format!(r#"<fortress-widget scenario="{link}"></fortress-widget>"#)), "{out}");
+        // The element holds the static summary, with a link to the live widget next to the loader.
+        assert!(
+            out.contains(&format!(r#"<fortress-widget scenario="{link}"><div class="fortress-fallback">"#)),
+            "{out}"
+        );
+        assert!(
+            out.contains(&format!(r#"<a href="{dir}index.html#{link}">Open the interactive version</a>"#)),
+            "{out}"
+        );
+        assert!(out.contains("</table>"), "{out}");
         assert!(out.contains(&format!(r#"<iframe src="{dir}frame.html?childId=fortress-1#{link}""#)), "{out}");
         assert!(out.contains(r#"sandbox="allow-scripts" allow="clipboard-write""#), "{out}");
     }
     let bad = fortress(&["embed", "-"], "{}");
     assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn embed_takes_the_elements_attributes_as_flags() {
+    let scenario = text(&fortress(&["preset", "feb-2026"], "").stdout);
+    let args = [
+        "embed",
+        "-",
+        "--sections",
+        "headline,controls",
+        "--controls",
+        "investment:amazon",
+        "--theme",
+        "dark",
+        "--locale",
+        "de-DE",
+        "--accent",
+        "#C0392B",
+        "--form",
+        "script",
+    ];
+    let out = fortress(&args, &scenario);
+    assert_eq!(text(&out.stderr), "");
+    let out = text(&out.stdout);
+    let attributes = r#" sections="headline,controls" controls="investment:amazon" theme="dark" locale="de-DE" style="--fortress-accent: #c0392b">"#;
+    assert!(out.contains(attributes), "{out}");
+    assert!(!out.contains("<iframe"), "script form only");
+    assert!(out.contains(r#"<th scope="row">Microsoft</th><td>23.5%</td><td>$197B</td>"#), "{out}");
+    let iframe =
+        text(&fortress(&["embed", "-", "--form", "iframe", "--theme", "light", "--accent", "#abc"], &scenario).stdout);
+    let src =
+        r#"<iframe src="http://127.0.0.1:8080/frame.html?childId=fortress-1&amp;theme=light&amp;accent=%23abc#1."#;
+    assert!(iframe.starts_with(src), "{iframe}");
+    // Each bad flag: exit 2 and one line naming it.
+    let cases: &[(&[&str], &str)] = &[
+        (&["--sections", "headlines"], "fortress: --sections: \u{201c}headlines\u{201d} is not a section ("),
+        (&["--controls", "investment"], "fortress: --controls: \u{201c}investment\u{201d} names a holder"),
+        (&["--theme", "sepia"], "fortress: --theme: \u{201c}sepia\u{201d} is not a theme"),
+        (&["--locale", "de_DE"], "fortress: --locale: \u{201c}de_DE\u{201d} is not a BCP 47 locale"),
+        (&["--accent", "red"], "fortress: --accent: \u{201c}red\u{201d} is not a colour"),
+        (&["--form", "pdf"], "fortress: --form: \u{201c}pdf\u{201d} is not a form"),
+        (&["--theme"], "fortress: --theme needs a value"),
+        (&["--theme", "dark", "--theme", "light"], "fortress: --theme is given twice"),
+    ];
+    for (flags, want) in cases {
+        let mut args = vec!["embed", "-"];
+        args.extend_from_slice(flags);
+        let out = fortress(&args, &scenario);
+        assert_eq!(out.status.code(), Some(2), "{flags:?}");
+        let err = text(&out.stderr);
+        assert!(err.starts_with(want), "{flags:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
 }

@@ -7,8 +7,12 @@
 //! cap table goes out as CSV ([`csv`]), with exact figures ([`figures`]).
 
 pub mod csv;
+pub mod embed;
 pub mod figures;
 pub mod link;
+pub mod numbers;
+pub mod summary;
+pub mod view;
 
 use std::fmt;
 

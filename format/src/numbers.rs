@@ -1,17 +1,18 @@
-//! Numbers as the picture writes them, in en-US style, from integers only:
-//! a stake to one decimal (`23.5%`), a change in points (`-3.5`), money in
-//! short form (`$197B`). The widget writes its numbers with the browser's
-//! `Intl` in the reader's locale; a picture is a file that travels, so it
-//! says the same thing everywhere, in the shapes `Intl` gives for `en-US`.
+//! Numbers as the files that travel write them (the picture, the static
+//! summary of an embed), in en-US style, from integers only: a stake to one
+//! decimal (`23.5%`), a change in points (`-3.5`), money in short form
+//! (`$197B`). The widget writes its numbers with the browser's `Intl` in the
+//! reader's locale; a file says the same thing everywhere, in the shapes
+//! `Intl` gives for `en-US`.
 
-use fortress_format::figures;
+use crate::figures;
 
 /// A stake of `shares` in `total`, to one decimal, rounded half up: `23.5%`;
 /// an em dash when there is no total.
 ///
 /// ```
-/// assert_eq!(fortress_tools::numbers::percent(270_000_000_000, 1_150_684_931_504), "23.5%");
-/// assert_eq!(fortress_tools::numbers::percent(27, 100), "27.0%");
+/// assert_eq!(fortress_format::numbers::percent(270_000_000_000, 1_150_684_931_504), "23.5%");
+/// assert_eq!(fortress_format::numbers::percent(27, 100), "27.0%");
 /// ```
 pub fn percent(shares: u128, total: u128) -> String {
     figures::stake(shares, total, 1).map_or_else(|| "\u{2014}".to_owned(), |text| text + "%")
@@ -22,7 +23,7 @@ pub fn percent(shares: u128, total: u128) -> String {
 /// zero, signed: `-3.5`, `+6.0`, `0.0`.
 ///
 /// ```
-/// assert_eq!(fortress_tools::numbers::points(27_000_000, 23_464_286), "-3.5");
+/// assert_eq!(fortress_format::numbers::points(27_000_000, 23_464_286), "-3.5");
 /// ```
 pub fn points(before: u128, after: u128) -> String {
     let (sign, micros) = if after >= before { ("+", after - before) } else { ("-", before - after) };
@@ -38,8 +39,8 @@ pub fn points(before: u128, after: u128) -> String {
 /// `$197B`, `$1.23T`, `$12.5M`, `$1.5K`, `$999`.
 ///
 /// ```
-/// assert_eq!(fortress_tools::numbers::money(197_100_000_001), "$197B");
-/// assert_eq!(fortress_tools::numbers::money(999_500_000_000), "$1T");
+/// assert_eq!(fortress_format::numbers::money(197_100_000_001), "$197B");
+/// assert_eq!(fortress_format::numbers::money(999_500_000_000), "$1T");
 /// ```
 pub fn money(dollars: u128) -> String {
     const SCALES: [(u128, &str); 4] = [(1_000, "K"), (1_000_000, "M"), (1_000_000_000, "B"), (1_000_000_000_000, "T")];

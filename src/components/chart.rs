@@ -60,7 +60,7 @@ pub fn chart(state: &StateHandle) -> Html {
     });
     let bars: Html = bars.collect();
     html! {
-        <section class="card" aria-labelledby="chart-heading">
+        <section class="card" part="chart" aria-labelledby="chart-heading">
             <h2 id="chart-heading">{"Ownership before and after"}</h2>
             <svg id="ownership-chart" viewBox={format!("0 0 {} {}", fmt_num(WIDTH), fmt_num(height))}
                 role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="xMinYMin meet">

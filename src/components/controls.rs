@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use fortress_core::edit::{self, Event as Happening, ValuationBasis};
 use fortress_core::{CountBasis, Date, Scenario};
+use fortress_format::view::ControlId;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -21,17 +22,38 @@ const LAST_DAY: (u16, u8, u8) = (2033, 12, 31);
 
 /// Every control of the widget; with `complete` false, only the round's (the
 /// rest is below the fold, and comes after the first paint).
+///
+/// A page may show only some controls (`controls`, `State::view`): a group
+/// shows when any of its controls does.
 pub fn controls(state: &StateHandle, shown: &Rc<State>, complete: bool) -> Html {
     let general = FieldStatus::of(state, &Control::General);
+    let view = &state.view;
+    let scenario = &state.scenario;
+    let investors = scenario.rounds.last().into_iter().flat_map(|r| &r.investments);
+    let round = view.shows_control(&ControlId::Valuation)
+        || view.shows_control(&ControlId::Investors)
+        || investors.into_iter().any(|i| view.shows_control(&ControlId::Investment(i.holder.clone())));
+    let stakes = scenario.holders.iter().any(|h| view.shows_control(&ControlId::Stake(h.id.clone())));
+    let dates = view.shows_control(&ControlId::AsOf) || view.shows_control(&ControlId::Events);
     html! {
         <div class="controls" role="group" aria-label="What if">
             { general.message_html() }
-            { section(state, shown, round_controls, same_round) }
+            if round {
+                { section(state, shown, round_controls, same_round) }
+            }
             if complete {
-                { section(state, shown, stake_controls, same_stakes) }
-                { section(state, shown, date_controls, same_dates) }
-                { section(state, shown, whatif_controls, same_whatifs) }
-                { section(state, shown, name_controls, same_names) }
+                if stakes {
+                    { section(state, shown, stake_controls, same_stakes) }
+                }
+                if dates {
+                    { section(state, shown, date_controls, same_dates) }
+                }
+                if view.shows_control(&ControlId::WhatIfs) {
+                    { section(state, shown, whatif_controls, same_whatifs) }
+                }
+                if view.shows_control(&ControlId::Names) {
+                    { section(state, shown, name_controls, same_names) }
+                }
             }
         </div>
     }
@@ -83,12 +105,16 @@ fn dispatch<T: 'static>(state: &StateHandle, make: impl Fn(T) -> Action + 'stati
 
 fn round_controls(state: &StateHandle) -> Html {
     let scenario = &state.scenario;
+    let view = &state.view;
+    let changes_investors = view.shows_control(&ControlId::Investors);
     let Some(round) = scenario.rounds.last() else {
         return html! {
             <fieldset class="group">
                 <legend>{"The round"}</legend>
                 <p class="muted">{"No round yet: add an investor to start one."}</p>
-                { add_investor(state) }
+                if changes_investors {
+                    { add_investor(state) }
+                }
             </fieldset>
         };
     };
@@ -109,7 +135,8 @@ fn round_controls(state: &StateHandle) -> Html {
         let state = state.clone();
         Callback::from(move |_: Event| state.dispatch(Action::Basis(b)))
     };
-    let investors = round.investments.iter().map(|inv| {
+    let shown = round.investments.iter().filter(|inv| view.shows_control(&ControlId::Investment(inv.holder.clone())));
+    let investors = shown.map(|inv| {
         let name = scenario.holder_name(&inv.holder);
         let holder = inv.holder.clone();
         let on_input = dispatch(state, move |text| Action::Amount { holder: holder.clone(), text });
@@ -129,16 +156,18 @@ fn round_controls(state: &StateHandle) -> Html {
                 status={FieldStatus::of(state, &Control::Amount(inv.holder.clone()))}
                 {on_input}
             >
-                <button type="button" class="remove" onclick={on_remove} aria-label={format!("Remove {name}")}>
-                    {"Remove"}
-                </button>
+                if changes_investors {
+                    <button type="button" class="remove" onclick={on_remove} aria-label={format!("Remove {name}")}>
+                        {"Remove"}
+                    </button>
+                }
             </NumberField>
         }
     });
     html! {
         <fieldset class="group">
             <legend>{format!("The round: {}", round.name)}</legend>
-            if let Some((_, dollars)) = valuation {
+            if let (Some((_, dollars)), true) = (valuation, view.shows_control(&ControlId::Valuation)) {
                 <NumberField
                     id="valuation"
                     label={label}
@@ -166,7 +195,9 @@ fn round_controls(state: &StateHandle) -> Html {
             }
             { for investors }
             { FieldStatus::of(state, &Control::Investors).message_html() }
-            { add_investor(state) }
+            if changes_investors {
+                { add_investor(state) }
+            }
         </fieldset>
     }
 }
@@ -199,7 +230,8 @@ fn add_investor(state: &StateHandle) -> Html {
 }
 
 fn stake_controls(state: &StateHandle) -> Html {
-    let stakes = state.scenario.holders.iter().map(|h| {
+    let shown = state.scenario.holders.iter().filter(|h| state.view.shows_control(&ControlId::Stake(h.id.clone())));
+    let stakes = shown.map(|h| {
         let holder = h.id.clone();
         html! {
             <NumberField
@@ -247,9 +279,11 @@ fn date_controls(state: &StateHandle) -> Html {
             on_not_yet: Some(dispatch(state, move |not_yet: bool| Action::EventHappened(event, !not_yet))),
         })
     };
+    let (as_of, events) = (state.view.shows_control(&ControlId::AsOf), state.view.shows_control(&ControlId::Events));
     html! {
         <fieldset class="group">
             <legend>{"Dates and events"}</legend>
+            if as_of {
             { date_field(DateFieldProps {
                 id: "as-of".into(),
                 label: "As-of date".into(),
@@ -263,8 +297,11 @@ fn date_controls(state: &StateHandle) -> Html {
             }) }
             <p class="muted small">{"The terms are judged on this day: the April 2026 amendment changes them."}</p>
             { count_switch(state) }
+            }
+            if events {
             { event(Happening::AgiDeclared, "agi-declared", "AGI declared", scenario.events.agi_declared) }
             { event(Happening::AgiVerified, "agi-verified", "AGI verified", scenario.events.agi_verified) }
+            }
         </fieldset>
     }
 }

@@ -60,7 +60,7 @@ pub fn header(state: &StateHandle) -> Html {
         html! { <option value={p.name} selected={chosen == p.name}>{format!("Preset: {}", p.summary)}</option> }
     });
     html! {
-        <header class="top">
+        <header class="top" part="header">
             <h1>{state.scenario.title.clone()}</h1>
             <div class="pickers">
                 <span class="picker">
@@ -119,7 +119,7 @@ pub fn headline(state: &StateHandle) -> Html {
         None => html! { <p id="headline" class="headline" aria-live="polite">{"No holder to show."}</p> },
     };
     html! {
-        <div class="answer">
+        <div class="answer" part="headline">
             { stake }
             { key_term(state) }
         </div>
@@ -150,7 +150,7 @@ pub fn notes(state: &StateHandle) -> Html {
         return Html::default();
     }
     html! {
-        <ul class="notes" aria-label="Notes on the figures">
+        <ul class="notes" part="notes" aria-label="Notes on the figures">
             { for state.scenario.notes.iter().map(|note| {
                 let kind = note.kind.label();
                 html! {

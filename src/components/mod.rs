@@ -40,7 +40,9 @@ pub struct SectionProps {
 /// only dispatch, so an older state handle dispatches just as well.
 impl PartialEq for SectionProps {
     fn eq(&self, other: &SectionProps) -> bool {
-        (self.same)(&self.shown, &other.shown)
+        // The same view first: in a list whose sections come and go (`sections`, the parts below
+        // the fold), yew may hand one section's place to another.
+        std::ptr::fn_addr_eq(self.view, other.view) && (self.same)(&self.shown, &other.shown)
     }
 }
 
@@ -48,7 +50,7 @@ impl PartialEq for SectionProps {
 /// so that a slider step redraws the table, not the contract terms.
 #[function_component]
 pub fn Section(props: &SectionProps) -> Html {
-    (props.view)(&props.state)
+    crate::fmt::in_locale(props.state.locale, || (props.view)(&props.state))
 }
 
 /// `view` of `state` as a [`Section`] that re-renders only when `same` says
@@ -60,6 +62,20 @@ pub fn section(
     same: fn(&State, &State) -> bool,
 ) -> Html {
     html! { <Section ..SectionProps { state: state.clone(), shown: shown.clone(), view, same } /> }
+}
+
+/// [`section`] with a key, for a list whose sections come and go (`sections`,
+/// the parts below the fold): each keeps its own component, so none is ever
+/// drawn twice while the list changes.
+pub fn keyed_section(
+    key: &'static str,
+    state: &StateHandle,
+    shown: &Rc<State>,
+    view: fn(&StateHandle) -> Html,
+    same: fn(&State, &State) -> bool,
+) -> Html {
+    let props = SectionProps { state: state.clone(), shown: shown.clone(), view, same };
+    html! { <Section {key} ..props /> }
 }
 
 /// How a control stands after the last action: its message, whether it is

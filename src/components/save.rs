@@ -22,6 +22,8 @@ pub struct SaveProps {
     pub focus: AttrValue,
     /// The files' name without its extension: `fortress-feb-2026`.
     pub name: AttrValue,
+    /// The widget's theme, which the picture follows: "auto", "light" or "dark".
+    pub theme: &'static str,
 }
 
 /// The buttons, each saying what it makes in `data-kind`: static markup, which as one text costs
@@ -58,6 +60,7 @@ pub fn Save(props: &SaveProps) -> Html {
     // One listener for the row: the button pressed says what it makes (`data-kind`).
     let onclick = {
         let request = Request {
+            theme: props.theme,
             fragment,
             link: props.url.clone().unwrap_or_default(),
             focus: props.focus.clone(),
@@ -91,6 +94,7 @@ pub fn Save(props: &SaveProps) -> Html {
 /// What a file is made from.
 #[derive(Clone)]
 struct Request {
+    theme: &'static str,
     fragment: AttrValue,
     link: AttrValue,
     focus: AttrValue,
@@ -101,43 +105,18 @@ impl Request {
     /// Makes the file of `kind` and says in `status` what happened.
     #[cfg(target_arch = "wasm32")]
     fn send(&self, kind: &str, status: UseStateHandle<String>, shown: NodeRef) {
-        let what = match kind {
-            "csv" => "CSV",
-            "json" => "JSON",
-            _ => "picture",
-        };
-        status.set(format!("Making the {what}\u{2026}"));
-        let file = format!("{}.{kind}", self.name);
-        let (request, kind) = (self.clone(), kind.to_owned());
+        status.set("Making the file\u{2026}".to_owned());
+        let (r, kind) = (self.clone(), kind.to_owned());
         yew::platform::spawn_local(async move {
-            let options = crate::later::DownloadOptions {
-                fragment: &request.fragment,
-                link: &request.link,
-                focus: &request.focus,
-                name: &request.name,
-                scheme: crate::browser::color_scheme(),
-                sandboxed: crate::browser::sandboxed(),
-                shown: shown.cast::<web_sys::Element>(),
-            };
-            status.set(match crate::later::download(&kind, &options).await {
-                Ok(true) => format!("Saved {file}."),
-                Ok(false) => format!(
-                    "This page may not download files. The {what} is below: {}",
-                    if what == "picture" {
-                        "right-click it (or press and hold) to save it."
-                    } else {
-                        "select it and copy it."
-                    }
-                ),
-                Err(message) => format!("Nothing was saved: {message}"),
-            });
+            let shown = shown.cast::<web_sys::Element>();
+            status.set(crate::later::download(&kind, &r.fragment, &r.link, &r.focus, &r.name, r.theme, shown).await);
         });
     }
 
     /// Natively (render tests) there is nothing to download.
     #[cfg(not(target_arch = "wasm32"))]
     fn send(&self, kind: &str, status: UseStateHandle<String>, shown: NodeRef) {
-        drop((kind, shown, &self.fragment, &self.link, &self.focus, &self.name));
+        drop((kind, shown, self.theme, &self.fragment, &self.link, &self.focus, &self.name));
         status.set("Nothing was saved: there is no browser here.".to_owned());
     }
 }

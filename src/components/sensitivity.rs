@@ -16,7 +16,8 @@
 //!
 //! The map is one focusable element: arrow keys (or the pointer) move a
 //! cursor whose numbers a live region reads out; Enter (or a click) sets the
-//! round to that cell through [`Action::ScaleRound`].
+//! round to that cell: the panel works out that scenario and hands it to the
+//! widget as a share-link fragment ([`Action::MapPick`]).
 
 use std::rc::Rc;
 
@@ -39,7 +40,7 @@ pub struct SensitivityMapProps {
     /// The title of the term whose status is mapped.
     pub term_title: AttrValue,
     /// Called with (round size, valuation) in dollars when a cell is picked.
-    pub on_pick: Callback<Action>,
+    pub on_pick: Callback<(u128, u128)>,
 }
 
 /// What the map shows in its colours.
@@ -67,14 +68,6 @@ pub enum MapLoad {
 /// map stands (`load`); `panel` is the element the map is drawn into.
 pub fn sensitivity(state: &super::StateHandle, load: &MapLoad, panel: &NodeRef) -> Html {
     let heading = html! { <h2 id="sensitivity-heading">{"Sensitivity map"}</h2> };
-    if !core_map::mappable(&state.scenario) {
-        return html! {
-            <section class="card sensitivity" aria-labelledby="sensitivity-heading">
-                {heading}
-                <p class="muted" id="sensitivity-empty">{"This scenario has no priced round with cheques to vary."}</p>
-            </section>
-        };
-    }
     let shown = state.map_shown;
     let on_toggle = state.dispatcher();
     let on_toggle = Callback::from(move |_: MouseEvent| on_toggle.dispatch(Action::ShowMap(!shown)));
@@ -86,7 +79,7 @@ pub fn sensitivity(state: &super::StateHandle, load: &MapLoad, panel: &NodeRef) 
         MapLoad::Idle | MapLoad::Ready => String::new(),
     };
     html! {
-        <section class="card sensitivity" aria-labelledby="sensitivity-heading">
+        <section key="map" class="card sensitivity" part="map" aria-labelledby="sensitivity-heading">
             {heading}
             <p class="muted small">
                 {"The stake of the holder in focus, and the Azure API exclusivity, for every round size and \
@@ -114,16 +107,31 @@ pub fn sensitivity(state: &super::StateHandle, load: &MapLoad, panel: &NodeRef) 
 /// ```
 pub fn map_of(fragment: &str, holder: &str) -> Result<MapOf, String> {
     let scenario = fortress_format::link::decode(fragment).map_err(|e| e.to_string())?;
+    if !core_map::mappable(&scenario) {
+        return Err(NO_ROUND.to_owned());
+    }
     let grid = core_map::grid(&scenario, holder, WHATIF_TERM, core_map::STEPS).map_err(|e| e.to_string())?;
     let holder_name = scenario.holder_name(holder).to_owned();
     let outcome = fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
     let term_title = outcome.terms.iter().find(|t| t.id == WHATIF_TERM).map_or(WHATIF_TERM, |t| t.title).to_owned();
-    Ok(MapOf { grid: Rc::new(grid), holder_name, term_title })
+    Ok(MapOf { grid: Rc::new(grid), holder_name, term_title, scenario: Rc::new(scenario) })
+}
+
+/// Why a scenario has no map.
+pub const NO_ROUND: &str = "This scenario has no priced round with cheques to vary.";
+
+/// The scenario of a picked cell, as a share-link fragment: `scenario`'s
+/// last round scaled to `round_size` at `valuation`
+/// (`fortress_core::sensitivity::scenario_at`).
+pub fn pick(scenario: &fortress_core::Scenario, (round_size, valuation): (u128, u128)) -> Option<String> {
+    core_map::scenario_at(scenario, round_size, valuation).ok().map(|s| fortress_format::link::encode(&s))
 }
 
 /// What [`map_of`] works out.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapOf {
+    /// The scenario it is the map of.
+    pub scenario: Rc<fortress_core::Scenario>,
     /// The grid.
     pub grid: Rc<Grid>,
     /// The holder in focus, by name.
@@ -138,23 +146,38 @@ pub struct MapPanelProps {
     /// What to draw: [`map_of`] the scenario and the holder in focus (worked
     /// out by whoever mounts the panel, when either changes).
     pub map: Rc<Result<MapOf, String>>,
-    /// Called with [`Action::ScaleRound`] when a reader picks a cell.
-    pub on_pick: Callback<Action>,
+    /// Called with the scenario of the cell a reader picks, as a share-link fragment.
+    pub on_pick: Callback<String>,
+    /// The locale of the widget it belongs to.
+    pub locale: crate::fmt::Locale,
 }
 
 /// The map panel: the root of the Yew app the reader tools' wasm mounts into
 /// the section's empty element. It draws the map, or says why there is none.
 #[function_component]
 pub fn MapPanel(props: &MapPanelProps) -> Html {
+    crate::fmt::in_locale(props.locale, || map_panel(props))
+}
+
+fn map_panel(props: &MapPanelProps) -> Html {
     match &*props.map {
-        Ok(map) => html! {
-            <SensitivityMap
-                grid={Some(map.grid.clone())}
-                holder_name={AttrValue::from(map.holder_name.clone())}
-                term_title={AttrValue::from(map.term_title.clone())}
-                on_pick={props.on_pick.clone()}
-            />
-        },
+        Ok(map) => {
+            let (scenario, on_pick) = (map.scenario.clone(), props.on_pick.clone());
+            let on_pick = Callback::from(move |cell| {
+                if let Some(fragment) = pick(&scenario, cell) {
+                    on_pick.emit(fragment);
+                }
+            });
+            html! {
+                <SensitivityMap
+                    grid={Some(map.grid.clone())}
+                    holder_name={AttrValue::from(map.holder_name.clone())}
+                    term_title={AttrValue::from(map.term_title.clone())}
+                    {on_pick}
+                />
+            }
+        }
+        Err(reason) if reason == NO_ROUND => html! { <p class="muted" id="sensitivity-empty">{NO_ROUND}</p> },
         Err(reason) => {
             html! { <p class="muted" id="sensitivity-error">{format!("No map for this scenario: {reason}")}</p> }
         }
@@ -301,12 +324,12 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
 }
 
 /// A callback that picks the cell at (column, row).
-fn grid_picker(grid: &Grid, on_pick: &Callback<Action>) -> Callback<(usize, usize)> {
+fn grid_picker(grid: &Grid, on_pick: &Callback<(u128, u128)>) -> Callback<(usize, usize)> {
     let (sizes, valuations) = (grid.round_sizes.clone(), grid.valuations.clone());
     let on_pick = on_pick.clone();
     Callback::from(move |(column, row): (usize, usize)| {
         if let (Some(&round_size), Some(&valuation)) = (sizes.get(column), valuations.get(row)) {
-            on_pick.emit(Action::ScaleRound { round_size, valuation });
+            on_pick.emit((round_size, valuation));
         }
     })
 }

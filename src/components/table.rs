@@ -65,7 +65,7 @@ pub fn cap_table(state: &StateHandle) -> Html {
     };
     let disputed = state.scenario.sources.iter().any(|s| s.confidence == Confidence::Disputed);
     html! {
-        <section class="card" aria-labelledby="cap-heading">
+        <section class="card" part="table" aria-labelledby="cap-heading">
             <h2 id="cap-heading">{"Who owns what"}</h2>
             <div class="table-scroll" role="region" aria-labelledby="cap-caption" tabindex="0">
                 <table id="cap-table">

@@ -80,7 +80,7 @@ pub fn terms(state: &StateHandle) -> Html {
         }
     });
     html! {
-        <section class="card" aria-labelledby="terms-heading">
+        <section class="card" part="terms" aria-labelledby="terms-heading">
             <h2 id="terms-heading">{format!("Contract terms{as_of}")}</h2>
             if state.outcome.terms.is_empty() {
                 <p class="muted" id="terms-empty">{"No contract terms are judged for this scenario."}</p>
@@ -109,7 +109,7 @@ pub fn routes(state: &StateHandle) -> Html {
         }
     });
     html! {
-        <section class="card" aria-labelledby="routes-heading">
+        <section class="card" part="routes" aria-labelledby="routes-heading">
             <h2 id="routes-heading">{"Where may a product run?"}</h2>
             if state.outcome.routes.is_empty() {
                 <p class="muted" id="routes-empty">{"No routing answers for this scenario."}</p>
@@ -138,7 +138,7 @@ pub fn sources(state: &StateHandle) -> Html {
         return Html::default();
     }
     html! {
-        <section class="card">
+        <section class="card" part="sources">
             <details>
                 <summary>{format!("Sources of the figures ({})", sources.len())}</summary>
                 <ul class="sources" id="sources">{ for sources.iter().map(source_item) }</ul>

@@ -38,9 +38,11 @@ fn day_button(state: &StateHandle, date: Date, what: &str, class: &'static str) 
     let when = fmt::date(date);
     html! {
         <li class={classes!("point", class, current.then_some("current"))} data-date={date.to_string()}>
-            <button type="button" {onclick} aria-pressed={current.to_string()}
-                aria-label={format!("Judge on {when}: {what}")}>
+            // The name is the visible words, after a hidden "Judge on" (no aria-label, so that
+            // what a speech-input user reads out is the button's name).
+            <button type="button" {onclick} aria-pressed={current.to_string()}>
                 <span class="dot" aria-hidden="true"></span>
+                <span class="visually-hidden">{"Judge on "}</span>
                 <span class="when">{when}</span>
                 <span class="what">{what.to_owned()}</span>
             </button>
@@ -92,7 +94,7 @@ pub fn timeline(state: &StateHandle) -> Html {
         html! { <tr data-term={id}><th scope="row">{term.title}</th>{ for cells }</tr> }
     });
     html! {
-        <section class="card" aria-labelledby="timeline-heading" id="timeline-card">
+        <section class="card" part="timeline" aria-labelledby="timeline-heading" id="timeline-card">
             <h2 id="timeline-heading">{"The fortress over time"}</h2>
             <p class="muted small" id="timeline-help">
                 {"Pick a day to judge the terms on it (and, when the money is counted as paid, to see the table \

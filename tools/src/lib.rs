@@ -22,7 +22,6 @@
 
 #[cfg(target_arch = "wasm32")]
 pub mod map;
-pub mod numbers;
 pub mod picture;
 
 use fortress_core::{Outcome, Scenario};
@@ -71,4 +70,124 @@ pub fn open(fragment: &str) -> Result<(Scenario, Outcome), String> {
     let scenario = fortress_format::link::decode(fragment).map_err(|e| e.to_string())?;
     let outcome = fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
     Ok((scenario, outcome))
+}
+
+/// The presets, for the studio's picker: a JSON array of `{"name", "summary"}`.
+#[wasm_bindgen]
+pub fn presets() -> String {
+    let list: Vec<serde_json::Value> = fortress_core::presets::ALL
+        .iter()
+        .map(|p| serde_json::json!({ "name": p.name, "summary": p.summary }))
+        .collect();
+    serde_json::Value::Array(list).to_string()
+}
+
+/// The controls the widget shows for the scenario in `fragment`, for the
+/// studio's choice: a JSON array of `[id, words]` (`fortress_format::view::control_ids`).
+///
+/// ```
+/// let fragment = fortress_format::link::encode(&fortress_core::presets::feb_2026_pre_money());
+/// assert!(fortress_tools::controls(&fragment).unwrap().starts_with(r#"[["valuation","Valuation, and pre- or post-money"],["investment:amazon","Amazon investment"]"#));
+/// ```
+#[wasm_bindgen]
+pub fn controls(fragment: &str) -> Result<String, String> {
+    let scenario = fortress_format::link::decode(fragment).map_err(|e| e.to_string())?;
+    let list: Vec<(String, String)> =
+        fortress_format::view::control_ids(&scenario).into_iter().map(|(id, words)| (id.to_string(), words)).collect();
+    Ok(serde_json::to_string(&list).unwrap_or_default())
+}
+
+/// The embed snippet for the scenario in `fragment`, served from `base`,
+/// fitted by the element's attributes (`sections`, `controls`, `theme`,
+/// `locale`; empty for not set) and `accent` (empty for none), in `form`:
+/// `loader` (the script tag), `element`, `script` (both), `iframe` or `both`
+/// (what `fortress embed` prints). A bad value is refused with its message.
+///
+/// ```
+/// let fragment = fortress_format::link::encode(&fortress_core::presets::feb_2026_pre_money());
+/// let element = fortress_tools::snippet(&fragment, "https://x.test/f/", "headline", "", "dark", "", "", "element").unwrap();
+/// assert!(element.starts_with(&format!("<fortress-widget scenario=\"{fragment}\" sections=\"headline\" theme=\"dark\">")));
+/// assert!(fortress_tools::snippet(&fragment, "", "", "", "sepia", "", "", "element").unwrap_err().starts_with("theme: "));
+/// ```
+#[allow(clippy::too_many_arguments)]
+#[wasm_bindgen]
+pub fn snippet(
+    fragment: &str,
+    base: &str,
+    sections: &str,
+    controls: &str,
+    theme: &str,
+    locale: &str,
+    accent: &str,
+    form: &str,
+) -> Result<String, String> {
+    let attrs = [("sections", sections), ("controls", controls), ("theme", theme), ("locale", locale)];
+    let (view, problems) = fortress_format::view::View::read(|name| {
+        attrs.iter().find(|(n, v)| *n == name && !v.is_empty()).map(|(_, v)| (*v).to_owned())
+    });
+    if let Some(problem) = problems.into_iter().next() {
+        return Err(problem.trim_end_matches("; it is ignored.").to_owned());
+    }
+    let accent = Some(accent).filter(|a| !a.is_empty()).map(fortress_format::embed::parse_accent).transpose()?;
+    let (scenario, outcome) = open(fragment)?;
+    let fragment = fortress_format::link::encode(&scenario);
+    let embed = fortress_format::embed::Embed {
+        base,
+        scenario: &scenario,
+        outcome: &outcome,
+        fragment: &fragment,
+        view: &view,
+        accent: accent.as_deref(),
+    };
+    match form {
+        "loader" => Ok(embed.loader()),
+        "element" => Ok(embed.element()),
+        "script" => Ok(embed.script()),
+        "iframe" => Ok(embed.iframe()),
+        "both" => Ok(embed.both()),
+        _ => Err(format!("form: \u{201c}{form}\u{201d} is not a form (loader, element, script, iframe or both)")),
+    }
+}
+
+/// The share-link fragment of the preset `name`, or why there is none.
+///
+/// ```
+/// assert!(fortress_tools::preset("feb-2026").unwrap().starts_with("1."));
+/// assert_eq!(fortress_tools::preset("nope").unwrap_err(), "there is no preset called \u{201c}nope\u{201d}");
+/// ```
+#[wasm_bindgen]
+pub fn preset(name: &str) -> Result<String, String> {
+    let scenario = fortress_core::presets::by_name(name)
+        .ok_or_else(|| format!("there is no preset called \u{201c}{}\u{201d}", name.escape_debug()))?;
+    Ok(fortress_format::link::encode(&scenario))
+}
+
+/// The names of the widget's sections, in its order, as a JSON array (`fortress_format::view::SECTIONS`).
+#[wasm_bindgen]
+pub fn sections() -> String {
+    let names: Vec<&str> = fortress_format::view::SECTIONS.iter().map(|(_, name)| *name).collect();
+    serde_json::to_string(&names).unwrap_or_default()
+}
+
+/// The scenario in `fragment` with the title `title`, as a fragment; or why
+/// the title cannot be (too long, say), as the scenario format says.
+///
+/// ```
+/// let fragment = fortress_tools::preset("feb-2026").unwrap();
+/// let renamed = fortress_tools::retitle(&fragment, "Microsoft's share").unwrap();
+/// assert_eq!(fortress_tools::open(&renamed).unwrap().0.title, "Microsoft's share");
+/// assert!(fortress_tools::retitle(&fragment, &"x".repeat(201)).unwrap_err().starts_with("title: "));
+/// ```
+#[wasm_bindgen]
+pub fn retitle(fragment: &str, title: &str) -> Result<String, String> {
+    let (mut scenario, _) = open(fragment)?;
+    scenario.title = title.to_owned();
+    fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
+    Ok(fortress_format::link::encode(&scenario))
+}
+
+/// The title of the scenario in `fragment`, for the studio's title field.
+#[wasm_bindgen]
+pub fn title(fragment: &str) -> Result<String, String> {
+    Ok(open(fragment)?.0.title)
 }

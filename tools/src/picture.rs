@@ -22,7 +22,8 @@ use fortress_core::terms::AsOfBasis;
 use fortress_core::{Outcome, Scenario, Stage};
 use serde_json::{json, Value};
 
-use crate::numbers;
+use fortress_format::numbers;
+use fortress_format::summary::{headline, key_term_line};
 
 /// The picture's width in CSS pixels (the PNG is drawn at twice that).
 pub const WIDTH: f64 = 640.0;
@@ -405,32 +406,6 @@ fn as_of_line(outcome: &Outcome) -> String {
         AsOfBasis::RegimeStart => ", the day the October 2025 agreement took effect",
     };
     format!("As of {}{basis}", term.as_of)
-}
-
-/// "Microsoft 27.0% → 23.5%, worth $197B".
-pub fn headline(first: &Stage, last: &Stage, focus: &str) -> String {
-    let Some(row) = last.holder(focus) else { return "No holder to show.".to_owned() };
-    let before = first.holder(focus).map_or(0, |h| h.shares);
-    let worth = row.value.map(|v| format!(", worth {}", numbers::money(v))).unwrap_or_default();
-    format!(
-        "{} {} \u{2192} {}{worth}",
-        row.name,
-        numbers::percent(before, first.total_shares),
-        numbers::percent(row.shares, last.total_shares)
-    )
-}
-
-/// "Azure API exclusivity: In force on 2026-02-27 · stakes have no bearing on
-/// it · ends 2026-04-27 by the amendment", in the core's words.
-pub fn key_term_line(outcome: &Outcome) -> Option<String> {
-    let key = outcome.key_term.as_ref()?;
-    let on = outcome.terms.iter().find(|t| t.id == key.term).map(|t| format!(" on {}", t.as_of)).unwrap_or_default();
-    let change = key
-        .change
-        .as_ref()
-        .map(|c| format!(" \u{b7} {} {} by {}", c.status.becomes(c.past), c.date, c.by))
-        .unwrap_or_default();
-    Some(format!("{}: {}{on} \u{b7} {}{change}", key.title, key.status.title(), key.line))
 }
 
 /// "Sources: A; B; C and 5 more": the first distinct sources, shortened.

@@ -3,7 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use fortress_core::{evaluate, presets, Outcome, Scenario};
-use fortress_tools::picture::{self, key_term_line, text_width, Anchor, Palette, PAD, WIDTH};
+use fortress_format::summary::key_term_line;
+use fortress_tools::picture::{self, text_width, Anchor, Palette, PAD, WIDTH};
 use fortress_tools::{picture_primitives, Primitive, Scheme, DARK, LIGHT};
 use proptest::prelude::*;
 
