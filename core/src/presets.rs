@@ -110,6 +110,7 @@ pub fn oct_2025_recap() -> Scenario {
     Scenario {
         version: 1,
         title: "OpenAI after the October 2025 recapitalization".to_owned(),
+        deal: None,
         as_of: date(2025, 10, 28),
         valuation: Some(Dollars(500_000_000_000)),
         holders: vec![

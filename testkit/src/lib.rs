@@ -12,8 +12,8 @@
 use std::collections::HashSet;
 
 use fortress_core::{
-    presets, terms, Compare, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind,
-    Percent, Pool, PoolBasis, RegimeId, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
+    presets, Compare, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool,
+    PoolBasis, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
 };
 use proptest::prelude::*;
 
@@ -118,6 +118,7 @@ pub fn bare(holders: Vec<Holder>, rounds: Vec<Round>, valuation: Option<Dollars>
         rounds,
         events: Events::default(),
         regime: None,
+        deal: None,
         whatifs: vec![],
         sources: vec![],
         notes: vec![],
@@ -148,12 +149,33 @@ pub fn slug(name: &str) -> String {
     fortress_core::edit::slug(name).unwrap_or_default()
 }
 
+/// The Microsoft–OpenAI deal's events, AGI declared and verified, on these days.
+pub fn agi_events(declared: Option<Date>, verified: Option<Date>) -> Events {
+    let mut events = Events::default();
+    events.set("agi_declared", declared);
+    events.set("agi_verified", verified);
+    events
+}
+
+/// The term ids of the Microsoft–OpenAI deal, in order.
+pub fn openai_term_ids() -> Vec<&'static str> {
+    fortress_core::deal::OPENAI_MICROSOFT
+        .terms
+        .iter()
+        .filter_map(|term| match &term.id {
+            std::borrow::Cow::Borrowed(id) => Some(*id),
+            std::borrow::Cow::Owned(_) => None,
+        })
+        .collect()
+}
+
 fn confidence() -> impl Strategy<Value = Confidence> {
     prop_oneof![Just(Confidence::High), Just(Confidence::Medium), Just(Confidence::Low), Just(Confidence::Disputed)]
 }
 
 fn whatif(n_holders: usize) -> impl Strategy<Value = WhatIf> {
-    let term = prop::sample::select(terms::TERM_IDS);
+    let ids: Vec<&'static str> = openai_term_ids();
+    let term = prop::sample::select(ids);
     let holder = (0..n_holders.max(1)).prop_map(|i| format!("h{i}"));
     let percent = (0..=Percent::HUNDRED_MICROS).prop_map(Percent::from_micros);
     prop_oneof![
@@ -179,7 +201,7 @@ struct Extras {
     pool_names: Vec<Option<(String, String)>>,
     by_amount: Vec<Option<i64>>,
     events: (Option<Date>, Option<Date>),
-    regime: Option<RegimeId>,
+    regime: Option<&'static str>,
     whatifs: Vec<WhatIf>,
     sources: Vec<Source>,
     notes: Vec<Note>,
@@ -221,7 +243,7 @@ pub fn rich_scenario() -> impl Strategy<Value = Scenario> {
         ),
         (
             (prop::option::of(date()), prop::option::of(date())),
-            prop::option::of(prop_oneof![Just(RegimeId::Oct2025), Just(RegimeId::Apr2026)]),
+            prop::option::of(prop_oneof![Just("oct-2025"), Just("apr-2026")]),
             prop::collection::vec(whatif(7), 0..4),
             prop::collection::vec(source, 0..4),
             prop::collection::vec(note, 0..3),
@@ -328,8 +350,8 @@ fn enrich(mut s: Scenario, x: Extras) -> Scenario {
         (Some(d), Some(v)) if v < d => (Some(v), Some(d)),
         pair => pair,
     };
-    s.events = Events { agi_declared: declared, agi_verified: verified };
-    s.regime = x.regime;
+    s.events = agi_events(declared, verified);
+    s.regime = x.regime.map(str::to_owned);
     let n_holders = s.holders.len();
     s.whatifs = x
         .whatifs
@@ -500,8 +522,8 @@ pub fn apply(s: &mut Scenario, edit: Edit) {
         Edit::AsOf(date) => s.as_of = Some(date),
         Edit::Agi(declared, verified) => {
             s.events = match (declared, verified) {
-                (Some(d), Some(v)) if v < d => Events { agi_declared: Some(v), agi_verified: Some(d) },
-                (d, v) => Events { agi_declared: d, agi_verified: v },
+                (Some(d), Some(v)) if v < d => agi_events(Some(v), Some(d)),
+                (d, v) => agi_events(d, v),
             }
         }
         Edit::Floor(i, micros) => {
