@@ -132,6 +132,11 @@ pub enum ErrorKind {
         /// The limit.
         max: usize,
     },
+    /// A condition tree with more parts, all levels together, than the limit.
+    TooManyParts {
+        /// The limit.
+        max: usize,
+    },
     /// An event that names itself where it must name another.
     SelfReference,
     /// A term's rule under a regime gives none, or more than one, of the kinds of rule.
@@ -214,6 +219,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::NotAfter(d) => write!(f, "must be after {d}"),
             ErrorKind::BadDay => f.write_str("is not a day of the calendar"),
             ErrorKind::TooDeep { max } => write!(f, "nests conditions more than {max} deep"),
+            ErrorKind::TooManyParts { max } => write!(f, "brings its condition past {max} parts, all levels together"),
             ErrorKind::SelfReference => f.write_str("must name another event, not this one"),
             ErrorKind::RuleKind => {
                 f.write_str("give exactly one of standing, until, ended, later, contested or unstated")

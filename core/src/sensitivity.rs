@@ -698,12 +698,14 @@ mod tests {
     fn the_presets_take_the_quick_way() {
         for scenario in scenarios().into_iter().filter(|s| s.rounds.iter().all(|r| r.pool.is_none())) {
             let shape = LastRound::of(&scenario).unwrap();
+            // Each preset's deal names the holder its what-ifs watch and the term the headline answers for.
             let deal = crate::deal::of(&scenario).unwrap();
+            let (holder, term) = (&*deal.whatif_holder, &*deal.key_term);
             let base = captable::table_after(&scenario, shape.index, terms::funded_to(&scenario, deal)).unwrap();
-            let mut cheques = Cheques::new(&base, &scenario.rounds[shape.index], "microsoft").unwrap();
-            let grid = grid(&scenario, "microsoft", TERM, STEPS).unwrap();
+            let mut cheques = Cheques::new(&base, &scenario.rounds[shape.index], holder).unwrap();
+            let grid = grid(&scenario, holder, term, STEPS).unwrap();
             let (stages, _) = captable::stages(&scenario, terms::funded_to(&scenario, deal)).unwrap();
-            let probe = TermProbe::new(&scenario, deal, stages.last().unwrap(), TERM).unwrap();
+            let probe = TermProbe::new(&scenario, deal, stages.last().unwrap(), term).unwrap();
             let bound = probe.bind(&cheques.stakes(0));
             for (row, &valuation) in grid.valuations.iter().enumerate() {
                 for (column, &round_size) in grid.round_sizes.iter().enumerate() {
@@ -894,10 +896,13 @@ mod tests {
         for scenario in scenarios() {
             let outcome = evaluate(&scenario).unwrap();
             let last = outcome.last_stage().unwrap();
-            let grid = grid(&scenario, "microsoft", "azure-api-exclusivity", STEPS).unwrap();
+            let deal = crate::deal::of(&scenario).unwrap();
+            let grid = grid(&scenario, &deal.whatif_holder, &deal.key_term, STEPS).unwrap();
             let (column, row) = grid.current;
             let cell = grid.cell(column, row).unwrap();
-            assert_eq!((cell.shares, cell.total), (last.holder("microsoft").unwrap().shares, last.total_shares));
+            let watched = last.holder(&deal.whatif_holder).unwrap();
+            assert_eq!((cell.shares, cell.total), (watched.shares, last.total_shares));
+            assert_eq!(cell.status, outcome.key_term.as_ref().map(|k| k.status), "{}", scenario.title);
             assert_eq!(scenario_at(&scenario, grid.round_sizes[column], grid.valuations[row]).unwrap(), scenario);
             assert_eq!(grid.cells.len(), STEPS * STEPS);
         }

@@ -223,7 +223,7 @@ fn check_condition(
     }
     *parts += 1;
     if *parts > MAX_CONDITION_PARTS {
-        return Err(ScenarioError::new(at, ErrorKind::TooMany { max: MAX_CONDITION_PARTS }));
+        return Err(ScenarioError::new(at, ErrorKind::TooManyParts { max: MAX_CONDITION_PARTS }));
     }
     let list = |name: &str, list: &[Condition<'_>], parts: &mut usize| -> Result<(), ScenarioError> {
         for (i, part) in list.iter().enumerate() {
