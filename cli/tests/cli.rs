@@ -52,7 +52,8 @@ fn presets_lists_names_first() {
             "apr-2026-amendment",
             "oct-2026-funded",
             "ipo-what-if",
-            "oct-2025"
+            "oct-2025",
+            "anthropic-series-h"
         ]
     );
 }
@@ -103,7 +104,7 @@ fn bad_input_is_one_line_and_exit_code_2() {
         (&["check-deal", "-"], r#"{"deal_version": 3}"#, "fortress: deal_version: deal format version 3 is not supported; this version of Fortress reads version 1\n"),
         (&["check-deal", "-"], "[", "fortress: deal: must be a JSON object, starting with {\n"),
         (&["check-deal"], "", USAGE_ERROR),
-        (&["deal", "nope"], "", "fortress: no built-in deal has the id \"nope\"; they are openai-microsoft\n"),
+        (&["deal", "nope"], "", "fortress: no built-in deal has the id \"nope\"; they are openai-microsoft, anthropic-amazon-google\n"),
         (&["eval", "-", "--deal", "-"], "{}", "fortress: the scenario and the deal cannot both be read from standard input\n"),
         (&["eval", "-", "--deal"], "{}", USAGE_ERROR),
         (&["eval", "--deal", "x.json"], "{}", USAGE_ERROR),

@@ -485,5 +485,32 @@ fn cases() -> Vec<Case> {
     let mut s = northwind();
     s.compare = Some(Compare::Scenario(Box::new(every_field())));
     out.push(case("format 1 (2026-12): a custom scenario compared with another, both in full", 2000, s));
+    // Deals as data: a scenario names its deal; events and regimes are the deal's own.
+    let anthropic = presets::anthropic_series_h;
+    let s = fortress_core::edit::set_amount(&anthropic(), "amazon", billions(20)).unwrap();
+    out.push(case("format 1 (2026-12, deals): anthropic-series-h, Amazon's cheque moved to $20B", 60, s));
+    let mut s = anthropic();
+    s.events.set("amazon_milestones", date("2027-01-01"));
+    out.push(case("format 1 (2026-12, deals): anthropic-series-h, Amazon's milestones met on 2027-01-01", 80, s));
+    let mut s = anthropic();
+    s.regime = Some("nov-2024".into());
+    out.push(case("format 1 (2026-12, deals): anthropic-series-h, pinned to Amazon's November 2024 terms", 60, s));
+    let mut s = anthropic();
+    s.whatifs.push(WhatIf::StakeBelow {
+        holder: "google".into(),
+        percent: Percent::from_micros(12_000_000),
+        term: "google-stake-cap".into(),
+    });
+    out.push(case("format 1 (2026-12, deals): anthropic-series-h, a what-if on Google's stake", 80, s));
+    let mut s = anthropic();
+    s.title = "Anthropic, my own reading".into();
+    s.events.set("google_milestones", date("2026-12-01"));
+    out.push(case("format 1 (2026-12, deals): anthropic-series-h with a title of its own, written in full", 6000, s));
+    let mut s = feb();
+    s.deal = Some("openai-microsoft".into());
+    out.push(case("format 1 (2026-12, deals): feb-2026 naming its deal", 40, s));
+    let mut s = feb();
+    s.compare = Some(Compare::Preset("anthropic-series-h".into()));
+    out.push(case("format 1 (2026-12, deals): feb-2026 compared with anthropic-series-h", 60, s));
     out
 }

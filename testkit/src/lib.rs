@@ -210,6 +210,8 @@ struct Extras {
     funded: bool,
     /// 0, 1: no comparison; 2: off; 3: a preset; 4: the scenario itself, pinned; 5: a preset's scenario, pinned.
     compare: usize,
+    /// Judge under the Anthropic deal instead of the default: its events, regimes and terms.
+    anthropic: bool,
 }
 
 /// A valid scenario that uses every field of the format: names in any
@@ -248,14 +250,14 @@ pub fn rich_scenario() -> impl Strategy<Value = Scenario> {
             prop::collection::vec(source, 0..4),
             prop::collection::vec(note, 0..3),
         ),
-        (tranches, any::<bool>(), 0..6usize),
+        (tranches, any::<bool>(), 0..6usize, prop::bool::weighted(0.3)),
     )
         .prop_map(
             |(
                 (title, as_of, names),
                 (round_dates, round_names, investor_names, pool_names, by_amount),
                 (events, regime, whatifs, sources, notes),
-                (tranches, funded, compare),
+                (tranches, funded, compare, anthropic),
             )| Extras {
                 title,
                 as_of,
@@ -273,12 +275,13 @@ pub fn rich_scenario() -> impl Strategy<Value = Scenario> {
                 tranches,
                 funded,
                 compare,
+                anthropic,
             },
         );
     (scenario(), extras).prop_map(|(scenario, extras)| enrich(scenario, extras))
 }
 
-fn enrich(mut s: Scenario, x: Extras) -> Scenario {
+fn enrich(mut s: Scenario, mut x: Extras) -> Scenario {
     s.title = x.title.unwrap_or_default();
     s.as_of = x.as_of;
     // Starting holders take the names; some take ids made from them, renamed everywhere.
@@ -352,6 +355,29 @@ fn enrich(mut s: Scenario, x: Extras) -> Scenario {
     };
     s.events = agi_events(declared, verified);
     s.regime = x.regime.map(str::to_owned);
+    if x.anthropic {
+        // The same choices, mapped onto the Anthropic deal's own events, regimes and terms.
+        let deal = &fortress_core::deal::ANTHROPIC;
+        s.deal = Some(deal.id.to_string());
+        s.events = Events::default();
+        s.events.set("amazon_milestones", declared);
+        s.events.set("google_milestones", verified);
+        s.regime = x.regime.map(|id| if id == "oct-2025" { "nov-2024" } else { "apr-2026-google" }.to_owned());
+        let ids = openai_term_ids();
+        let remap = |term: &mut String| {
+            let at = ids.iter().position(|id| id == term).unwrap_or(0);
+            if let Some(own) = deal.terms.get(at % deal.terms.len()) {
+                *term = own.id.to_string();
+            }
+        };
+        for whatif in &mut x.whatifs {
+            match whatif {
+                WhatIf::StakeBelow { term, .. }
+                | WhatIf::Outweighed { term, .. }
+                | WhatIf::HolderAbove { term, .. } => remap(term),
+            }
+        }
+    }
     let n_holders = s.holders.len();
     s.whatifs = x
         .whatifs

@@ -18,6 +18,7 @@
 //! in the deal format (docs/DEALS.md), which a test reads back to exactly
 //! this data. Every deal, built in or not, passes [`validate_deal`].
 
+mod anthropic;
 mod condition;
 mod openai_microsoft;
 mod validate;
@@ -30,6 +31,7 @@ use crate::error::{ErrorKind, ScenarioError};
 use crate::scenario::{Confidence, Scenario};
 use crate::Date;
 
+pub use anthropic::ANTHROPIC;
 pub use condition::{Condition, Day, Fact, Hosting, ProductKind};
 pub use openai_microsoft::OPENAI_MICROSOFT;
 pub use validate::{
@@ -44,7 +46,7 @@ pub type Text = Cow<'static, str>;
 pub type List<T> = Cow<'static, [T]>;
 
 /// Every deal the core carries, the default first.
-pub static BUILT_IN: &[&Deal] = &[&OPENAI_MICROSOFT];
+pub static BUILT_IN: &[&Deal] = &[&OPENAI_MICROSOFT, &ANTHROPIC];
 
 /// The id of the deal a scenario is judged under when it names none.
 pub const DEFAULT: &str = "openai-microsoft";
