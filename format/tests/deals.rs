@@ -434,3 +434,57 @@ fn a_copy_of_a_built_in_deal_judges_the_same() {
         assert_eq!(evaluate_with(&scenario, &copy), fortress_core::evaluate(&scenario), "{}", preset.name);
     }
 }
+
+/// The full example of docs/DEALS.md: the first JSON block of the page.
+fn docs_example() -> String {
+    let page = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/DEALS.md")).unwrap();
+    let start = page.find("```json\n").expect("a JSON block in docs/DEALS.md") + "```json\n".len();
+    let end = start + page[start..].find("```").unwrap();
+    page[start..end].to_owned()
+}
+
+/// The example in the docs reads, and judges as the page says, under each of its regimes.
+#[test]
+fn the_example_in_the_docs_reads_and_judges() {
+    let deal = parse_deal(&docs_example()).unwrap_or_else(|e| panic!("docs/DEALS.md: {e}"));
+    assert_eq!(deal.terms.len(), 5);
+    let status = |outcome: &Outcome, id: &str| outcome.terms.iter().find(|t| t.id == id).unwrap().status;
+    let hosting = |outcome: &Outcome, kind: ProductKind| {
+        outcome.routes.iter().find(|r| r.product == kind).map(|r| r.hosting.name().into_owned())
+    };
+    let mut scenario = example(12_000_000, "2024-06-01", None);
+    scenario.deal = Some("example-cumulus".into());
+    let before = evaluate_with(&scenario, &deal).unwrap();
+    assert_eq!(status(&before, "cumulus-exclusivity"), Status::InForce);
+    assert_eq!(status(&before, "first-ship"), Status::NotYet);
+    assert_eq!(hosting(&before, ProductKind::StatelessApi).as_deref(), Some("cumulus_only"));
+    assert_eq!(hosting(&before, ProductKind::PartnerApi).as_deref(), Some("contested"));
+    let routes = &before.routes;
+    assert_eq!(
+        routes.iter().find(|r| r.product == ProductKind::PartnerApi).unwrap().partner.as_deref(),
+        Some("Stratus")
+    );
+    scenario.as_of = Date::parse("2025-07-01");
+    let after = evaluate_with(&scenario, &deal).unwrap();
+    let statuses: Vec<Status> = after.terms.iter().map(|t| t.status).collect();
+    assert_eq!(statuses, [Status::Contested, Status::InForce, Status::Unknown, Status::InForce, Status::Ended]);
+    assert_eq!(&*after.terms[1].title, "Revenue share to Cumulus, shortened");
+    assert!(
+        after.terms[0].reason.starts_with("contested: Example Co. reads the amendment"),
+        "{}",
+        after.terms[0].reason
+    );
+    assert_eq!(hosting(&after, ProductKind::Training).as_deref(), Some("any_cloud"));
+    // With the exclusivity contested, nothing answers for the API: the answer says so.
+    let api = after.routes.iter().find(|r| r.product == ProductKind::StatelessApi).unwrap();
+    assert_eq!(api.hosting, Hosting::Contested);
+    assert!(api.reason.starts_with("contested: no term of the 2025 amendment decides"), "{}", api.reason);
+    // An event that may not precede another.
+    scenario.events.set("ipo", Date::parse("2026-01-01"));
+    scenario.events.set("lockup_end", Date::parse("2025-12-31"));
+    let error = fortress_core::validate_with(&scenario, &deal).unwrap_err();
+    assert_eq!(error.to_string(), "events.lockup_end: must not be before 2026-01-01");
+    scenario.events.set("lockup_end", Date::parse("2026-07-01"));
+    scenario.as_of = Date::parse("2026-08-01");
+    assert_eq!(status(&evaluate_with(&scenario, &deal).unwrap(), "revenue-share"), Status::Ended);
+}
