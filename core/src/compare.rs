@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::deal::Text;
+use crate::deal::{copy, Text};
 use crate::outcome::Outcome;
 use crate::terms::{Hosting, ProductKind, Status};
 
@@ -130,8 +130,8 @@ pub fn compare(current: &Outcome, baseline: &Outcome) -> Comparison {
         .filter_map(|t| {
             let base = baseline.terms.iter().find(|b| b.id == t.id)?;
             (base.status != t.status).then_some(StatusChange {
-                id: t.id.clone(),
-                title: t.title.clone(),
+                id: copy(&t.id),
+                title: copy(&t.title),
                 baseline: base.status,
                 current: t.status,
             })

@@ -313,6 +313,14 @@ impl Term {
     }
 }
 
+/// A copy of a deal's text, for an outcome: a pointer for a built-in deal's,
+/// an allocation for a publisher's. Not inlined, so that one body serves every
+/// copy the interpreter makes (which keeps the widget's wasm smaller).
+#[inline(never)]
+pub(crate) fn copy(text: &Text) -> Text {
+    text.clone()
+}
+
 /// The built-in deal with this id.
 ///
 /// ```

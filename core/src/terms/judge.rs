@@ -1,6 +1,6 @@
 //! Judging a deal on a scenario: the date, the regime, every term's status and every route.
 
-use crate::deal::{Deal, Regime, Rule, TermUnder, Text};
+use crate::deal::{copy, Deal, Regime, Rule, TermUnder, Text};
 use crate::scenario::{CountBasis, Scenario, WhatIf};
 use crate::stage::Stage;
 use crate::Date;
@@ -108,16 +108,16 @@ impl Context<'_> {
         line: String,
     ) -> TermStatus {
         TermStatus {
-            id: term.term.id.clone(),
-            title: term.title.clone(),
-            grants: term.grants.clone(),
-            regime: self.regime.id.clone(),
-            regime_name: self.regime.name.clone(),
+            id: copy(&term.term.id),
+            title: copy(term.title),
+            grants: copy(term.grants),
+            regime: copy(&self.regime.id),
+            regime_name: copy(&self.regime.name),
             status,
             reason,
-            source: term.cite.source.clone(),
+            source: copy(&term.cite.source),
             confidence: term.cite.confidence,
-            source_url: Some(term.cite.url.clone()).filter(|url| !url.is_empty()),
+            source_url: Some(&term.cite.url).filter(|url| !url.is_empty()).map(copy),
             figures: term.figures.clone(),
             as_of: self.facts.as_of,
             as_of_basis: self.basis,
@@ -213,7 +213,7 @@ impl Context<'_> {
                     reason = format!("{reason}. {note}");
                 }
                 let (hosting, term_status) = (hosting.clone(), term.status);
-                return Route { product: product.kind, partner, hosting, term: rule.term.clone(), term_status, reason };
+                return Route { product: product.kind, partner, hosting, term: copy(&rule.term), term_status, reason };
             }
             last = Some((&rule.term, term.status));
         }

@@ -12,7 +12,7 @@
 use serde::{Serialize, Serializer};
 
 use crate::captable;
-use crate::deal::{Deal, Text};
+use crate::deal::{copy, Deal, Text};
 use crate::scenario::{CountBasis, Scenario};
 use crate::stage::Stage;
 use crate::terms::condition::Stakes;
@@ -131,7 +131,7 @@ pub(crate) fn timeline(scenario: &Scenario, deal: &Deal, last: &Stage) -> Timeli
                 .collect()
         })
         .collect();
-    Timeline { terms: deal.terms.iter().map(|term| term.id.clone()).collect(), points, changes }
+    Timeline { terms: deal.terms.iter().map(|term| copy(&term.id)).collect(), points, changes }
 }
 
 /// The headline's answer for `term`, judged as `status` says, on the timeline.
@@ -148,8 +148,8 @@ pub(crate) fn key_term(status: &TermStatus, timeline: &Timeline) -> KeyTerm {
     let (past, future): (Vec<Change>, Vec<Change>) = later.partition(|change| change.past);
     let change = past.into_iter().last().or_else(|| future.into_iter().next());
     KeyTerm {
-        term: status.id.clone(),
-        title: status.title.clone(),
+        term: copy(&status.id),
+        title: copy(&status.title),
         status: status.status,
         line: status.line.clone(),
         change,
@@ -190,7 +190,7 @@ fn dated_points(scenario: &Scenario, deal: &Deal) -> Vec<TimePoint> {
     // In the deal's order, which is the order of the days for events that must follow another.
     for event in deal.events.iter() {
         if let Some(date) = scenario.events.get(&event.id) {
-            add(date, PointKind::Event(event.id.clone()), event.label.to_string());
+            add(date, PointKind::Event(copy(&event.id)), event.label.to_string());
         }
     }
     points
