@@ -34,10 +34,16 @@ fn main() -> ExitCode {
             }
         }
         Err(message) => {
-            eprintln!("fortress: {message}");
+            eprintln!("fortress: {}", one_line(&message));
             ExitCode::from(2)
         }
     }
+}
+
+/// A message as one line: a control character that input put into it (a
+/// JSON key with a line break, say) is written as its escape.
+fn one_line(message: &str) -> String {
+    message.chars().flat_map(|c| if c.is_control() { c.escape_default().collect() } else { vec![c] }).collect()
 }
 
 /// Runs one command and returns what it prints, or the one-line error.

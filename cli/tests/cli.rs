@@ -79,7 +79,7 @@ fn preset_then_eval_gives_the_worked_numbers() {
 
 #[test]
 fn bad_input_is_one_line_and_exit_code_2() {
-    let cases: [(&[&str], &str, &str); 22] = [
+    let cases: [(&[&str], &str, &str); 23] = [
         (&["eval", "-"], "{", "fortress: scenario: EOF while parsing an object at line 1 column 1\n"),
         (&["eval", "-", "--csv"], "{", "fortress: scenario: EOF while parsing an object at line 1 column 1\n"),
         (&["eval", "--with-scenario", "-"], "[]", "fortress: scenario: must be a JSON object, starting with {\n"),
@@ -111,6 +111,8 @@ fn bad_input_is_one_line_and_exit_code_2() {
         (&["eval", "-", "--deal", "a", "--deal", "b"], "{}", USAGE_ERROR),
         (&["eval", "a.json", "b.json"], "{}", USAGE_ERROR),
         (&["eval", "/no/such/scenario.json", "--deal", "-"], "{}", "fortress: deal: missing field `deal_version` at line 1 column 2\n"),
+        // A line break that input puts into a message is escaped, so the message stays one line.
+        (&["check-deal", "-"], "{\"deal_version\": 1, \"x\\ny\": 1}", "fortress: x\\ny: unknown field `x\\ny`, expected one of `deal_version`, `id`, `name`, `key_term`, `whatif_holder`, `events`, `regimes`, `terms`, `routes`, `products` at line 1 column 26\n"),
     ];
     for (args, stdin, want) in cases {
         let out = fortress(args, stdin);
