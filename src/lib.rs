@@ -445,7 +445,7 @@ fn use_url_sync(_state: &UseReducerHandle<State>, _enabled: bool, _fragment: Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fortress_core::edit::Event;
+    use crate::state::Event;
 
     fn after(action: Action) -> (State, State) {
         let before = State::new(presets::DEFAULT);

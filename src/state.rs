@@ -9,7 +9,7 @@
 use std::rc::Rc;
 
 use fortress_core::compare::Comparison;
-use fortress_core::edit::{self, Event, ValuationBasis};
+use fortress_core::edit::{self, ValuationBasis};
 use fortress_core::{evaluate, presets, Compare, CountBasis, Dollars, ErrorKind, Outcome, Scenario, ScenarioError};
 
 use fortress_format::link::{self, MAX_LINK_BYTES};
@@ -27,6 +27,26 @@ pub const WHATIF_HOLDER: &str = fortress_format::summary::WATCHED;
 pub const NEW_INVESTOR_AMOUNT: Dollars = Dollars(10_000_000_000);
 /// The floor the exclusivity what-if starts at when turned on.
 pub const DEFAULT_FLOOR_MICROS: i64 = 20_000_000;
+
+/// The events the widget has controls for: the Microsoft–OpenAI deal's,
+/// by their ids in the deal (`fortress_core::deal::Deal::events`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Event {
+    /// OpenAI declares AGI (`agi_declared`).
+    AgiDeclared,
+    /// The independent expert panel verifies AGI (`agi_verified`).
+    AgiVerified,
+}
+
+impl Event {
+    /// The event's id in the deal, as the scenario dates it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Event::AgiDeclared => "agi_declared",
+            Event::AgiVerified => "agi_verified",
+        }
+    }
+}
 
 /// A control of the widget, as errors are placed next to them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -304,13 +324,14 @@ impl State {
             Action::EventDate(event, entry) => {
                 let draft = Some(input::entry_iso(&entry));
                 match input::date(&entry) {
-                    Ok(date) => self.edited(Control::Event(event), draft, edit::set_event(s, event, Some(date))),
+                    Ok(date) => self.edited(Control::Event(event), draft, edit::set_event(s, event.id(), Some(date))),
                     Err(message) => self.rejected(Control::Event(event), message, draft),
                 }
             }
             Action::EventHappened(event, happened) => {
-                let date = happened.then(|| edit::event_default_date(s, event)).flatten();
-                self.edited(Control::Event(event), None, edit::set_event(s, event, date))
+                let defined = fortress_core::deal::of(s).ok().and_then(|deal| deal.event(event.id()));
+                let date = defined.filter(|_| happened).and_then(|defined| edit::event_default_date(s, defined));
+                self.edited(Control::Event(event), None, edit::set_event(s, event.id(), date))
             }
             Action::WhatIfFloor(text) => match input::percent(&text) {
                 Ok(floor) => self.edited(
@@ -686,15 +707,15 @@ mod tests {
     fn events_and_whatifs() {
         let state = State::new(presets::DEFAULT);
         let declared = state.reduce(Action::EventHappened(Event::AgiDeclared, true));
-        assert_eq!(declared.scenario.events.agi_declared, Date::new(2026, 2, 27));
+        assert_eq!(declared.scenario.events.get("agi_declared"), Date::new(2026, 2, 27));
         let moved = declared.reduce(Action::EventDate(Event::AgiDeclared, DateEntry::Iso("2027-03-01".into())));
-        assert_eq!(moved.scenario.events.agi_declared, Date::new(2027, 3, 1));
+        assert_eq!(moved.scenario.events.get("agi_declared"), Date::new(2027, 3, 1));
         let verified = moved.reduce(Action::EventHappened(Event::AgiVerified, true));
-        assert_eq!(verified.scenario.events.agi_verified, Date::new(2027, 3, 1));
+        assert_eq!(verified.scenario.events.get("agi_verified"), Date::new(2027, 3, 1));
         let early = verified.reduce(Action::EventDate(Event::AgiVerified, DateEntry::Iso("2027-01-01".into())));
         assert_eq!(early.error.map(|e| e.at), Some(Control::Event(Event::AgiVerified)));
         let cleared = verified.reduce(Action::EventHappened(Event::AgiDeclared, false));
-        assert_eq!(cleared.scenario.events.agi_declared, None);
+        assert_eq!(cleared.scenario.events.get("agi_declared"), None);
 
         let on = state.reduce(Action::WhatIfFloorOn(true));
         assert_eq!(edit::whatif_floor(&on.scenario, WHATIF_HOLDER, WHATIF_TERM).map(|p| p.micros()), Some(20_000_000));

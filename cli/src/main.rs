@@ -6,15 +6,17 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use fortress_core::presets;
+use fortress_core::{deal, presets, Deal};
+use fortress_format::deal::{deal_to_json, parse_deal, MAX_DEAL_BYTES};
 use fortress_format::embed::{parse_accent, Embed};
 use fortress_format::link::{self, MAX_LINK_BYTES};
 use fortress_format::view::View;
 use fortress_format::{
-    csv, outcome_to_json, parse_scenario, scenario_and_outcome_json, scenario_to_json, MAX_SCENARIO_BYTES,
+    csv, outcome_to_json, parse_scenario, parse_scenario_with, scenario_and_outcome_json, scenario_to_json,
+    MAX_SCENARIO_BYTES,
 };
 
-const USAGE: &str = "usage: fortress eval FILE|- [--csv | --with-scenario] | check FILE|- | link FILE|- [--base URL] | embed FILE|- [--base URL] [--sections LIST] [--controls LIST] [--theme light|dark|auto] [--locale TAG] [--accent #RRGGBB] [--form both|script|iframe] | decode LINK|- | preset NAME | presets";
+const USAGE: &str = "usage: fortress eval FILE|- [--csv | --with-scenario] [--deal DEAL|-] | check FILE|- | check-deal DEAL|- | deal ID | link FILE|- [--base URL] | embed FILE|- [--base URL] [--sections LIST] [--controls LIST] [--theme light|dark|auto] [--locale TAG] [--accent #RRGGBB] [--form both|script|iframe] | decode LINK|- | preset NAME | presets";
 
 /// The page a share link opens when no `--base` is given: the widget as `scripts/serve.sh` serves it.
 const DEFAULT_BASE: &str = "http://127.0.0.1:8080/";
@@ -34,20 +36,43 @@ fn main() -> ExitCode {
             }
         }
         Err(message) => {
-            eprintln!("fortress: {message}");
+            eprintln!("fortress: {}", one_line(&message));
             ExitCode::from(2)
         }
     }
 }
 
+/// A message as one line: a control character that input put into it (a
+/// JSON key with a line break, say) is written as its escape.
+fn one_line(message: &str) -> String {
+    message.chars().flat_map(|c| if c.is_control() { c.escape_default().collect() } else { vec![c] }).collect()
+}
+
 /// Runs one command and returns what it prints, or the one-line error.
 fn run(args: &[&str]) -> Result<String, String> {
     match args {
-        ["eval", path] => eval(path, Eval::Outcome),
-        ["eval", path, "--csv"] | ["eval", "--csv", path] => eval(path, Eval::Csv),
-        ["eval", path, "--with-scenario"] | ["eval", "--with-scenario", path] => eval(path, Eval::WithScenario),
+        ["eval", rest @ ..] => {
+            let (path, what, deal) = eval_args(rest).ok_or_else(|| USAGE.to_owned())?;
+            eval(path, what, deal)
+        }
+        ["check-deal", path] => {
+            let deal = read_deal(path)?;
+            let (events, regimes, terms, routes) =
+                (deal.events.len(), deal.regimes.len(), deal.terms.len(), deal.routes.len());
+            Ok(format!(
+                "ok: deal {}: {events} events, {regimes} regimes, {terms} terms, {routes} routing rules\n",
+                deal.id
+            ))
+        }
+        ["deal", id] => match deal::built_in(id) {
+            Some(deal) => Ok(deal_to_json(deal) + "\n"),
+            None => {
+                let ids: Vec<&str> = deal::BUILT_IN.iter().map(|d| &*d.id).collect();
+                Err(format!("no built-in deal has the id \"{id}\"; they are {}", ids.join(", ")))
+            }
+        },
         ["check", path] => {
-            let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
+            let scenario = parse_scenario(&read_input(path, MAX_SCENARIO_BYTES)?).map_err(|e| e.to_string())?;
             // Evaluation finds what validation cannot, such as an oversold secondary.
             fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
             Ok(format!("ok: {} holders, {} rounds\n", scenario.holders.len(), scenario.rounds.len()))
@@ -56,7 +81,7 @@ fn run(args: &[&str]) -> Result<String, String> {
         ["link", path, "--base", base] | ["link", "--base", base, path] => share_link(path, base),
         ["embed", rest @ ..] => embed(rest),
         ["decode", text] => {
-            let text = if *text == "-" { read_input(text)? } else { (*text).to_owned() };
+            let text = if *text == "-" { read_input(text, MAX_SCENARIO_BYTES)? } else { (*text).to_owned() };
             let scenario = link::decode(&text).map_err(|e| e.to_string())?;
             Ok(scenario_to_json(&scenario) + "\n")
         }
@@ -70,6 +95,29 @@ fn run(args: &[&str]) -> Result<String, String> {
     }
 }
 
+/// The arguments of `eval`, in any order: the scenario file, at most one of
+/// `--csv` and `--with-scenario`, and `--deal FILE` at most once.
+fn eval_args<'a>(args: &[&'a str]) -> Option<(&'a str, Eval, Option<&'a str>)> {
+    let (mut path, mut what, mut deal) = (None, None, None);
+    let mut args = args.iter();
+    while let Some(&arg) = args.next() {
+        match arg {
+            "--csv" | "--with-scenario" if what.is_none() => {
+                what = Some(if arg == "--csv" { Eval::Csv } else { Eval::WithScenario });
+            }
+            "--deal" if deal.is_none() => deal = Some(*args.next()?),
+            _ if path.is_none() && (arg == "-" || !arg.starts_with('-')) => path = Some(arg),
+            _ => return None,
+        }
+    }
+    Some((path?, what.unwrap_or(Eval::Outcome), deal))
+}
+
+/// Reads and validates a deal file, or standard input for `-`.
+fn read_deal(path: &str) -> Result<Deal, String> {
+    parse_deal(&read_input(path, MAX_DEAL_BYTES)?).map_err(|e| e.to_string())
+}
+
 /// What `eval` prints.
 enum Eval {
     /// The outcome as JSON.
@@ -80,17 +128,36 @@ enum Eval {
     WithScenario,
 }
 
-/// Evaluates a scenario file and prints the outcome as `what` says.
-fn eval(path: &str, what: Eval) -> Result<String, String> {
-    let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
-    let outcome = fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
+/// Evaluates a scenario file, under the deal of the file `deal` when one is
+/// given (else the built-in deal the scenario names), and prints the outcome
+/// as `what` says.
+fn eval(path: &str, what: Eval, deal: Option<&str>) -> Result<String, String> {
+    if path == "-" && deal == Some("-") {
+        return Err("the scenario and the deal cannot both be read from standard input".to_owned());
+    }
+    let deal = deal.map(read_deal).transpose()?;
+    let text = read_input(path, MAX_SCENARIO_BYTES)?;
+    let (scenario, outcome) = match &deal {
+        Some(deal) => {
+            let scenario = parse_scenario_with(&text, deal).map_err(|e| e.to_string())?;
+            let outcome = fortress_core::evaluate_with(&scenario, deal).map_err(|e| e.to_string())?;
+            (scenario, outcome)
+        }
+        None => {
+            let scenario = parse_scenario(&text).map_err(|e| e.to_string())?;
+            let outcome = fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
+            (scenario, outcome)
+        }
+    };
     Ok(match what {
         Eval::Outcome => outcome_to_json(&outcome) + "\n",
         Eval::WithScenario => scenario_and_outcome_json(&scenario, &outcome) + "\n",
-        // A scenario too large for a link still has a table: its link cell is left empty.
+        // A scenario too large for a link still has a table: its link cell is left empty, as it
+        // is under a publisher's deal, which links (read with the built-in deals) cannot carry.
         Eval::Csv => {
             let fragment = link::encode(&scenario);
-            let url = (fragment.len() <= MAX_LINK_BYTES).then(|| page_link(DEFAULT_BASE, &fragment));
+            let linkable = fragment.len() <= MAX_LINK_BYTES && fortress_core::validate(&scenario).is_ok();
+            let url = linkable.then(|| page_link(DEFAULT_BASE, &fragment));
             csv::outcome_csv(&scenario, &outcome, url.as_deref())
         }
     })
@@ -98,7 +165,7 @@ fn eval(path: &str, what: Eval) -> Result<String, String> {
 
 /// A scenario file and its share-link fragment, which must fit in a link.
 fn scenario_and_link(path: &str) -> Result<(fortress_core::Scenario, String), String> {
-    let scenario = parse_scenario(&read_input(path)?).map_err(|e| e.to_string())?;
+    let scenario = parse_scenario(&read_input(path, MAX_SCENARIO_BYTES)?).map_err(|e| e.to_string())?;
     let fragment = link::encode(&scenario);
     if fragment.len() > MAX_LINK_BYTES {
         let bytes = fragment.len();
@@ -171,9 +238,9 @@ fn embed(args: &[&str]) -> Result<String, String> {
     }
 }
 
-/// Reads a scenario file, or standard input for `-`, up to the size limit.
-fn read_input(path: &str) -> Result<String, String> {
-    let limit = u64::try_from(MAX_SCENARIO_BYTES + 1).unwrap_or(u64::MAX);
+/// Reads a file, or standard input for `-`, up to `max` bytes.
+fn read_input(path: &str, max: usize) -> Result<String, String> {
+    let limit = u64::try_from(max + 1).unwrap_or(u64::MAX);
     let mut bytes = Vec::new();
     let result = if path == "-" {
         std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
@@ -181,8 +248,8 @@ fn read_input(path: &str) -> Result<String, String> {
         std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
     };
     result.map_err(|error| format!("{path}: cannot read: {error}"))?;
-    if bytes.len() > MAX_SCENARIO_BYTES {
-        return Err(format!("{path}: larger than the limit of {MAX_SCENARIO_BYTES} bytes"));
+    if bytes.len() > max {
+        return Err(format!("{path}: larger than the limit of {max} bytes"));
     }
     String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))
 }

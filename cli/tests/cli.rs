@@ -52,7 +52,8 @@ fn presets_lists_names_first() {
             "apr-2026-amendment",
             "oct-2026-funded",
             "ipo-what-if",
-            "oct-2025"
+            "oct-2025",
+            "anthropic-series-h"
         ]
     );
 }
@@ -78,7 +79,7 @@ fn preset_then_eval_gives_the_worked_numbers() {
 
 #[test]
 fn bad_input_is_one_line_and_exit_code_2() {
-    let cases: [(&[&str], &str, &str); 11] = [
+    let cases: [(&[&str], &str, &str); 23] = [
         (&["eval", "-"], "{", "fortress: scenario: EOF while parsing an object at line 1 column 1\n"),
         (&["eval", "-", "--csv"], "{", "fortress: scenario: EOF while parsing an object at line 1 column 1\n"),
         (&["eval", "--with-scenario", "-"], "[]", "fortress: scenario: must be a JSON object, starting with {\n"),
@@ -98,6 +99,20 @@ fn bad_input_is_one_line_and_exit_code_2() {
         (&["preset", "nope"], "", "fortress: no preset named \"nope\"; `fortress presets` lists them\n"),
         (&["frobnicate"], "", USAGE_ERROR),
         (&[], "", USAGE_ERROR),
+        // Deals: the reader's one-line errors, and the arguments.
+        (&["check-deal", "-"], "{}", "fortress: deal: missing field `deal_version` at line 1 column 2\n"),
+        (&["check-deal", "-"], r#"{"deal_version": 3}"#, "fortress: deal_version: deal format version 3 is not supported; this version of Fortress reads version 1\n"),
+        (&["check-deal", "-"], "[", "fortress: deal: must be a JSON object, starting with {\n"),
+        (&["check-deal"], "", USAGE_ERROR),
+        (&["deal", "nope"], "", "fortress: no built-in deal has the id \"nope\"; they are openai-microsoft, anthropic-amazon-google\n"),
+        (&["eval", "-", "--deal", "-"], "{}", "fortress: the scenario and the deal cannot both be read from standard input\n"),
+        (&["eval", "-", "--deal"], "{}", USAGE_ERROR),
+        (&["eval", "--deal", "x.json"], "{}", USAGE_ERROR),
+        (&["eval", "-", "--deal", "a", "--deal", "b"], "{}", USAGE_ERROR),
+        (&["eval", "a.json", "b.json"], "{}", USAGE_ERROR),
+        (&["eval", "/no/such/scenario.json", "--deal", "-"], "{}", "fortress: deal: missing field `deal_version` at line 1 column 2\n"),
+        // A line break that input puts into a message is escaped, so the message stays one line.
+        (&["check-deal", "-"], "{\"deal_version\": 1, \"x\\ny\": 1}", "fortress: x\\ny: unknown field `x\\ny`, expected one of `deal_version`, `id`, `name`, `key_term`, `whatif_holder`, `events`, `regimes`, `terms`, `routes`, `products` at line 1 column 26\n"),
     ];
     for (args, stdin, want) in cases {
         let out = fortress(args, stdin);
@@ -314,4 +329,55 @@ fn embed_takes_the_elements_attributes_as_flags() {
         assert!(err.starts_with(want), "{flags:?}: {err}");
         assert_eq!(err.lines().count(), 1, "{err}");
     }
+}
+
+/// The built-in deals as files, a publisher's deal checked and used to evaluate a scenario.
+#[test]
+fn deals_are_printed_checked_and_used() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let file = root.join("core/deals/openai-microsoft.json");
+    let printed = fortress(&["deal", "openai-microsoft"], "");
+    assert!(printed.status.success());
+    assert_eq!(text(&printed.stdout), std::fs::read_to_string(&file).unwrap());
+    let ok = "ok: deal openai-microsoft: 2 events, 2 regimes, 16 terms, 8 routing rules\n";
+    assert_eq!(text(&fortress(&["check-deal", file.to_str().unwrap()], "").stdout), ok);
+    assert_eq!(text(&fortress(&["check-deal", "-"], &text(&printed.stdout)).stdout), ok);
+
+    // A publisher's copy of the deal under an id of its own: a scenario that names no
+    // deal is judged under it, with the same terms.
+    let mut copy: serde_json::Value = serde_json::from_slice(&printed.stdout).unwrap();
+    copy["id"] = "my-copy".into();
+    copy["terms"][0]["title"] = "Azure API exclusivity (my copy)".into();
+    let dir = std::env::temp_dir().join(format!("fortress-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let deal_path = dir.join("my-copy.json");
+    std::fs::write(&deal_path, copy.to_string()).unwrap();
+    let deal_arg = deal_path.to_str().unwrap();
+    let preset = text(&fortress(&["preset", "feb-2026"], "").stdout);
+    for args in [["eval", "-", "--deal", deal_arg], ["eval", "--deal", deal_arg, "-"]] {
+        let out = fortress(&args, &preset);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        let outcome: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(outcome["terms"][0]["title"], "Azure API exclusivity (my copy)");
+        assert_eq!(outcome["key_term"]["status"], "in_force");
+    }
+    let csv = fortress(&["eval", "--csv", "-", "--deal", deal_arg], &preset);
+    assert!(text(&csv.stdout).starts_with("title,\"OpenAI's $110B round, February 2026\"\r\n"));
+    // A scenario that names the publisher's deal opens only with it.
+    let mut named: serde_json::Value = serde_json::from_str(&preset).unwrap();
+    named["deal"] = "my-copy".into();
+    let named = named.to_string();
+    assert_eq!(text(&fortress(&["eval", "-"], &named).stderr), "fortress: deal: no deal has the id \"my-copy\"\n");
+    let out = fortress(&["eval", "-", "--deal", deal_arg, "--with-scenario"], &named);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Under a publisher's deal a CSV has no share link: links are read with the built-in deals.
+    let csv = text(&fortress(&["eval", "-", "--deal", deal_arg, "--csv"], &named).stdout);
+    assert!(csv.contains("\r\nlink,\r\n"), "{csv}");
+    // A bad deal file is one line, whichever command reads it.
+    copy["terms"][0]["rules"]["apr-2026"] = serde_json::json!({"later": ""});
+    std::fs::write(&deal_path, copy.to_string()).unwrap();
+    let out = fortress(&["eval", "-", "--deal", deal_arg], &preset);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr), "fortress: terms[0].rules.apr-2026.later: must not be empty\n");
+    let _ = std::fs::remove_dir_all(&dir);
 }

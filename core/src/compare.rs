@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 
+use crate::deal::{copy, Text};
 use crate::outcome::Outcome;
 use crate::terms::{Hosting, ProductKind, Status};
 
@@ -45,9 +46,9 @@ pub struct HolderComparison {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StatusChange {
     /// The term's id.
-    pub id: &'static str,
+    pub id: Text,
     /// Its title here.
-    pub title: &'static str,
+    pub title: Text,
     /// Its status in the baseline.
     pub baseline: Status,
     /// Its status here.
@@ -60,7 +61,7 @@ impl StatusChange {
     /// ```
     /// use fortress_core::compare::StatusChange;
     /// use fortress_core::terms::Status;
-    /// let change = StatusChange { id: "x", title: "X", baseline: Status::InForce, current: Status::Ended };
+    /// let change = StatusChange { id: "x".into(), title: "X".into(), baseline: Status::InForce, current: Status::Ended };
     /// assert_eq!(change.sentence(), "in force in the baseline, ended here");
     /// ```
     pub fn sentence(&self) -> String {
@@ -129,8 +130,8 @@ pub fn compare(current: &Outcome, baseline: &Outcome) -> Comparison {
         .filter_map(|t| {
             let base = baseline.terms.iter().find(|b| b.id == t.id)?;
             (base.status != t.status).then_some(StatusChange {
-                id: t.id,
-                title: t.title,
+                id: copy(&t.id),
+                title: copy(&t.title),
                 baseline: base.status,
                 current: t.status,
             })
@@ -143,8 +144,8 @@ pub fn compare(current: &Outcome, baseline: &Outcome) -> Comparison {
             let base = baseline.routes.iter().find(|b| b.product == r.product)?;
             (base.hosting != r.hosting).then_some(HostingChange {
                 product: r.product,
-                baseline: base.hosting,
-                current: r.hosting,
+                baseline: base.hosting.clone(),
+                current: r.hosting.clone(),
             })
         })
         .collect();

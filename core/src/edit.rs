@@ -12,6 +12,7 @@
 //! without rounds gets one when the first investor is added, and loses it
 //! when the last investor is removed.
 
+use crate::deal::EventDef;
 use crate::error::{ErrorKind, ScenarioError};
 use crate::scenario::{Compare, CountBasis, Investment, Round, Scenario, Valuation, WhatIf};
 use crate::{Date, Dollars, Percent};
@@ -43,28 +44,26 @@ impl ValuationBasis {
     }
 }
 
-/// A dated event the contract terms hang on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Event {
-    /// OpenAI declares AGI.
-    AgiDeclared,
-    /// The independent expert panel verifies AGI.
-    AgiVerified,
-}
-
-/// The day an event is set to when a reader says it has happened: the
-/// as-of date (verification no earlier than the declaration), or, for a
-/// scenario with no date, 2026-01-01.
+/// The day an event of the scenario's deal ([`crate::deal::Deal::events`])
+/// is set to when a reader says it has happened: the as-of date, but no
+/// earlier than the event it may not precede (verification no earlier than
+/// the declaration), or, for a scenario with no date, the event's default day.
 ///
 /// ```
-/// use fortress_core::edit::{event_default_date, Event};
-/// use fortress_core::{presets, Date};
-/// let scenario = presets::feb_2026_pre_money();
-/// assert_eq!(event_default_date(&scenario, Event::AgiDeclared), Date::parse("2026-02-27"));
+/// use fortress_core::edit::event_default_date;
+/// use fortress_core::{deal, presets, Date};
+/// let mut scenario = presets::feb_2026_pre_money();
+/// let deal = deal::of(&scenario).unwrap();
+/// let (declared, verified) = (deal.event("agi_declared").unwrap(), deal.event("agi_verified").unwrap());
+/// assert_eq!(event_default_date(&scenario, declared), Date::parse("2026-02-27"));
+/// scenario.events.set("agi_declared", Date::parse("2027-05-01"));
+/// assert_eq!(event_default_date(&scenario, verified), Date::parse("2027-05-01"));
+/// scenario.as_of = None;
+/// assert_eq!(event_default_date(&scenario, declared), Date::parse("2026-01-01"));
 /// ```
-pub fn event_default_date(scenario: &Scenario, event: Event) -> Option<Date> {
-    let declared = scenario.events.agi_declared.filter(|_| event == Event::AgiVerified);
-    scenario.as_of.max(declared).or(Date::new(2026, 1, 1))
+pub fn event_default_date(scenario: &Scenario, event: &EventDef) -> Option<Date> {
+    let earliest = event.not_before.as_deref().and_then(|other| scenario.events.get(other));
+    scenario.as_of.max(earliest).or(event.default_day.to_date())
 }
 
 /// The valuation given to a round that the first added investor starts,
@@ -426,20 +425,19 @@ pub fn set_as_of(scenario: &Scenario, date: Date) -> Result<Scenario, ScenarioEr
     Ok(next)
 }
 
-/// Sets when an event happened, or `None` for "not yet".
+/// Sets when the event with this id (an event of the scenario's deal)
+/// happened, or `None` for "not yet". An id the deal does not know is left
+/// for validation to name (`events.<id>`).
 ///
 /// ```
-/// use fortress_core::{edit, edit::Event, presets, Date};
+/// use fortress_core::{edit, presets, Date};
 /// let day = Date::parse("2027-01-01");
-/// let scenario = edit::set_event(&presets::feb_2026_pre_money(), Event::AgiDeclared, day).unwrap();
-/// assert_eq!(scenario.events.agi_declared, day);
+/// let scenario = edit::set_event(&presets::feb_2026_pre_money(), "agi_declared", day).unwrap();
+/// assert_eq!(scenario.events.get("agi_declared"), day);
 /// ```
-pub fn set_event(scenario: &Scenario, event: Event, date: Option<Date>) -> Result<Scenario, ScenarioError> {
+pub fn set_event(scenario: &Scenario, event: &str, date: Option<Date>) -> Result<Scenario, ScenarioError> {
     let mut next = scenario.clone();
-    match event {
-        Event::AgiDeclared => next.events.agi_declared = date,
-        Event::AgiVerified => next.events.agi_verified = date,
-    }
+    next.events.set(event, date);
     Ok(next)
 }
 
@@ -723,7 +721,7 @@ mod tests {
         assert_eq!(evaluate(&too_low).unwrap_err().field, "rounds[0].valuation.post_money");
         let a = Date::parse("2027-01-01");
         let b = Date::parse("2026-01-01");
-        let events = set_event(&set_event(&scenario, Event::AgiDeclared, a).unwrap(), Event::AgiVerified, b).unwrap();
+        let events = set_event(&set_event(&scenario, "agi_declared", a).unwrap(), "agi_verified", b).unwrap();
         assert_eq!(evaluate(&events).unwrap_err().field, "events.agi_verified");
     }
 

@@ -113,6 +113,36 @@ pub enum ErrorKind {
     NestedCompare,
     /// The numbers are too large to compute exactly.
     Overflow,
+    /// A deal id that names no deal.
+    UnknownDeal(String),
+    /// An event id that names no event of the deal.
+    UnknownEvent(String),
+    /// A regime id that names no regime of the deal.
+    UnknownRegime(String),
+    /// An event id is not 1 to 40 lower-case letters, digits and underscores.
+    BadEventId,
+    /// A term has no rule for a regime of its deal.
+    MissingRule(String),
+    /// A day that must come after another does not.
+    NotAfter(Date),
+    /// A day that is not in the calendar.
+    BadDay,
+    /// A condition nests deeper than the limit.
+    TooDeep {
+        /// The limit.
+        max: usize,
+    },
+    /// A condition tree with more parts, all levels together, than the limit.
+    TooManyParts {
+        /// The limit.
+        max: usize,
+    },
+    /// An event that names itself where it must name another.
+    SelfReference,
+    /// A term's rule under a regime gives none, or more than one, of the kinds of rule.
+    RuleKind,
+    /// The deal format version is not one this core reads.
+    UnsupportedDealVersion(u32),
 }
 
 impl fmt::Display for ScenarioError {
@@ -179,6 +209,24 @@ impl fmt::Display for ErrorKind {
                 f.write_str("must be a web address starting with https://, without spaces, quotes or angle brackets")
             }
             ErrorKind::Overflow => f.write_str("the numbers are too large to compute exactly"),
+            ErrorKind::UnknownDeal(id) => write!(f, "no deal has the id \"{id}\""),
+            ErrorKind::UnknownEvent(id) => write!(f, "no event of the deal has the id \"{id}\""),
+            ErrorKind::UnknownRegime(id) => write!(f, "no regime of the deal has the id \"{id}\""),
+            ErrorKind::BadEventId => f.write_str("must be 1 to 40 lower-case letters, digits or underscores"),
+            ErrorKind::MissingRule(regime) => {
+                write!(f, "has no rule for the regime \"{regime}\"; a term needs one for every regime")
+            }
+            ErrorKind::NotAfter(d) => write!(f, "must be after {d}"),
+            ErrorKind::BadDay => f.write_str("is not a day of the calendar"),
+            ErrorKind::TooDeep { max } => write!(f, "nests conditions more than {max} deep"),
+            ErrorKind::TooManyParts { max } => write!(f, "brings its condition past {max} parts, all levels together"),
+            ErrorKind::SelfReference => f.write_str("must name another event, not this one"),
+            ErrorKind::RuleKind => {
+                f.write_str("give exactly one of standing, until, ended, later, contested or unstated")
+            }
+            ErrorKind::UnsupportedDealVersion(v) => {
+                write!(f, "deal format version {v} is not supported; this version of Fortress reads version 1")
+            }
         }
     }
 }

@@ -17,8 +17,10 @@
 mod amount;
 mod arith;
 pub mod captable;
+mod check;
 pub mod compare;
 mod date;
+pub mod deal;
 pub mod edit;
 pub mod engine;
 mod error;
@@ -33,17 +35,19 @@ pub mod validate;
 
 pub use amount::{Decimal, Dollars, Percent};
 pub use date::Date;
+pub use deal::Deal;
 pub use error::{ErrorKind, ScenarioError};
 pub use outcome::Outcome;
 pub use scenario::{
-    Compare, Confidence, CountBasis, Events, Holder, Investment, Note, NoteKind, Pool, PoolBasis, RegimeId, Round,
-    Scenario, Secondary, Source, Tranche, Valuation, WhatIf, FORMAT_VERSION,
+    Compare, Confidence, CountBasis, Events, Holder, Investment, Note, NoteKind, Pool, PoolBasis, Round, Scenario,
+    Secondary, Source, Tranche, Valuation, WhatIf, FORMAT_VERSION,
 };
 pub use stage::{HolderRow, Pending, Price, Stage};
-pub use validate::validate;
+pub use validate::{validate, validate_with};
 
 /// Validates a scenario and computes every stage of its cap table and the
-/// status of every contract term.
+/// status of every contract term, under the built-in deal it names (the
+/// Microsoft–OpenAI deal when it names none).
 ///
 /// ```
 /// use fortress_core::{evaluate, presets};
@@ -56,18 +60,31 @@ pub use validate::validate;
 /// assert_eq!(total, after.total_shares);
 /// ```
 pub fn evaluate(scenario: &Scenario) -> Result<Outcome, ScenarioError> {
-    validate(scenario)?;
-    let (stages, pending) = captable::stages(scenario, terms::funded_to(scenario))?;
+    evaluate_with(scenario, &deal::OPENAI_MICROSOFT)
+}
+
+/// [`evaluate`] with `deal` as the deal at hand (a publisher's, checked by
+/// [`deal::validate_deal`]): the scenario is judged under it when it names no
+/// deal or names it, else under the built-in deal it names. A scenario it
+/// compares with is judged the same way, and a preset under its own deal.
+pub fn evaluate_with(scenario: &Scenario, deal: &Deal) -> Result<Outcome, ScenarioError> {
+    validate_with(scenario, deal)?;
+    let deal = deal::resolve(scenario, deal)?;
+    let (stages, pending) = captable::stages(scenario, terms::funded_to(scenario, deal))?;
     let Some(last) = stages.last() else {
         return Err(ScenarioError::new("holders", ErrorKind::Empty));
     };
-    let (terms, routes) = terms::evaluate_terms(scenario, last);
-    let timeline = terms::timeline(scenario, last);
-    let key_term = terms.iter().find(|t| t.id == terms::KEY_TERM).map(|t| terms::key_term(t, &timeline));
+    let (terms, routes) = terms::evaluate_terms(scenario, deal, last);
+    let timeline = terms::timeline(scenario, deal, last);
+    let key_term = terms.iter().find(|t| t.id == deal.key_term).map(|t| terms::key_term(t, &timeline));
     let mut outcome = Outcome { stages, terms, routes, pending, timeline, key_term, comparison: None };
     if let Some(baseline) = baseline_of(scenario) {
         // Validation has checked the baseline, and that it compares with nothing itself.
-        let baseline = evaluate(&baseline).map_err(|e| e.within("compare.scenario"))?;
+        let baseline = match &scenario.compare {
+            Some(Compare::Scenario(_)) => evaluate_with(&baseline, deal),
+            _ => evaluate(&baseline),
+        };
+        let baseline = baseline.map_err(|e| e.within("compare.scenario"))?;
         outcome.comparison = Some(compare::compare(&outcome, &baseline));
     }
     Ok(outcome)

@@ -24,7 +24,9 @@ pub struct Preset {
 /// The preset the widget opens on.
 pub const DEFAULT: &str = "feb-2026";
 
-/// Every preset, the default first, then the story in order, then the starting table.
+/// Every preset, the default first, then the story in order, then the starting table; then
+/// Anthropic's, under its own deal. (Appended, never inserted: the order is the picker's, and
+/// link bases name presets, so a new preset changes no link.)
 pub const ALL: &[Preset] = &[
     Preset {
         name: "feb-2026",
@@ -56,6 +58,11 @@ pub const ALL: &[Preset] = &[
         name: "oct-2025",
         summary: "October 2025 recapitalization: about $500B, Microsoft about 27%",
         build: oct_2025_recap,
+    },
+    Preset {
+        name: "anthropic-series-h",
+        summary: "Anthropic after its $65B Series H at $965B post-money (May 2026); Amazon's and Google's cloud terms",
+        build: anthropic_series_h,
     },
 ];
 
@@ -110,6 +117,7 @@ pub fn oct_2025_recap() -> Scenario {
     Scenario {
         version: 1,
         title: "OpenAI after the October 2025 recapitalization".to_owned(),
+        deal: None,
         as_of: date(2025, 10, 28),
         valuation: Some(Dollars(500_000_000_000)),
         holders: vec![
@@ -478,6 +486,185 @@ pub fn ipo_what_if() -> Scenario {
         notes,
         ..feb_2026_pre_money()
     }
+}
+
+/// A holder whose stake is given in millionths of a point.
+fn holder_micros(id: &str, name: &str, micros: i64, group: bool) -> Holder {
+    Holder { id: id.to_owned(), name: name.to_owned(), percent: Percent::from_micros(micros), group }
+}
+
+fn post_money_round(name: &str, day: Option<Date>, billions: i64, investments: Vec<Investment>) -> Round {
+    Round {
+        name: name.to_owned(),
+        date: day,
+        valuation: Some(Valuation::PostMoney(Dollars(billions * 1_000_000_000))),
+        investments,
+        pool: None,
+        secondaries: Vec::new(),
+    }
+}
+
+/// Anthropic from the table of March 2025 (Google's 14% in Anthropic's court
+/// filings, everyone else in one row) through Series F, G and H, judged on the
+/// day Series H closed, under the deal with Amazon and Google.
+pub fn anthropic_series_h() -> Scenario {
+    let rounds = vec![
+        post_money_round(
+            "Series F",
+            date(2025, 9, 2),
+            183,
+            vec![investment("series-f", "Series F investors (led by ICONIQ)", 13)],
+        ),
+        post_money_round(
+            "Series G",
+            date(2026, 2, 12),
+            380,
+            vec![investment("series-g", "Series G investors (led by GIC and Coatue)", 30)],
+        ),
+        post_money_round(
+            "Series H",
+            date(2026, 5, 28),
+            965,
+            vec![
+                investment("amazon", "Amazon (its Series H money only)", 5),
+                investment("hyperscalers", "Other hyperscaler money (not named)", 10),
+                investment("series-h", "Series H investors (led by Altimeter, Dragoneer, Greenoaks, Sequoia)", 50),
+            ],
+        ),
+    ];
+    Scenario {
+        version: 1,
+        title: "Anthropic after its $65B Series H, May 2026".to_owned(),
+        deal: Some("anthropic-amazon-google".to_owned()),
+        as_of: date(2026, 5, 28),
+        valuation: Some(Dollars(61_500_000_000)),
+        holders: vec![
+            holder_micros("google", "Google", 14_000_000, false),
+            holder_micros("others", "Amazon, founders, employees and other investors", 86_000_000, true),
+        ],
+        rounds,
+        events: Events::default(),
+        regime: None,
+        whatifs: Vec::new(),
+        sources: anthropic_sources(),
+        notes: anthropic_notes(),
+        count: CountBasis::Committed,
+        compare: None,
+    }
+}
+
+/// Anthropic's sources, as static data: (fact, source, confidence, address or "", day).
+#[allow(clippy::type_complexity)]
+const ANTHROPIC_SOURCES: &[(&str, &str, Confidence, &str, Option<(u16, u8, u8)>)] = &[
+    ("Google owns 14% of Anthropic, may own at most 15%, and has no voting rights, board seats or board \
+             observer rights",
+     "Anthropic's court filings, as reported by The New York Times",
+     Confidence::Medium,
+     "https://www.sherwood.news/tech/alphabets-google-owns-14-of-anthropic",
+     Some((2025, 3, 11))),
+    ("Series E: $3.5B at $61.5B post-money, led by Lightspeed",
+     "TechTarget, on Anthropic's announcement",
+     Confidence::Medium,
+     "https://www.techtarget.com/searchenterpriseai/news/366619898/AI-startup-Anthropic-raises-35-billion",
+     None),
+    ("Series F: $13B at $183B post-money, led by ICONIQ with Fidelity and Lightspeed",
+     "Anthropic's announcement, as reported",
+     Confidence::Medium,
+     "https://jasoncote.co/venture-capital-news-today-september-28-2025-why-the-anthropic-surge-changes-everything-9v6",
+     Some((2025, 9, 2))),
+    ("Series G: $30B at $380B post-money, led by GIC and Coatue",
+     "The Guardian, as summarized by Discover Headlines",
+     Confidence::Medium,
+     "https://www.discoverheadlines.com/2026/02/the-ai-gold-rush-anthropics-380bn.html",
+     Some((2026, 2, 12))),
+    ("Series H: $65B at $965B post-money, led by Altimeter, Dragoneer, Greenoaks and Sequoia, including $15B \
+             of previously committed hyperscaler investment, $5B of it from Amazon",
+     "Anthropic's announcement, as summarized by PJFP",
+     Confidence::Medium,
+     "https://pjfp.com/tag/interpretability/",
+     Some((2026, 5, 28))),
+    ("Amazon: $4B in 2023-24 and $4B more in November 2024; AWS the primary cloud provider and training partner",
+     "Quartz",
+     Confidence::Medium,
+     "https://qz.com/amazon-invest-4-billion-ai-startup-anthropic-model-chip-1851705944",
+     Some((2024, 11, 22))),
+    ("Amazon: $5B now and up to $20B more on commercial milestones; Anthropic commits more than $100B over ten \
+             years to AWS for up to 5 GW",
+     "Anthropic's post of 2026-04-20, as summarized by Open TechStack",
+     Confidence::Medium,
+     "https://open-techstack.com/blog/anthropic-amazon-aws-compute-deal-2026/",
+     Some((2026, 4, 20))),
+    ("Google: $10B now at a $350B valuation and up to $30B more on performance milestones",
+     "Reuters and CNBC, as reported by TADPost",
+     Confidence::Medium,
+     "https://www.tadpost.com/blog/google-anthropic-investment/",
+     Some((2026, 4, 24))),
+    ("Amazon's stake is not public: about 21% inferred by Reuters Breakingviews from its carrying value (perhaps \
+             lower, it said), 7-8% by a tracker",
+     "Reuters Breakingviews (2025-12-12); bigtech-ai-stakes tracker (2026-05-08)",
+     Confidence::Disputed,
+     "",
+     None),
+    ("The founders' and employees' stakes are not public; Forbes estimated a little over 1.8% for each of the \
+             seven co-founders",
+     "Forbes, February 2026",
+     Confidence::Low,
+     "",
+     None),
+];
+
+/// Anthropic's caveats, as static data.
+const ANTHROPIC_NOTES: &[(NoteKind, &str)] = &[
+    (
+        NoteKind::Assumed,
+        "The starting table is Google's 14% from Anthropic's court filings, reported on 2025-03-11, read as the \
+             table after Series E ($61.5B post-money, March 2025); whether the filings predate that round is not \
+             known.",
+    ),
+    (
+        NoteKind::Assumed,
+        "Amazon's stake is not public, so it stays in the one row with the founders, employees, the Long-Term \
+             Benefit Trust and every other investor; only Amazon's $5B in Series H is shown on its own.",
+    ),
+    (
+        NoteKind::Disputed,
+        "Amazon's stake is estimated at about 21% by Reuters Breakingviews and at 7-8% by a tracker; neither is \
+             used here.",
+    ),
+    (
+        NoteKind::Assumed,
+        "Google's later money is not added to its row: $750M of convertible debt due in September 2025, and $10B \
+             in April 2026, which may be the $10B of unnamed hyperscaler money in Series H (no source says so). \
+             Google's stake here is the 14% diluted by each round, not a reported figure.",
+    ),
+    (
+        NoteKind::Disputed,
+        "The April 2026 investments were reported at $350B (Google's) and at $380B (Amazon's): most likely the \
+             same Series G price before and after its new money, but no source says so.",
+    ),
+    (
+        NoteKind::Plain,
+        "Microsoft (up to $5B) and Nvidia (up to $10B) committed in November 2025; reports say part of it went \
+             into Series G, which is shown as one row.",
+    ),
+];
+
+fn anthropic_sources() -> Vec<Source> {
+    let some = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+    ANTHROPIC_SOURCES
+        .iter()
+        .map(|&(fact, from, confidence, url, day)| Source {
+            fact: fact.to_owned(),
+            source: from.to_owned(),
+            confidence,
+            url: some(url),
+            date: day.and_then(|(y, m, d)| date(y, m, d)),
+        })
+        .collect()
+}
+
+fn anthropic_notes() -> Vec<Note> {
+    ANTHROPIC_NOTES.iter().map(|&(kind, text)| Note::new(kind, text)).collect()
 }
 
 #[cfg(test)]

@@ -21,6 +21,10 @@ pub struct Scenario {
     /// What the scenario shows, for people.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
+    /// The id of the deal whose terms the scenario is judged under (see
+    /// [`crate::deal`]); absent: the Microsoft–OpenAI deal, `openai-microsoft`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deal: Option<String>,
     /// The day the contract terms are judged on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<Date>,
@@ -32,13 +36,13 @@ pub struct Scenario {
     /// Rounds in the order they happen.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rounds: Vec<Round>,
-    /// Dated events the contract terms hang on.
+    /// Dated events the deal's terms hang on, by the deal's event ids.
     #[serde(default, skip_serializing_if = "Events::is_empty")]
     pub events: Events,
-    /// Judge the terms under this regime whatever the date says: a what-if
-    /// such as "the October 2025 terms, as if never amended".
+    /// Judge the terms under this regime of the deal (its id) whatever the
+    /// date says: a what-if such as "the October 2025 terms, as if never amended".
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub regime: Option<RegimeId>,
+    pub regime: Option<String>,
     /// The reader's own conditions on the terms.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub whatifs: Vec<WhatIf>,
@@ -251,34 +255,106 @@ pub struct Secondary {
     pub amount: Option<Dollars>,
 }
 
-/// Dated events that contract terms depend on.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Events {
-    /// When OpenAI declared AGI, if it has.
-    #[serde(default)]
-    pub agi_declared: Option<Date>,
-    /// When the independent expert panel verified AGI, if it has.
-    #[serde(default)]
-    pub agi_verified: Option<Date>,
-}
+/// Dated events that a deal's terms hang on: each event's id (an event of
+/// the scenario's deal, such as the Microsoft–OpenAI deal's `agi_declared`)
+/// and the day it happens. An event not given has not happened.
+///
+/// The scenario format writes them as an object from id to date, as
+/// `{"agi_declared": "2027-01-01"}`; a `null` date is read as not given.
+/// They are kept in the order of their ids, so that two scenarios with the
+/// same events are equal however their text ordered them.
+///
+/// ```
+/// use fortress_core::{Date, Events};
+/// let mut events = Events::default();
+/// events.set("agi_verified", Date::parse("2027-02-01"));
+/// events.set("agi_declared", Date::parse("2027-01-01"));
+/// let ids: Vec<&str> = events.iter().map(|(id, _)| id).collect();
+/// assert_eq!(ids, ["agi_declared", "agi_verified"]);
+/// events.set("agi_declared", None);
+/// assert_eq!(events.get("agi_declared"), None);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Events(Vec<(String, Date)>);
 
 impl Events {
     /// True when no event has happened.
     pub fn is_empty(&self) -> bool {
-        self.agi_declared.is_none() && self.agi_verified.is_none()
+        self.0.is_empty()
+    }
+
+    /// How many events are dated.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The day the event with this id happens, if the scenario dates it.
+    pub fn get(&self, id: &str) -> Option<Date> {
+        let at = self.0.binary_search_by(|(key, _)| key.as_str().cmp(id)).ok()?;
+        self.0.get(at).map(|entry| entry.1)
+    }
+
+    /// Dates the event with this id, or with `None` removes its date.
+    pub fn set(&mut self, id: &str, date: Option<Date>) {
+        match (self.0.binary_search_by(|(key, _)| key.as_str().cmp(id)), date) {
+            (Ok(at), Some(date)) => {
+                if let Some(entry) = self.0.get_mut(at) {
+                    entry.1 = date;
+                }
+            }
+            (Ok(at), None) => {
+                self.0.remove(at);
+            }
+            (Err(at), Some(date)) => self.0.insert(at, (id.to_owned(), date)),
+            (Err(_), None) => {}
+        }
+    }
+
+    /// Every dated event, in the order of their ids.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Date)> {
+        self.0.iter().map(|(id, date)| (id.as_str(), *date))
     }
 }
 
-/// The contract regimes Fortress knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum RegimeId {
-    /// The definitive agreement of 2025-10-28, reaffirmed on 2026-02-27.
-    #[serde(rename = "oct-2025")]
-    Oct2025,
-    /// The amendment of 2026-04-27.
-    #[serde(rename = "apr-2026")]
-    Apr2026,
+impl Serialize for Events {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (id, date) in &self.0 {
+            map.serialize_entry(id, date)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Events {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Events, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Events;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object from event ids to dates")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Events, A::Error> {
+                // Far more than any deal has; validation names the ones the deal does not know.
+                const MOST: usize = 100;
+                let mut events = Events::default();
+                while let Some(id) = map.next_key::<String>()? {
+                    if events.get(&id).is_some() {
+                        let id: String = id.chars().take(40).collect();
+                        return Err(serde::de::Error::custom(format!("the event \"{id}\" is given twice")));
+                    }
+                    if events.len() >= MOST {
+                        return Err(serde::de::Error::custom(format!("more than {MOST} events are given")));
+                    }
+                    let date: Option<Date> = map.next_value()?;
+                    events.set(&id, date);
+                }
+                Ok(events)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 /// A reader's own condition on a term: "this term ends if ...". In JSON, an

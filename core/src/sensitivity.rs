@@ -151,7 +151,8 @@ pub fn mappable(scenario: &Scenario) -> bool {
 pub fn grid(scenario: &Scenario, holder: &str, term: &str, steps: usize) -> Result<Grid, ScenarioError> {
     // What `evaluate` does, but for judging every term in words, which cannot fail.
     crate::validate(scenario)?;
-    let funded_to = terms::funded_to(scenario);
+    let deal = crate::deal::of(scenario)?;
+    let funded_to = terms::funded_to(scenario, deal);
     let (stages, _) = captable::stages(scenario, funded_to)?;
     let shape = LastRound::of(scenario)?;
     let steps = steps.clamp(STEPS_RANGE.0, STEPS_RANGE.1) & !1;
@@ -164,7 +165,7 @@ pub fn grid(scenario: &Scenario, holder: &str, term: &str, steps: usize) -> Resu
 
     let base = captable::table_after(scenario, shape.index, funded_to)?;
     let last = stages.last().ok_or_else(|| ScenarioError::new("rounds", ErrorKind::Empty))?;
-    let probe = TermProbe::new(scenario, last, term);
+    let probe = TermProbe::new(scenario, deal, last, term);
     let round = scenario.rounds.get(shape.index).ok_or_else(|| ScenarioError::new("rounds", ErrorKind::Empty))?;
     let mut cheques = Cheques::new(&base, round, holder);
     let bound = cheques.as_ref().and_then(|cheques| Some(probe.as_ref()?.bind(&cheques.stakes(0))));
@@ -403,6 +404,7 @@ struct LastRound {
 
 impl LastRound {
     fn of(scenario: &Scenario) -> Result<LastRound, ScenarioError> {
+        let deal = crate::deal::of(scenario)?;
         // (The tranches are read once here, so that each column only scales them.)
         let index =
             scenario.rounds.len().checked_sub(1).ok_or_else(|| ScenarioError::new("rounds", ErrorKind::Empty))?;
@@ -425,7 +427,7 @@ impl LastRound {
         let tranches = (round.investments.iter())
             .map(|i| i.tranches.iter().map(|t| (t.date, t.amount.unsigned().unwrap_or(0))).collect())
             .collect();
-        let (round_date, funded_to) = (round.date, terms::funded_to(scenario));
+        let (round_date, funded_to) = (round.date, terms::funded_to(scenario, deal));
         Ok(LastRound { index, basis, valuation, round_size, weights, tranches, round_date, funded_to })
     }
 
@@ -668,8 +670,8 @@ mod tests {
         for (as_of, verified) in [((2025, 1, 1), None), ((2026, 6, 1), None), ((2026, 3, 1), Some((2026, 2, 28)))] {
             let mut fixed = base.clone();
             fixed.as_of = Date::new(as_of.0, as_of.1, as_of.2);
-            fixed.events =
-                Events { agi_declared: None, agi_verified: verified.and_then(|(y, m, d)| Date::new(y, m, d)) };
+            fixed.events = Events::default();
+            fixed.events.set("agi_verified", verified.and_then(|(y, m, d)| Date::new(y, m, d)));
             fixed.whatifs = whatifs("microsoft");
             out.push(fixed);
         }
@@ -696,11 +698,14 @@ mod tests {
     fn the_presets_take_the_quick_way() {
         for scenario in scenarios().into_iter().filter(|s| s.rounds.iter().all(|r| r.pool.is_none())) {
             let shape = LastRound::of(&scenario).unwrap();
-            let base = captable::table_after(&scenario, shape.index, terms::funded_to(&scenario)).unwrap();
-            let mut cheques = Cheques::new(&base, &scenario.rounds[shape.index], "microsoft").unwrap();
-            let grid = grid(&scenario, "microsoft", TERM, STEPS).unwrap();
-            let (stages, _) = captable::stages(&scenario, terms::funded_to(&scenario)).unwrap();
-            let probe = TermProbe::new(&scenario, stages.last().unwrap(), TERM).unwrap();
+            // Each preset's deal names the holder its what-ifs watch and the term the headline answers for.
+            let deal = crate::deal::of(&scenario).unwrap();
+            let (holder, term) = (&*deal.whatif_holder, &*deal.key_term);
+            let base = captable::table_after(&scenario, shape.index, terms::funded_to(&scenario, deal)).unwrap();
+            let mut cheques = Cheques::new(&base, &scenario.rounds[shape.index], holder).unwrap();
+            let grid = grid(&scenario, holder, term, STEPS).unwrap();
+            let (stages, _) = captable::stages(&scenario, terms::funded_to(&scenario, deal)).unwrap();
+            let probe = TermProbe::new(&scenario, deal, stages.last().unwrap(), term).unwrap();
             let bound = probe.bind(&cheques.stakes(0));
             for (row, &valuation) in grid.valuations.iter().enumerate() {
                 for (column, &round_size) in grid.round_sizes.iter().enumerate() {
@@ -891,10 +896,13 @@ mod tests {
         for scenario in scenarios() {
             let outcome = evaluate(&scenario).unwrap();
             let last = outcome.last_stage().unwrap();
-            let grid = grid(&scenario, "microsoft", "azure-api-exclusivity", STEPS).unwrap();
+            let deal = crate::deal::of(&scenario).unwrap();
+            let grid = grid(&scenario, &deal.whatif_holder, &deal.key_term, STEPS).unwrap();
             let (column, row) = grid.current;
             let cell = grid.cell(column, row).unwrap();
-            assert_eq!((cell.shares, cell.total), (last.holder("microsoft").unwrap().shares, last.total_shares));
+            let watched = last.holder(&deal.whatif_holder).unwrap();
+            assert_eq!((cell.shares, cell.total), (watched.shares, last.total_shares));
+            assert_eq!(cell.status, outcome.key_term.as_ref().map(|k| k.status), "{}", scenario.title);
             assert_eq!(scenario_at(&scenario, grid.round_sizes[column], grid.valuations[row]).unwrap(), scenario);
             assert_eq!(grid.cells.len(), STEPS * STEPS);
         }

@@ -1,9 +1,13 @@
 //! Checks a scenario before any arithmetic, naming the first field that is wrong.
 
+use crate::check::{check_id, check_percent, check_text, check_url, field, item};
+use crate::deal::{self, Deal};
 use crate::error::{ErrorKind, ScenarioError};
 use crate::scenario::{Compare, Round, Scenario, WhatIf, FORMAT_VERSION};
 use crate::strindex::StrIndex;
 use crate::{Date, Dollars, Percent};
+
+pub use crate::check::{MAX_ID_CHARS, MAX_URL_CHARS};
 
 /// The largest amount or valuation accepted: [`Dollars::MAX`], one quadrillion dollars.
 pub const MAX_DOLLARS: i64 = Dollars::MAX.0;
@@ -26,17 +30,14 @@ pub const MAX_NAME_CHARS: usize = 80;
 pub const MAX_TITLE_CHARS: usize = 200;
 /// The longest source or note text, in characters.
 pub const MAX_NOTE_CHARS: usize = 600;
-/// The longest holder id, in characters.
-pub const MAX_ID_CHARS: usize = 40;
 /// The most tranches one cheque is paid in.
 pub const MAX_TRANCHES: usize = 100;
 /// The most tranches in one scenario, all cheques together: each is a day on
 /// the timeline, whose every term is judged on each day.
 pub const MAX_SCENARIO_TRANCHES: usize = 200;
-/// The longest web address of a source, in characters.
-pub const MAX_URL_CHARS: usize = 600;
 
-/// Checks every field of a scenario that can be checked without arithmetic.
+/// Checks every field of a scenario that can be checked without arithmetic,
+/// under the built-in deal it names (the Microsoft–OpenAI deal when it names none).
 ///
 /// Returns the first problem found, in the order the fields are written.
 ///
@@ -48,10 +49,19 @@ pub const MAX_URL_CHARS: usize = 600;
 /// assert_eq!(validate(&scenario).unwrap_err().field, "holders[0].percent");
 /// ```
 pub fn validate(scenario: &Scenario) -> Result<(), ScenarioError> {
+    validate_with(scenario, &deal::OPENAI_MICROSOFT)
+}
+
+/// [`validate`] with `deal` as the deal at hand (a publisher's): the
+/// scenario is checked under it when it names no deal or names it, else
+/// under the built-in deal it names (see [`deal::resolve`]). The deal itself
+/// is taken as valid ([`deal::validate_deal`] checks it).
+pub fn validate_with(scenario: &Scenario, deal: &Deal) -> Result<(), ScenarioError> {
     if scenario.version != FORMAT_VERSION {
         return Err(ScenarioError::new("version", ErrorKind::UnsupportedVersion(scenario.version)));
     }
     check_text("title", "", &scenario.title, MAX_TITLE_CHARS, true)?;
+    let deal = deal::resolve(scenario, deal)?;
     if let Some(valuation) = scenario.valuation {
         check_dollars("valuation", "", valuation)?;
     }
@@ -84,19 +94,36 @@ pub fn validate(scenario: &Scenario) -> Result<(), ScenarioError> {
             last_date = Some(date);
         }
     }
-    if let (Some(declared), Some(verified)) = (scenario.events.agi_declared, scenario.events.agi_verified) {
-        if verified < declared {
-            return Err(ScenarioError::new("events.agi_verified", ErrorKind::DateBefore(declared)));
+    check_events(scenario, deal)?;
+    if let Some(regime) = scenario.regime.as_deref().filter(|id| deal.regime(id).is_none()) {
+        return Err(ScenarioError::new(
+            "regime",
+            ErrorKind::UnknownRegime(regime.chars().take(MAX_ID_CHARS).collect()),
+        ));
+    }
+    check_whatifs(scenario, deal, &known)?;
+    check_annotations(scenario)?;
+    check_compare(scenario, deal)
+}
+
+/// Every event is one of the deal's, and none comes before the event it may not precede.
+fn check_events(scenario: &Scenario, deal: &Deal) -> Result<(), ScenarioError> {
+    for (id, date) in scenario.events.iter() {
+        let Some(event) = deal.event(id) else {
+            let kind = ErrorKind::UnknownEvent(id.chars().take(MAX_ID_CHARS).collect());
+            return Err(ScenarioError::new(field("events.", id), kind));
+        };
+        let earliest = event.not_before.as_deref().and_then(|other| scenario.events.get(other));
+        if let Some(earliest) = earliest.filter(|&earliest| date < earliest) {
+            return Err(ScenarioError::new(field("events.", id), ErrorKind::DateBefore(earliest)));
         }
     }
-    check_whatifs(scenario, &known)?;
-    check_annotations(scenario)?;
-    check_compare(scenario)
+    Ok(())
 }
 
 /// A preset to compare with must exist; a scenario to compare with must be
 /// valid, and compare with nothing itself (so a scenario nests one deep).
-fn check_compare(scenario: &Scenario) -> Result<(), ScenarioError> {
+fn check_compare(scenario: &Scenario, deal: &Deal) -> Result<(), ScenarioError> {
     match &scenario.compare {
         None | Some(Compare::Off) => Ok(()),
         Some(Compare::Preset(name)) if crate::presets::by_name(name).is_some() => Ok(()),
@@ -107,7 +134,7 @@ fn check_compare(scenario: &Scenario) -> Result<(), ScenarioError> {
             if baseline.compare.is_some() {
                 return Err(ScenarioError::new("compare.scenario.compare", ErrorKind::NestedCompare));
             }
-            validate(baseline).map_err(|e| e.within("compare.scenario"))
+            validate_with(baseline, deal).map_err(|e| e.within("compare.scenario"))
         }
     }
 }
@@ -306,13 +333,13 @@ fn check_known(at: &str, name: &str, id: &str, known: &Ids<'_>) -> Result<(), Sc
     }
 }
 
-fn check_whatifs(scenario: &Scenario, known: &Ids<'_>) -> Result<(), ScenarioError> {
+fn check_whatifs(scenario: &Scenario, deal: &Deal, known: &Ids<'_>) -> Result<(), ScenarioError> {
     if scenario.whatifs.len() > MAX_WHATIFS {
         return Err(ScenarioError::new("whatifs", ErrorKind::TooMany { max: MAX_WHATIFS }));
     }
     for (i, whatif) in scenario.whatifs.iter().enumerate() {
         let at = item("whatifs", "", i);
-        if !crate::terms::is_term_id(whatif.term()) {
+        if !deal.has_term(whatif.term()) {
             return Err(ScenarioError::new(field(&at, ".term"), ErrorKind::UnknownTerm(whatif.term().to_owned())));
         }
         match whatif {
@@ -348,25 +375,6 @@ fn check_annotations(scenario: &Scenario) -> Result<(), ScenarioError> {
     Ok(())
 }
 
-/// The field `name` of `at`, such as `holders[0]` and `.percent`, written
-/// only for an error: a check that passes formats nothing.
-fn field(at: &str, name: &str) -> String {
-    [at, name].concat()
-}
-
-/// Item `i` of the list `name` of `at`, such as `rounds[0]` and `.investments`.
-fn item(at: &str, name: &str, i: usize) -> String {
-    format!("{at}{name}[{i}]")
-}
-
-fn check_percent(at: &str, name: &str, percent: Percent) -> Result<(), ScenarioError> {
-    if percent.is_valid_stake() {
-        Ok(())
-    } else {
-        Err(ScenarioError::new(field(at, name), ErrorKind::PercentOutOfRange(percent)))
-    }
-}
-
 fn check_dollars(at: &str, name: &str, amount: Dollars) -> Result<(), ScenarioError> {
     if amount.0 <= 0 {
         Err(ScenarioError::new(field(at, name), ErrorKind::NotPositive(amount)))
@@ -375,43 +383,4 @@ fn check_dollars(at: &str, name: &str, amount: Dollars) -> Result<(), ScenarioEr
     } else {
         Ok(())
     }
-}
-
-/// A source's address, which the widget puts in a link: `https://`, a host,
-/// and only the printable ASCII that needs no escaping in an attribute.
-fn check_url(at: &str, url: &str) -> Result<(), ScenarioError> {
-    let host = url.strip_prefix("https://").and_then(|rest| rest.split(['/', '?', '#']).next());
-    let host_ok =
-        host.is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_alphanumeric() || b"-.:".contains(&b)));
-    let chars_ok =
-        url.len() <= MAX_URL_CHARS && url.bytes().all(|b| b.is_ascii_graphic() && !b"\"'<>\\`{}|^".contains(&b));
-    if host_ok && chars_ok {
-        Ok(())
-    } else {
-        Err(ScenarioError::new(at, ErrorKind::BadUrl))
-    }
-}
-
-fn check_id(at: &str, name: &str, id: &str) -> Result<(), ScenarioError> {
-    let ok = !id.is_empty()
-        && id.len() <= MAX_ID_CHARS
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if ok {
-        Ok(())
-    } else {
-        Err(ScenarioError::new(field(at, name), ErrorKind::BadId))
-    }
-}
-
-fn check_text(at: &str, name: &str, text: &str, max: usize, may_be_empty: bool) -> Result<(), ScenarioError> {
-    if !may_be_empty && text.trim().is_empty() {
-        return Err(ScenarioError::new(field(at, name), ErrorKind::Empty));
-    }
-    if text.chars().count() > max {
-        return Err(ScenarioError::new(field(at, name), ErrorKind::TooLong { max }));
-    }
-    if text.chars().any(char::is_control) {
-        return Err(ScenarioError::new(field(at, name), ErrorKind::ControlCharacter));
-    }
-    Ok(())
 }

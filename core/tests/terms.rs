@@ -7,13 +7,37 @@
 // A test fails by panicking; the core itself denies these lints.
 #![allow(clippy::panic)]
 
-use fortress_core::terms::{
-    is_term_id, regime, AsOfBasis, Hosting, ProductKind, Rule, Status, TermStatus, REGIMES, TERM_IDS,
-};
-use fortress_core::{evaluate, presets, Date, Outcome, Percent, RegimeId, Scenario, WhatIf};
+use fortress_core::deal::OPENAI_MICROSOFT;
+use fortress_core::terms::{AsOfBasis, Hosting, ProductKind, Rule, Status, TermStatus};
+use fortress_core::{evaluate, presets, Date, Outcome, Percent, Scenario, WhatIf};
 
 use Edit::*;
-use Hosting::{AnyCloud, AzureOnly, Contested};
+use Hosting::{AnyCloud, Contested};
+
+/// Azure only, as the Microsoft–OpenAI deal's routes answer.
+#[allow(non_upper_case_globals)]
+const AzureOnly: Hosting = Hosting::Only(std::borrow::Cow::Borrowed("Azure"));
+
+/// The regimes of the Microsoft–OpenAI deal.
+#[derive(Clone, Copy, Debug)]
+enum RegimeId {
+    Oct2025,
+    Apr2026,
+}
+
+impl RegimeId {
+    fn id(self) -> &'static str {
+        match self {
+            RegimeId::Oct2025 => "oct-2025",
+            RegimeId::Apr2026 => "apr-2026",
+        }
+    }
+}
+
+/// The number of terms of the Microsoft–OpenAI deal.
+fn term_count() -> usize {
+    OPENAI_MICROSOFT.terms.len()
+}
 use ProductKind::*;
 use Status::*;
 
@@ -55,9 +79,9 @@ fn scenario(edits: &[Edit]) -> Scenario {
             On(text) => scenario.as_of = day(text),
             NoDate => scenario.as_of = None,
             NoRounds => scenario.rounds.clear(),
-            Declared(text) => scenario.events.agi_declared = day(text),
-            Verified(text) => scenario.events.agi_verified = day(text),
-            Pin(id) => scenario.regime = Some(id),
+            Declared(text) => scenario.events.set("agi_declared", day(text)),
+            Verified(text) => scenario.events.set("agi_verified", day(text)),
+            Pin(id) => scenario.regime = Some(id.id().to_owned()),
             Amazon(billions) => {
                 for round in &mut scenario.rounds {
                     for cheque in round.investments.iter_mut().filter(|i| i.holder == "amazon") {
@@ -91,7 +115,7 @@ fn outcome(edits: &[Edit]) -> Outcome {
 fn term<'a>(outcome: &'a Outcome, id: &str) -> &'a TermStatus {
     match outcome.terms.iter().find(|t| t.id == id) {
         Some(term) => term,
-        None => panic!("no term {id} in {:?}", outcome.terms.iter().map(|t| t.id).collect::<Vec<_>>()),
+        None => panic!("no term {id} in {:?}", outcome.terms.iter().map(|t| t.id.clone()).collect::<Vec<_>>()),
     }
 }
 
@@ -113,7 +137,7 @@ fn check_route(edits: &[Edit], product: ProductKind, hosting: Hosting, decided_b
         Some(route) => route,
         None => panic!("{edits:?}: no route for {product:?}"),
     };
-    assert_eq!((route.hosting, route.term), (hosting, decided_by), "{edits:?} {product:?}: {}", route.reason);
+    assert_eq!((&route.hosting, &*route.term), (&hosting, decided_by), "{edits:?} {product:?}: {}", route.reason);
     for word in words {
         assert!(route.reason.contains(word), "{edits:?} {product:?}: {word:?} missing from {:?}", route.reason);
     }
@@ -309,7 +333,7 @@ fn every_status_has_a_reason() {
                     edits.extend_from_slice(event);
                     edits.extend_from_slice(whatif);
                     let outcome = outcome(&edits);
-                    assert_eq!(outcome.terms.len(), TERM_IDS.len(), "{edits:?}");
+                    assert_eq!(outcome.terms.len(), term_count(), "{edits:?}");
                     for term in &outcome.terms {
                         let label = term.status.label();
                         assert!(term.reason.starts_with(label), "{edits:?} {}: {}", term.id, term.reason);
@@ -317,10 +341,10 @@ fn every_status_has_a_reason() {
                         seen.insert(term.status);
                     }
                     let routes = outcome.routes.len();
-                    assert!(routes == 0 || routes == ProductKind::ALL.len(), "{edits:?}");
+                    assert!(routes == 0 || routes == OPENAI_MICROSOFT.products.len(), "{edits:?}");
                     for route in &outcome.routes {
-                        assert!(route.reason.starts_with(route.hosting.label()), "{edits:?}: {}", route.reason);
-                        assert!(is_term_id(route.term), "{edits:?}: {}", route.term);
+                        assert!(route.reason.starts_with(&*route.hosting.label()), "{edits:?}: {}", route.reason);
+                        assert!(OPENAI_MICROSOFT.has_term(&route.term), "{edits:?}: {}", route.term);
                     }
                 }
             }
@@ -330,30 +354,34 @@ fn every_status_has_a_reason() {
 }
 
 #[test]
-fn the_catalogue_is_complete_and_sourced() {
-    for regime in REGIMES {
+fn the_openai_microsoft_deal_is_complete_and_sourced() {
+    let deal = &OPENAI_MICROSOFT;
+    assert_eq!(fortress_core::deal::validate_deal(deal), Ok(()));
+    for regime in deal.regimes.iter() {
         assert!(regime.starts.to_date().is_some(), "{:?}", regime.id);
-        let ids: Vec<&str> = regime.terms.iter().map(|t| t.id).collect();
-        assert_eq!(ids, TERM_IDS, "{:?} should list every term once, in order", regime.id);
-        for term in regime.terms {
-            for (field, text) in [("title", term.title), ("grants", term.grants), ("source", term.cite.source)] {
+        for term in deal.terms.iter() {
+            let Some(under) = term.under(&regime.id) else { panic!("{} has no rule for {}", term.id, regime.id) };
+            for (field, text) in [("title", under.title), ("grants", under.grants), ("source", &under.cite.source)] {
                 assert!(!text.trim().is_empty(), "{:?} {}: empty {field}", regime.id, term.id);
             }
-            let urls = std::iter::once(term.cite.url).chain(term.figures.iter().map(|f| f.cite.url));
+            let urls = std::iter::once(&under.cite.url).chain(under.figures.iter().map(|f| &f.cite.url));
             for url in urls.filter(|url| !url.is_empty()) {
                 assert!(url.starts_with("https://") && !url.contains(['"', '<', '>', ' ']), "{}: {url}", term.id);
             }
-            if let Rule::Until { until, .. } = term.rule {
+            if let Rule::Until { until, .. } = under.rule {
                 assert!(!until.is_empty(), "{:?} {}", regime.id, term.id);
             }
         }
-        for rule in regime.routes {
-            assert!(is_term_id(rule.term), "{:?}: {}", regime.id, rule.term);
+        for rule in deal.routes_of(&regime.id) {
+            assert!(deal.has_term(&rule.term), "{:?}: {}", regime.id, rule.term);
         }
-        assert_eq!(self::regime(regime.id).id, regime.id);
     }
     // The October 2025 agreement starts first, and the amendment replaces it.
-    assert!(regime(RegimeId::Oct2025).starts < regime(RegimeId::Apr2026).starts);
+    let starts = |id: RegimeId| deal.regime(id.id()).map(|r| r.starts);
+    assert!(starts(RegimeId::Oct2025) < starts(RegimeId::Apr2026));
+    assert_eq!(deal.regimes.len(), 2);
+    // Every product the routes answer for is a kind of its own.
+    assert!(deal.products.iter().all(|p| ProductKind::ALL.contains(&p.kind)));
 }
 
 #[test]
@@ -384,7 +412,7 @@ fn the_revenue_share_cap_is_a_figure_with_its_confidence() {
     let cap = &share.figures[0];
     assert!(cap.fact.contains("$38B") && cap.fact.contains("neither company has confirmed"), "{}", cap.fact);
     assert_eq!(cap.cite.confidence, fortress_core::Confidence::Low);
-    assert!(term(&outcome, EXCL).source_url.is_some_and(|url| url.starts_with("https://openai.com/")));
+    assert!(term(&outcome, EXCL).source_url.as_ref().is_some_and(|url| url.starts_with("https://openai.com/")));
 }
 
 /// The timeline of the default scenario and its variations. Case format: the edits, then each
@@ -412,21 +440,18 @@ fn the_timeline_of_exclusivity() {
     for (edits, want) in cases {
         let outcome = outcome(edits);
         let timeline = &outcome.timeline;
-        let at = timeline.terms.iter().position(|&id| id == EXCL).unwrap();
+        let at = timeline.terms.iter().position(|id| id == EXCL).unwrap();
         let got: Vec<(String, Status)> = timeline.points.iter().map(|p| (p.date.to_string(), p.statuses[at])).collect();
         let want: Vec<(String, Status)> = want.iter().map(|(d, s)| (d.to_string(), *s)).collect();
         assert_eq!(got, want, "{edits:?}");
-        assert_eq!(
-            timeline.points.len(),
-            timeline.points.iter().filter(|p| p.statuses.len() == TERM_IDS.len()).count()
-        );
+        assert_eq!(timeline.points.len(), timeline.points.iter().filter(|p| p.statuses.len() == term_count()).count());
     }
     // The regimes are named as events; the round by its name.
     let outcome = outcome(&[]);
     let labels: Vec<&str> = outcome.timeline.points.iter().map(|p| p.label.as_str()).collect();
     assert_eq!(labels, ["the recapitalization", "the round \u{201c}February 2026\u{201d}", "the amendment"]);
     // Changes: exclusivity starts in force and changes once, at the amendment.
-    let at = outcome.timeline.terms.iter().position(|&id| id == EXCL).unwrap();
+    let at = outcome.timeline.terms.iter().position(|id| id == EXCL).unwrap();
     assert_eq!(outcome.timeline.changes[at], [0, 2]);
 }
 
@@ -447,7 +472,7 @@ fn the_key_term_for_the_headline() {
     for (edits, status, line, change, past) in cases {
         let outcome = outcome(edits);
         let key = outcome.key_term.as_ref().unwrap();
-        assert_eq!((key.term, key.status), (EXCL, status), "{edits:?}");
+        assert_eq!((&*key.term, key.status), (EXCL, status), "{edits:?}");
         assert!(key.line.starts_with(line), "{edits:?}: {}", key.line);
         let got = key.change.as_ref().map(|c| (c.date.to_string(), c.status, c.by.clone(), c.past));
         let want = change.map(|(d, s, by)| (d.to_owned(), s, by.to_owned(), past));

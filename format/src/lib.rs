@@ -7,6 +7,7 @@
 //! cap table goes out as CSV ([`csv`]), with exact figures ([`figures`]).
 
 pub mod csv;
+pub mod deal;
 pub mod embed;
 pub mod figures;
 pub mod link;
@@ -89,6 +90,18 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, FormatError> {
     }
     let scenario = from_json(text)?;
     fortress_core::validate(&scenario)?;
+    Ok(scenario)
+}
+
+/// Reads a scenario from JSON text and validates it with `deal` as the deal
+/// at hand (a publisher's): under it when the scenario names no deal or names
+/// it, else under the built-in deal it names.
+pub fn parse_scenario_with(text: &str, deal: &fortress_core::Deal) -> Result<Scenario, FormatError> {
+    if text.len() > MAX_SCENARIO_BYTES {
+        return Err(FormatError::TooLarge { bytes: text.len() });
+    }
+    let scenario = from_json(text)?;
+    fortress_core::validate_with(&scenario, deal)?;
     Ok(scenario)
 }
 

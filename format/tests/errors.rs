@@ -103,6 +103,30 @@ fn mistakes_name_their_field() {
         "rounds[0].secondaries[0]: give either percent or amount, exactly one",
     );
     check(|v| *v = json!([1, 2]), "scenario: must be a JSON object, starting with {");
+    // The deal a scenario names, and the events and regimes of that deal.
+    check(|v| v["deal"] = json!("acme-cloud"), "deal: no deal has the id \"acme-cloud\"");
+    check(|v| v["events"] = json!({"agi_announced": "2030-01-01"}), "events.agi_announced: no event of the deal");
+    check(|v| v["events"] = json!({"agi_declared": "soon"}), "events.agi_declared: invalid value");
+    check(|v| v["events"] = json!(["agi_declared"]), "events: invalid type: sequence, expected an object");
+    check(|v| v["regime"] = json!("jan-2020"), "regime: no regime of the deal has the id \"jan-2020\"");
+}
+
+#[test]
+fn old_event_forms_read_as_before() {
+    let base = scenario_to_json(&fortress_core::presets::feb_2026_pre_money());
+    let with = |events: &str| {
+        let text = base.replacen('{', &format!("{{\"events\": {events},"), 1);
+        parse_scenario(&text).unwrap_or_else(|e| panic!("{events}: {e}"))
+    };
+    let both = with(r#"{"agi_declared": "2027-01-01", "agi_verified": null}"#);
+    assert_eq!(both, with(r#"{"agi_declared": "2027-01-01"}"#));
+    assert_eq!(both.events.get("agi_declared"), fortress_core::Date::parse("2027-01-01"));
+    assert!(with(r#"{"agi_declared": null, "agi_verified": null}"#).events.is_empty());
+    let twice = base.replacen('{', r#"{"events": {"agi_declared": "2030-01-01", "agi_declared": null},"#, 1);
+    let error = parse_scenario(&twice).unwrap_err().to_string();
+    assert!(error.starts_with("events: the event \"agi_declared\" is given twice"), "{error}");
+    let ordered = with(r#"{"agi_verified": "2027-02-01", "agi_declared": "2027-01-01"}"#);
+    assert_eq!(ordered, with(r#"{"agi_declared": "2027-01-01", "agi_verified": "2027-02-01"}"#));
 }
 
 #[test]

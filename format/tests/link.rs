@@ -225,7 +225,9 @@ fn bad_links_give_plain_messages() {
             "link: this link is from a newer version of Fortress (a scenario field",
         ),
         (seal(&[1, 0x80, 0x01, 0]), "link: this link is damaged: a preset link cannot change the preset's title"),
-        (seal(&[0, 0x40, 3]), "link: this link is from a newer version of Fortress (a contract regime"),
+        // Regime code 3 names a regime by id (a deal's own), since deals are data; 4 is not known yet.
+        (seal(&[0, 0x40, 4]), "link: this link is from a newer version of Fortress (a contract regime"),
+        (seal(&[0, 0x41, 0, 3, 2, b'x']), "holders: must not be empty"),
         (seal(&trailing), "link: this link is damaged: it goes on after the end of the scenario"),
         (seal(&[0, 1, 1, 4, 0xff, 0xfe]), "link: this link is damaged: a text is not UTF-8"),
         (seal(&[0, 1, 1, 41]), "link: this link is damaged: it refers to a text that is not there"),

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use fortress_core::{
     presets, Compare, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool,
-    PoolBasis, RegimeId, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
+    PoolBasis, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
 };
 use fortress_format::link::{decode_link, encode};
 use fortress_format::{parse_scenario, scenario_to_json};
@@ -254,6 +254,7 @@ fn northwind() -> Scenario {
         ],
         events: Events::default(),
         regime: None,
+        deal: None,
         whatifs: vec![],
         sources: vec![],
         notes: vec![],
@@ -325,8 +326,9 @@ fn every_field() -> Scenario {
                 }],
             },
         ],
-        events: Events { agi_declared: date("2030-01-01"), agi_verified: date("2030-06-30") },
-        regime: Some(RegimeId::Apr2026),
+        events: agi_events(date("2030-01-01"), date("2030-06-30")),
+        regime: Some("apr-2026".into()),
+        deal: None,
         whatifs: vec![
             WhatIf::StakeBelow {
                 holder: "societe-generale".into(),
@@ -346,6 +348,13 @@ fn every_field() -> Scenario {
         count: CountBasis::Committed,
         compare: None,
     }
+}
+
+fn agi_events(declared: Option<Date>, verified: Option<Date>) -> Events {
+    let mut events = Events::default();
+    events.set("agi_declared", declared);
+    events.set("agi_verified", verified);
+    events
 }
 
 fn source(fact: &str, source: &str, confidence: Confidence) -> Source {
@@ -419,7 +428,7 @@ fn cases() -> Vec<Case> {
     s.as_of = date("2026-06-01");
     out.push(case("format 1: feb-2026, judged on 2026-06-01", 40, s));
     let mut s = feb();
-    s.events.agi_declared = date("2027-01-01");
+    s.events.set("agi_declared", date("2027-01-01"));
     out.push(case("format 1: feb-2026, AGI declared on 2027-01-01", 40, s));
     let mut s = feb();
     s.whatifs.push(WhatIf::StakeBelow {
@@ -438,7 +447,7 @@ fn cases() -> Vec<Case> {
     s.rounds[0].investments[0].amount = billions(15);
     s.rounds[0].valuation = Some(Valuation::PreMoney(billions(850)));
     s.holders[2].name = "Staff and other investors".into();
-    s.regime = Some(RegimeId::Oct2025);
+    s.regime = Some("oct-2025".into());
     out.push(case("format 1: feb-2026, four edits", 100, s));
     out.push(case("format 1: a custom scenario, 10 holders and 3 rounds", 1000, northwind()));
     out.push(case("format 1: every field", 1000, every_field()));
@@ -476,5 +485,32 @@ fn cases() -> Vec<Case> {
     let mut s = northwind();
     s.compare = Some(Compare::Scenario(Box::new(every_field())));
     out.push(case("format 1 (2026-12): a custom scenario compared with another, both in full", 2000, s));
+    // Deals as data: a scenario names its deal; events and regimes are the deal's own.
+    let anthropic = presets::anthropic_series_h;
+    let s = fortress_core::edit::set_amount(&anthropic(), "amazon", billions(20)).unwrap();
+    out.push(case("format 1 (2026-12, deals): anthropic-series-h, Amazon's cheque moved to $20B", 60, s));
+    let mut s = anthropic();
+    s.events.set("amazon_milestones", date("2027-01-01"));
+    out.push(case("format 1 (2026-12, deals): anthropic-series-h, Amazon's milestones met on 2027-01-01", 80, s));
+    let mut s = anthropic();
+    s.regime = Some("nov-2024".into());
+    out.push(case("format 1 (2026-12, deals): anthropic-series-h, pinned to Amazon's November 2024 terms", 60, s));
+    let mut s = anthropic();
+    s.whatifs.push(WhatIf::StakeBelow {
+        holder: "google".into(),
+        percent: Percent::from_micros(12_000_000),
+        term: "google-stake-cap".into(),
+    });
+    out.push(case("format 1 (2026-12, deals): anthropic-series-h, a what-if on Google's stake", 80, s));
+    let mut s = anthropic();
+    s.title = "Anthropic, my own reading".into();
+    s.events.set("google_milestones", date("2026-12-01"));
+    out.push(case("format 1 (2026-12, deals): anthropic-series-h with a title of its own, written in full", 6000, s));
+    let mut s = feb();
+    s.deal = Some("openai-microsoft".into());
+    out.push(case("format 1 (2026-12, deals): feb-2026 naming its deal", 40, s));
+    let mut s = feb();
+    s.compare = Some(Compare::Preset("anthropic-series-h".into()));
+    out.push(case("format 1 (2026-12, deals): feb-2026 compared with anthropic-series-h", 60, s));
     out
 }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use fortress_core::edit::{self, Event as Happening, ValuationBasis};
+use fortress_core::edit::{self, ValuationBasis};
 use fortress_core::{CountBasis, Date, Scenario};
 use fortress_format::view::ControlId;
 use wasm_bindgen::JsCast;
@@ -14,7 +14,7 @@ use super::fields::{date_field, text_field, DateFieldProps, NumberField, TextFie
 use super::{section, FieldStatus, StateHandle};
 use crate::fmt;
 use crate::input::{plain_billions, plain_percent};
-use crate::state::{Action, Control, State, DEFAULT_FLOOR_MICROS, WHATIF_HOLDER, WHATIF_TERM};
+use crate::state::{Action, Control, Event as Happening, State, DEFAULT_FLOOR_MICROS, WHATIF_HOLDER, WHATIF_TERM};
 
 /// The first and last days the date sliders reach: 2024 to 2033.
 const FIRST_DAY: (u16, u8, u8) = (2024, 1, 1);
@@ -299,8 +299,8 @@ fn date_controls(state: &StateHandle) -> Html {
             { count_switch(state) }
             }
             if events {
-            { event(Happening::AgiDeclared, "agi-declared", "AGI declared", scenario.events.agi_declared) }
-            { event(Happening::AgiVerified, "agi-verified", "AGI verified", scenario.events.agi_verified) }
+            { event(Happening::AgiDeclared, "agi-declared", "AGI declared", scenario.events.get("agi_declared")) }
+            { event(Happening::AgiVerified, "agi-verified", "AGI verified", scenario.events.get("agi_verified")) }
             }
         </fieldset>
     }

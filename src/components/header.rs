@@ -133,8 +133,8 @@ fn key_term(state: &StateHandle) -> Html {
     let change =
         key.change.as_ref().map(|c| format!(" \u{b7} {} {} by {}", c.status.becomes(c.past), fmt::date(c.date), c.by));
     html! {
-        <p id="key-term" class="key-term" data-term={key.term} data-status={key.status.name()} aria-live="polite">
-            <strong>{key.title}</strong>{": "}
+        <p id="key-term" class="key-term" data-term={key.term.to_string()} data-status={key.status.name()} aria-live="polite">
+            <strong>{key.title.to_string()}</strong>{": "}
             <span class={classes!("status", format!("status-{}", key.status.name()))}>
                 <span aria-hidden="true">{key.status.symbol()}</span>{" "}{key.status.title()}
             </span>

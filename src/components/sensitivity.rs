@@ -113,7 +113,7 @@ pub fn map_of(fragment: &str, holder: &str) -> Result<MapOf, String> {
     let grid = core_map::grid(&scenario, holder, WHATIF_TERM, core_map::STEPS).map_err(|e| e.to_string())?;
     let holder_name = scenario.holder_name(holder).to_owned();
     let outcome = fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
-    let term_title = outcome.terms.iter().find(|t| t.id == WHATIF_TERM).map_or(WHATIF_TERM, |t| t.title).to_owned();
+    let term_title = outcome.terms.iter().find(|t| t.id == WHATIF_TERM).map_or(WHATIF_TERM, |t| &t.title).to_owned();
     Ok(MapOf { grid: Rc::new(grid), holder_name, term_title, scenario: Rc::new(scenario) })
 }
 

@@ -2,7 +2,7 @@
 //! and the sources of the figures. Rendered from whatever the core returns;
 //! every word for a status, a hosting, a product or a confidence is the core's.
 
-use fortress_core::terms::{regime, Figure};
+use fortress_core::terms::Figure;
 use fortress_core::{Confidence, Date, Source};
 use yew::prelude::*;
 
@@ -43,11 +43,11 @@ fn dated(date: Option<Date>) -> String {
 }
 
 fn figure(figure: &Figure) -> Html {
-    let url = Some(figure.cite.url).filter(|url| !url.is_empty());
+    let url = Some(&*figure.cite.url).filter(|url| !url.is_empty());
     html! {
         <p class="figure small">
-            <span class="badge badge-figure">{"figure"}</span>{" "}{figure.fact}{" \u{2014} "}
-            { source_link(figure.cite.source, url) }{" "}{ confidence(figure.cite.confidence) }
+            <span class="badge badge-figure">{"figure"}</span>{" "}{figure.fact.to_string()}{" \u{2014} "}
+            { source_link(&figure.cite.source, url) }{" "}{ confidence(figure.cite.confidence) }
         </p>
     }
 }
@@ -59,22 +59,22 @@ pub fn terms(state: &StateHandle) -> Html {
     let terms = state.outcome.terms.iter().map(|t| {
         let change = changes.iter().find(|c| c.id == t.id);
         html! {
-            <li data-term={t.id} data-status={t.status.name()} data-changed={change.is_some().to_string()} class="term">
+            <li data-term={t.id.to_string()} data-status={t.status.name()} data-changed={change.is_some().to_string()} class="term">
                 <div class="term-head">
                     <span class={classes!("status", format!("status-{}", t.status.name()))}>
                         <span aria-hidden="true">{t.status.symbol()}</span>{" "}{t.status.title()}
                     </span>
-                    <strong class="term-title">{t.title}</strong>
+                    <strong class="term-title">{t.title.to_string()}</strong>
                 </div>
                 if let Some(change) = change {
                     { changed(&change.sentence()) }
                 }
-                <p class="grants">{t.grants}</p>
+                <p class="grants">{t.grants.to_string()}</p>
                 { for t.figures.iter().map(figure) }
                 <p class="reason">{t.reason.clone()}</p>
                 <p class="source muted small">
-                    {format!("Under {} \u{b7} source: ", regime(t.regime).name)}
-                    { source_link(t.source, t.source_url) }{" "}{ confidence(t.confidence) }
+                    {format!("Under {} \u{b7} source: ", t.regime_name)}
+                    { source_link(&t.source, t.source_url.as_deref()) }{" "}{ confidence(t.confidence) }
                 </p>
             </li>
         }
@@ -97,12 +97,12 @@ pub fn routes(state: &StateHandle) -> Html {
     let routes = state.outcome.routes.iter().map(|r| {
         let change = changes.iter().find(|c| c.product == r.product);
         html! {
-            <li data-product={r.product.name()} data-hosting={r.hosting.name()} data-changed={change.is_some().to_string()} class="route">
+            <li data-product={r.product.name()} data-hosting={r.hosting.name().into_owned()} data-changed={change.is_some().to_string()} class="route">
                 if let Some(change) = change {
                     { changed(&change.sentence()) }
                 }
                 <strong>{r.product.title()}</strong>{": "}
-                <span class={classes!("hosting", format!("hosting-{}", r.hosting.name()))}>{r.hosting.title()}</span>
+                <span class={classes!("hosting", format!("hosting-{}", r.hosting.name()))}>{r.hosting.title().into_owned()}</span>
                 <span class="muted small">{format!(" \u{b7} decided by {}", r.term)}</span>
                 <p class="reason">{r.reason.clone()}</p>
             </li>

@@ -11,12 +11,12 @@ use crate::fmt;
 use crate::input::DateEntry;
 use crate::Action;
 
-fn kind_name(kind: PointKind) -> &'static str {
+fn kind_name(kind: &PointKind) -> &'static str {
     match kind {
         PointKind::Regime => "regime",
         PointKind::Round => "round",
         PointKind::Tranche => "tranche",
-        PointKind::AgiDeclared | PointKind::AgiVerified => "event",
+        PointKind::Event(_) => "event",
     }
 }
 
@@ -57,7 +57,7 @@ pub fn timeline(state: &StateHandle) -> Html {
         return Html::default();
     }
     let mut days: Vec<Html> =
-        timeline.points.iter().map(|p| day_button(state, p.date, &p.label, kind_name(p.kind))).collect();
+        timeline.points.iter().map(|p| day_button(state, p.date, &p.label, kind_name(&p.kind))).collect();
     let last = timeline.points.last().map(|p| p.date);
     if let Some(today) = crate::today().filter(|&today| Some(today) > last) {
         days.push(day_button(state, today, "today", "today"));
@@ -65,7 +65,7 @@ pub fn timeline(state: &StateHandle) -> Html {
     // Each term's title as judged now: every regime lists the terms in the timeline's order.
     let titled = timeline.terms.iter().zip(&state.outcome.terms).enumerate();
     // Only the terms whose status changes; the table below has them all.
-    let changes = titled.clone().filter_map(|(i, (&id, term))| {
+    let changes = titled.clone().filter_map(|(i, (id, term))| {
         let steps = timeline.changes.get(i).filter(|steps| steps.len() > 1)?;
         let steps = steps.iter().filter_map(|&p| {
             let point = timeline.points.get(p)?;
@@ -81,17 +81,17 @@ pub fn timeline(state: &StateHandle) -> Html {
             html! { <>if k > 0 { <span class="arrow">{" \u{2192} "}</span> }{step}</> }
         });
         Some(html! {
-            <li data-term={id}><strong>{term.title}</strong>{": "}{ for arrows }</li>
+            <li data-term={id.to_string()}><strong>{term.title.to_string()}</strong>{": "}{ for arrows }</li>
         })
     });
     let head = timeline.points.iter().map(|p| {
         html! { <th scope="col">{fmt::date(p.date)}<br /><span class="muted small">{p.label.clone()}</span></th> }
     });
-    let rows = titled.map(|(i, (&id, term))| {
+    let rows = titled.map(|(i, (id, term))| {
         let cells = timeline.points.iter().map(|p| {
             html! { <td>{ p.statuses.get(i).map(|&s| status_cell(s)).unwrap_or_default() }</td> }
         });
-        html! { <tr data-term={id}><th scope="row">{term.title}</th>{ for cells }</tr> }
+        html! { <tr data-term={id.to_string()}><th scope="row">{term.title.to_string()}</th>{ for cells }</tr> }
     });
     html! {
         <section class="card" part="timeline" aria-labelledby="timeline-heading" id="timeline-card">

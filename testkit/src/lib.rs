@@ -12,8 +12,8 @@
 use std::collections::HashSet;
 
 use fortress_core::{
-    presets, terms, Compare, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind,
-    Percent, Pool, PoolBasis, RegimeId, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
+    presets, Compare, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool,
+    PoolBasis, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
 };
 use proptest::prelude::*;
 
@@ -118,6 +118,7 @@ pub fn bare(holders: Vec<Holder>, rounds: Vec<Round>, valuation: Option<Dollars>
         rounds,
         events: Events::default(),
         regime: None,
+        deal: None,
         whatifs: vec![],
         sources: vec![],
         notes: vec![],
@@ -148,12 +149,33 @@ pub fn slug(name: &str) -> String {
     fortress_core::edit::slug(name).unwrap_or_default()
 }
 
+/// The Microsoft–OpenAI deal's events, AGI declared and verified, on these days.
+pub fn agi_events(declared: Option<Date>, verified: Option<Date>) -> Events {
+    let mut events = Events::default();
+    events.set("agi_declared", declared);
+    events.set("agi_verified", verified);
+    events
+}
+
+/// The term ids of the Microsoft–OpenAI deal, in order.
+pub fn openai_term_ids() -> Vec<&'static str> {
+    fortress_core::deal::OPENAI_MICROSOFT
+        .terms
+        .iter()
+        .filter_map(|term| match &term.id {
+            std::borrow::Cow::Borrowed(id) => Some(*id),
+            std::borrow::Cow::Owned(_) => None,
+        })
+        .collect()
+}
+
 fn confidence() -> impl Strategy<Value = Confidence> {
     prop_oneof![Just(Confidence::High), Just(Confidence::Medium), Just(Confidence::Low), Just(Confidence::Disputed)]
 }
 
 fn whatif(n_holders: usize) -> impl Strategy<Value = WhatIf> {
-    let term = prop::sample::select(terms::TERM_IDS);
+    let ids: Vec<&'static str> = openai_term_ids();
+    let term = prop::sample::select(ids);
     let holder = (0..n_holders.max(1)).prop_map(|i| format!("h{i}"));
     let percent = (0..=Percent::HUNDRED_MICROS).prop_map(Percent::from_micros);
     prop_oneof![
@@ -179,7 +201,7 @@ struct Extras {
     pool_names: Vec<Option<(String, String)>>,
     by_amount: Vec<Option<i64>>,
     events: (Option<Date>, Option<Date>),
-    regime: Option<RegimeId>,
+    regime: Option<&'static str>,
     whatifs: Vec<WhatIf>,
     sources: Vec<Source>,
     notes: Vec<Note>,
@@ -188,6 +210,8 @@ struct Extras {
     funded: bool,
     /// 0, 1: no comparison; 2: off; 3: a preset; 4: the scenario itself, pinned; 5: a preset's scenario, pinned.
     compare: usize,
+    /// Judge under the Anthropic deal instead of the default: its events, regimes and terms.
+    anthropic: bool,
 }
 
 /// A valid scenario that uses every field of the format: names in any
@@ -221,19 +245,19 @@ pub fn rich_scenario() -> impl Strategy<Value = Scenario> {
         ),
         (
             (prop::option::of(date()), prop::option::of(date())),
-            prop::option::of(prop_oneof![Just(RegimeId::Oct2025), Just(RegimeId::Apr2026)]),
+            prop::option::of(prop_oneof![Just("oct-2025"), Just("apr-2026")]),
             prop::collection::vec(whatif(7), 0..4),
             prop::collection::vec(source, 0..4),
             prop::collection::vec(note, 0..3),
         ),
-        (tranches, any::<bool>(), 0..6usize),
+        (tranches, any::<bool>(), 0..6usize, prop::bool::weighted(0.3)),
     )
         .prop_map(
             |(
                 (title, as_of, names),
                 (round_dates, round_names, investor_names, pool_names, by_amount),
                 (events, regime, whatifs, sources, notes),
-                (tranches, funded, compare),
+                (tranches, funded, compare, anthropic),
             )| Extras {
                 title,
                 as_of,
@@ -251,12 +275,13 @@ pub fn rich_scenario() -> impl Strategy<Value = Scenario> {
                 tranches,
                 funded,
                 compare,
+                anthropic,
             },
         );
     (scenario(), extras).prop_map(|(scenario, extras)| enrich(scenario, extras))
 }
 
-fn enrich(mut s: Scenario, x: Extras) -> Scenario {
+fn enrich(mut s: Scenario, mut x: Extras) -> Scenario {
     s.title = x.title.unwrap_or_default();
     s.as_of = x.as_of;
     // Starting holders take the names; some take ids made from them, renamed everywhere.
@@ -328,8 +353,31 @@ fn enrich(mut s: Scenario, x: Extras) -> Scenario {
         (Some(d), Some(v)) if v < d => (Some(v), Some(d)),
         pair => pair,
     };
-    s.events = Events { agi_declared: declared, agi_verified: verified };
-    s.regime = x.regime;
+    s.events = agi_events(declared, verified);
+    s.regime = x.regime.map(str::to_owned);
+    if x.anthropic {
+        // The same choices, mapped onto the Anthropic deal's own events, regimes and terms.
+        let deal = &fortress_core::deal::ANTHROPIC;
+        s.deal = Some(deal.id.to_string());
+        s.events = Events::default();
+        s.events.set("amazon_milestones", declared);
+        s.events.set("google_milestones", verified);
+        s.regime = x.regime.map(|id| if id == "oct-2025" { "nov-2024" } else { "apr-2026-google" }.to_owned());
+        let ids = openai_term_ids();
+        let remap = |term: &mut String| {
+            let at = ids.iter().position(|id| id == term).unwrap_or(0);
+            if let Some(own) = deal.terms.get(at % deal.terms.len()) {
+                *term = own.id.to_string();
+            }
+        };
+        for whatif in &mut x.whatifs {
+            match whatif {
+                WhatIf::StakeBelow { term, .. }
+                | WhatIf::Outweighed { term, .. }
+                | WhatIf::HolderAbove { term, .. } => remap(term),
+            }
+        }
+    }
     let n_holders = s.holders.len();
     s.whatifs = x
         .whatifs
@@ -500,8 +548,8 @@ pub fn apply(s: &mut Scenario, edit: Edit) {
         Edit::AsOf(date) => s.as_of = Some(date),
         Edit::Agi(declared, verified) => {
             s.events = match (declared, verified) {
-                (Some(d), Some(v)) if v < d => Events { agi_declared: Some(v), agi_verified: Some(d) },
-                (d, v) => Events { agi_declared: d, agi_verified: v },
+                (Some(d), Some(v)) if v < d => agi_events(Some(v), Some(d)),
+                (d, v) => agi_events(d, v),
             }
         }
         Edit::Floor(i, micros) => {

@@ -1,5 +1,5 @@
 // Smoke test of the product: every file the standalone page names is in the release build, and
-// every preset opens on it with its title, the exclusivity answer and no message or console error.
+// every preset opens on it with its title, its deal's key term and no message or console error.
 // Needs `trunk build --release` first (scripts/test.sh does it); skipped while there is no dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,7 +20,7 @@ test('every file the page names is in the build, the wasm as application/wasm', 
   }
 });
 
-test('every preset opens with its title, the exclusivity answer and no message', { skip }, async () => {
+test('every preset opens with its title, its key term and no message', { skip }, async () => {
   let presets = [];
   await withPage(dist, '', async (page) => {
     presets = await page.locator('#preset option').evaluateAll((options) => options.map((o) => o.value));
@@ -30,7 +30,8 @@ test('every preset opens with its title, the exclusivity answer and no message',
     await withPage(dist, `?preset=${name}`, async (page) => {
       assert.equal(await page.locator('#preset').inputValue(), name, `${name} is picked`);
       assert.ok((await page.locator('h1').innerText()).trim().length > 10, `${name} has a title`);
-      assert.match(await page.locator('#key-term').innerText(), /^Azure API exclusivity: /, name);
+      // The key term is the preset's deal's: Azure API exclusivity for OpenAI's, AWS as primary cloud for Anthropic's.
+      assert.match(await page.locator('#key-term').innerText(), /^(Azure API exclusivity|AWS as primary cloud provider): /, name);
       assert.equal(await page.locator('.field-error').count(), 0, `${name} opens without a message`);
       assert.ok((await page.locator('#cap-table tbody tr').count()) >= 3, `${name} has a table`);
     });

@@ -7,155 +7,23 @@
 //! stays true however the tree around it is built.
 
 use std::cmp::Ordering;
-use std::fmt;
 
 use crate::amount::Decimal;
 use crate::arith::compare_share;
+pub(crate) use crate::deal::{Condition, Fact};
+use crate::deal::{Deal, ProductKind};
 use crate::scenario::Events;
 use crate::stage::{HolderRow, Stage};
 use crate::{Date, Percent};
-
-use super::ProductKind;
-
-/// A calendar day in the static term catalogue.
-///
-/// [`Date`] cannot be built in a `const`, and the catalogue is static data,
-/// so the catalogue writes its days with this plain triple. It is compared
-/// with a scenario's [`Date`] field by field, which needs no conversion and
-/// so cannot fail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Day {
-    year: u16,
-    month: u8,
-    day: u8,
-}
-
-impl Day {
-    /// Writes down a day for the catalogue.
-    ///
-    /// ```
-    /// use fortress_core::terms::Day;
-    /// assert_eq!(Day::new(2032, 12, 31).to_string(), "2032-12-31");
-    /// ```
-    pub const fn new(year: u16, month: u8, day: u8) -> Day {
-        Day { year, month, day }
-    }
-
-    /// How `date` stands against this day: `Less` when it comes earlier.
-    ///
-    /// ```
-    /// use fortress_core::{terms::Day, Date};
-    /// use std::cmp::Ordering;
-    /// let date = Date::parse("2031-01-01").unwrap();
-    /// assert_eq!(Day::new(2030, 12, 31).compare(date), Ordering::Greater);
-    /// ```
-    pub fn compare(self, date: Date) -> Ordering {
-        (date.year(), date.month(), date.day()).cmp(&(self.year, self.month, self.day))
-    }
-
-    /// The same day as a [`Date`], when it exists in the calendar.
-    pub fn to_date(self) -> Option<Date> {
-        Date::new(self.year, self.month, self.day)
-    }
-}
-
-impl fmt::Display for Day {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// A condition over the facts of a scenario: a fact, or all / any / not of other conditions.
-///
-/// The catalogue builds its trees as `'static` data; a reader's what-if
-/// borrows its holder id from the scenario, hence the lifetime.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Condition<'a> {
-    /// Holds on every scenario; used for a routing rule that catches every product.
-    Always,
-    /// One fact of the scenario.
-    Fact(Fact<'a>),
-    /// Holds when every part holds (and so when there are no parts).
-    All(&'a [Condition<'a>]),
-    /// Holds when some part holds (and so never when there are no parts).
-    Any(&'a [Condition<'a>]),
-    /// Holds when the part does not.
-    Not(&'a Condition<'a>),
-}
-
-/// One fact a condition can ask about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fact<'a> {
-    /// The date judged is this day or later.
-    OnOrAfter(Day),
-    /// The date judged is later than this day: a term that runs "through" it has ended.
-    After(Day),
-    /// OpenAI declared AGI on or before the date judged.
-    AgiDeclared,
-    /// The independent expert panel verified AGI on or before the date judged.
-    AgiVerified,
-    /// The holder's stake after the last round is strictly below the percentage.
-    StakeBelow {
-        /// The holder's id.
-        holder: &'a str,
-        /// The threshold, 0 to 100.
-        percent: Percent,
-    },
-    /// Some other single holder holds strictly more shares than this one after the last round.
-    Outweighed {
-        /// The holder who must stay the largest.
-        holder: &'a str,
-    },
-    /// Some single holder's stake after the last round is strictly above the percentage.
-    AnyHolderAbove {
-        /// The threshold, 0 to 100.
-        percent: Percent,
-    },
-    /// The routing question is about this kind of product.
-    Product(ProductKind),
-    /// The routing question is about a product built with this partner.
-    Partner(&'a str),
-}
-
-impl Condition<'_> {
-    /// True when some fact in the tree is about stakes, so that the cap table can change the answer.
-    pub fn uses_stakes(&self) -> bool {
-        self.any_fact(&|fact| {
-            matches!(fact, Fact::StakeBelow { .. } | Fact::Outweighed { .. } | Fact::AnyHolderAbove { .. })
-        })
-    }
-
-    /// True when every fact in the tree is a date, so that "in force through D" already says why.
-    pub fn only_dates(&self) -> bool {
-        !self.any_fact(&|fact| !matches!(fact, Fact::OnOrAfter(_) | Fact::After(_)))
-    }
-
-    fn any_fact(&self, test: &dyn Fn(&Fact<'_>) -> bool) -> bool {
-        match self {
-            Condition::Always => false,
-            Condition::Fact(fact) => test(fact),
-            Condition::All(parts) | Condition::Any(parts) => parts.iter().any(|part| part.any_fact(test)),
-            Condition::Not(part) => part.any_fact(test),
-        }
-    }
-}
-
-impl<'a> Fact<'a> {
-    /// The holder whose stake the fact is about, if it names one.
-    pub(crate) fn holder(&self) -> Option<&'a str> {
-        match *self {
-            Fact::StakeBelow { holder, .. } | Fact::Outweighed { holder } => Some(holder),
-            _ => None,
-        }
-    }
-}
 
 /// The facts a condition is judged against.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Facts<'a> {
     /// The date judged.
     pub as_of: Date,
-    /// AGI declared and verified, with their dates.
+    /// The deal, whose events give the words for theirs.
+    pub deal: &'a Deal,
+    /// The scenario's dated events.
     pub events: &'a Events,
     /// The cap table after the last round.
     pub stage: &'a Stage,
@@ -186,8 +54,8 @@ pub(crate) fn judge(condition: &Condition<'_>, facts: &Facts<'_>) -> Judged {
         Condition::Fact(fact) => judge_fact(fact, facts),
         Condition::All(parts) => combine(parts, facts, false),
         Condition::Any(parts) => combine(parts, facts, true),
-        Condition::Not(part) => {
-            let inner = judge(part, facts);
+        Condition::Not(parts) => {
+            let inner = combine(parts, facts, true);
             Judged::new(!inner.holds, inner.because)
         }
     }
@@ -225,7 +93,7 @@ pub(crate) fn holds(condition: &Condition<'_>, facts: &Facts<'_>, stakes: &Stake
         Condition::Fact(fact) => fact_holds(fact, facts, stakes),
         Condition::All(parts) => parts.iter().all(|part| holds(part, facts, stakes)),
         Condition::Any(parts) => parts.iter().any(|part| holds(part, facts, stakes)),
-        Condition::Not(part) => !holds(part, facts, stakes),
+        Condition::Not(parts) => !parts.iter().any(|part| holds(part, facts, stakes)),
     }
 }
 
@@ -242,6 +110,9 @@ pub(crate) fn fact_holds_at(fact: &Fact<'_>, at: Option<usize>, facts: &Facts<'_
         Fact::StakeBelow { percent, .. } => {
             compare_share(stakes.shares_at(at), stakes.total, *percent) == Ordering::Less
         }
+        Fact::StakeAbove { percent, .. } => {
+            compare_share(stakes.shares_at(at), stakes.total, *percent) == Ordering::Greater
+        }
         Fact::Outweighed { .. } => {
             let own = stakes.shares_at(at);
             (stakes.groups.iter().zip(stakes.shares).enumerate())
@@ -253,10 +124,9 @@ pub(crate) fn fact_holds_at(fact: &Fact<'_>, at: Option<usize>, facts: &Facts<'_
         }
         Fact::OnOrAfter(day) => day.compare(facts.as_of) != Ordering::Less,
         Fact::After(day) => day.compare(facts.as_of) == Ordering::Greater,
-        Fact::AgiDeclared => facts.events.agi_declared.is_some_and(|date| date <= facts.as_of),
-        Fact::AgiVerified => facts.events.agi_verified.is_some_and(|date| date <= facts.as_of),
+        Fact::Event(id) => facts.events.get(id).is_some_and(|date| date <= facts.as_of),
         Fact::Product(kind) => facts.product == Some(*kind),
-        Fact::Partner(partner) => facts.partner == Some(*partner),
+        Fact::Partner(partner) => facts.partner == Some(&**partner),
     }
 }
 
@@ -277,35 +147,43 @@ fn combine(parts: &[Condition<'_>], facts: &Facts<'_>, decisive: bool) -> Judged
 
 fn judge_fact(fact: &Fact<'_>, facts: &Facts<'_>) -> Judged {
     let as_of = facts.as_of;
-    match *fact {
+    match fact {
         Fact::OnOrAfter(day) => {
+            let day = *day;
             let holds = day.compare(as_of) != Ordering::Less;
             let because = if holds { format!("{day} has come") } else { format!("{day} has not come yet") };
             Judged::new(holds, because)
         }
         Fact::After(day) => {
+            let day = *day;
             let holds = day.compare(as_of) == Ordering::Greater;
             let because = if holds { format!("{day} has passed") } else { format!("{day} has not passed yet") };
             Judged::new(holds, because)
         }
-        Fact::AgiDeclared => {
-            judge_event(facts.events.agi_declared, as_of, "OpenAI declared AGI", "OpenAI has not declared AGI")
+        Fact::Event(id) => {
+            let (happened, pending) = match facts.deal.event(id) {
+                Some(event) => (&*event.happened, &*event.pending),
+                // Validation rules this out: every event a deal's rule names is one of its own.
+                None => (&**id, &**id),
+            };
+            judge_event(facts.events.get(id), as_of, happened, pending)
         }
-        Fact::AgiVerified => judge_event(
-            facts.events.agi_verified,
-            as_of,
-            "the expert panel verified AGI",
-            "the expert panel has not verified AGI",
-        ),
         Fact::StakeBelow { holder, percent } => {
-            let holds = stake_against(facts.stage, holder, percent) == Ordering::Less;
+            let holds = stake_against(facts.stage, holder, *percent) == Ordering::Less;
             let relation = if holds { "below" } else { "not below" };
             let stake = stake_text(facts.stage, holder);
             Judged::new(holds, format!("{} the stake of {stake} is {relation} {percent}", after(facts.stage)))
         }
+        Fact::StakeAbove { holder, percent } => {
+            let holds = stake_against(facts.stage, holder, *percent) == Ordering::Greater;
+            let relation = if holds { "above" } else { "not above" };
+            let stake = stake_text(facts.stage, holder);
+            Judged::new(holds, format!("{} the stake of {stake} is {relation} {percent}", after(facts.stage)))
+        }
         Fact::Outweighed { holder } => judge_outweighed(facts.stage, holder),
-        Fact::AnyHolderAbove { percent } => judge_any_above(facts.stage, percent),
+        Fact::AnyHolderAbove { percent } => judge_any_above(facts.stage, *percent),
         Fact::Product(kind) => {
+            let kind = *kind;
             let holds = facts.product == Some(kind);
             let because = if holds {
                 format!("the product is {}", kind.label())
@@ -315,7 +193,7 @@ fn judge_fact(fact: &Fact<'_>, facts: &Facts<'_>) -> Judged {
             Judged::new(holds, because)
         }
         Fact::Partner(partner) => {
-            let holds = facts.partner == Some(partner);
+            let holds = facts.partner == Some(&**partner);
             let because = if holds {
                 format!("the product is built with {partner}")
             } else {

@@ -1,89 +1,92 @@
-//! Judging the catalogue on a scenario: the date, the regime, every term's status and every route.
+//! Judging a deal on a scenario: the date, the regime, every term's status and every route.
 
-use crate::scenario::{CountBasis, RegimeId, Scenario, WhatIf};
+use crate::deal::{copy, Deal, Regime, Rule, TermUnder, Text};
+use crate::scenario::{CountBasis, Scenario, WhatIf};
 use crate::stage::Stage;
 use crate::Date;
 
-use super::catalogue::{regime, Regime, RouteRule, Rule, Term, REGIMES};
 use super::condition::{fact_holds, fact_holds_at, holds, judge, Condition, Fact, Facts, Judged, Stakes};
-use super::{AsOfBasis, Hosting, ProductKind, Route, Status, TermStatus};
+use super::{AsOfBasis, Hosting, Route, Status, TermStatus};
 
 /// Judges every term of the regime in force, and every route.
-pub(crate) fn evaluate(scenario: &Scenario, last: &Stage) -> (Vec<TermStatus>, Vec<Route>) {
-    // Every day in the catalogue is a real day (a test checks it), so there is always a date.
-    let Some((as_of, basis)) = judging_date(scenario) else { return (Vec::new(), Vec::new()) };
-    let in_force = regime_on(as_of);
-    let chosen = regime(scenario.regime.unwrap_or(in_force));
-    let pin_note = match scenario.regime {
-        Some(pinned) if pinned != in_force => {
-            format!(" (the scenario pins {}; on {as_of} {} would apply)", chosen.name, regime(in_force).name)
-        }
-        _ => String::new(),
+pub(crate) fn evaluate(scenario: &Scenario, deal: &Deal, last: &Stage) -> (Vec<TermStatus>, Vec<Route>) {
+    // Every day of a valid deal is a real day, so there is always a date.
+    let Some((as_of, basis)) = judging_date(scenario, deal) else { return (Vec::new(), Vec::new()) };
+    let Some((chosen, in_force)) = chosen_regime(scenario, deal, as_of) else { return (Vec::new(), Vec::new()) };
+    let pin_note = if chosen.id == in_force.id {
+        String::new()
+    } else {
+        format!(" (the scenario pins {}; on {as_of} {} would apply)", chosen.name, in_force.name)
     };
-    let facts = Facts { as_of, events: &scenario.events, stage: last, product: None, partner: None };
+    let facts = Facts { as_of, deal, events: &scenario.events, stage: last, product: None, partner: None };
     let context = Context { regime: chosen, facts, basis, pin_note, whatifs: &scenario.whatifs };
-    let first = first_regime();
-    if first.starts.compare(as_of).is_lt() {
+    let terms = deal.terms.iter().filter_map(|term| term.under(&chosen.id));
+    if before_every_regime(deal, as_of) {
+        let first = deal.first_regime().unwrap_or(chosen);
         let reason = format!(
             "not yet: no regime Fortress models is in force on {as_of}; the first, {}, takes effect on {} \
              (the earlier agreements are not modelled){}",
             first.name,
             first.starts,
-            basis_note(as_of, basis)
+            basis_note(deal, as_of, basis)
         );
-        let terms = chosen.terms.iter().map(|term| context.status(term, Status::NotYet, reason.clone(), None));
+        let terms = terms.map(|term| context.status(term, Status::NotYet, reason.clone(), None));
         return (terms.collect(), Vec::new());
     }
-    let terms: Vec<TermStatus> = chosen.terms.iter().map(|term| context.judge_term(term)).collect();
-    let routes = ProductKind::ALL.iter().map(|&product| context.route(product, &terms)).collect();
+    let terms: Vec<TermStatus> = terms.map(|term| context.judge_term(term)).collect();
+    let routes = deal.products.iter().map(|product| context.route(product, &terms)).collect();
     (terms, routes)
 }
 
+/// The regime a scenario is judged under on `as_of` (the one it pins, else
+/// the one in force), and the one in force.
+fn chosen_regime<'d>(scenario: &Scenario, deal: &'d Deal, as_of: Date) -> Option<(&'d Regime, &'d Regime)> {
+    let in_force = deal.regime_on(as_of)?;
+    let chosen = scenario.regime.as_deref().and_then(|id| deal.regime(id)).unwrap_or(in_force);
+    Some((chosen, in_force))
+}
+
+/// True when `date` comes before the deal's first regime.
+fn before_every_regime(deal: &Deal, date: Date) -> bool {
+    deal.first_regime().is_some_and(|first| first.starts.compare(date).is_lt())
+}
+
 /// The date the terms are judged on: the scenario's, else its last dated
-/// round's, else the day the first regime took effect.
-pub(crate) fn judging_date(scenario: &Scenario) -> Option<(Date, AsOfBasis)> {
+/// round's, else the day the deal's first regime took effect.
+pub(crate) fn judging_date(scenario: &Scenario, deal: &Deal) -> Option<(Date, AsOfBasis)> {
     if let Some(as_of) = scenario.as_of {
         return Some((as_of, AsOfBasis::Scenario));
     }
     if let Some(date) = scenario.rounds.iter().rev().find_map(|round| round.date) {
         return Some((date, AsOfBasis::LastRound));
     }
-    Some((first_regime().starts.to_date()?, AsOfBasis::RegimeStart))
+    Some((deal.first_regime()?.starts.to_date()?, AsOfBasis::RegimeStart))
 }
 
 /// The last day money counts on, when the scenario counts only what was
 /// funded: the day the terms are judged on. `None` when every cheque counts.
-pub(crate) fn funded_to(scenario: &Scenario) -> Option<Date> {
+pub(crate) fn funded_to(scenario: &Scenario, deal: &Deal) -> Option<Date> {
     match scenario.count {
         CountBasis::Committed => None,
-        CountBasis::Funded => judging_date(scenario).map(|(date, _)| date),
+        CountBasis::Funded => judging_date(scenario, deal).map(|(date, _)| date),
     }
 }
 
-/// The latest regime that has taken effect on `date`; the first one before any has.
-pub(crate) fn regime_on(date: Date) -> RegimeId {
-    REGIMES.iter().rev().find(|regime| regime.starts.compare(date).is_ge()).map_or(RegimeId::Oct2025, |r| r.id)
-}
-
-pub(crate) fn first_regime() -> &'static Regime {
-    REGIMES.first().unwrap_or(regime(RegimeId::Oct2025))
-}
-
 /// Said after a reason when the date was not the scenario's own.
-fn basis_note(as_of: Date, basis: AsOfBasis) -> String {
+fn basis_note(deal: &Deal, as_of: Date, basis: AsOfBasis) -> String {
     match basis {
         AsOfBasis::Scenario => String::new(),
         AsOfBasis::LastRound => format!(" (the scenario gives no date: judged on {as_of}, the date of the last round)"),
         AsOfBasis::RegimeStart => format!(
-            " (the scenario gives no date and no round has one: judged on {as_of}, the day the October 2025 \
-             agreement took effect)"
+            " (the scenario gives no date and no round has one: judged on {as_of}, the day {} took effect)",
+            deal.first_regime().map_or("the first regime", |first| &*first.name)
         ),
     }
 }
 
 /// Everything a term's judgement needs besides the term.
 struct Context<'a> {
-    regime: &'static Regime,
+    regime: &'a Regime,
     facts: Facts<'a>,
     basis: AsOfBasis,
     /// Said after every reason when the scenario pins a regime other than the one in force.
@@ -92,29 +95,30 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn status(&self, term: &Term, status: Status, reason: String, whatif: Option<usize>) -> TermStatus {
+    fn status(&self, term: TermUnder<'_>, status: Status, reason: String, whatif: Option<usize>) -> TermStatus {
         self.status_with_line(term, status, reason, whatif, String::new())
     }
 
     fn status_with_line(
         &self,
-        term: &Term,
+        term: TermUnder<'_>,
         status: Status,
         reason: String,
         whatif: Option<usize>,
         line: String,
     ) -> TermStatus {
         TermStatus {
-            id: term.id,
-            title: term.title,
-            grants: term.grants,
-            regime: self.regime.id,
+            id: copy(&term.term.id),
+            title: copy(term.title),
+            grants: copy(term.grants),
+            regime: copy(&self.regime.id),
+            regime_name: copy(&self.regime.name),
             status,
             reason,
-            source: term.cite.source,
+            source: copy(&term.cite.source),
             confidence: term.cite.confidence,
-            source_url: Some(term.cite.url).filter(|url| !url.is_empty()),
-            figures: term.figures,
+            source_url: Some(&term.cite.url).filter(|url| !url.is_empty()).map(copy),
+            figures: term.figures.clone(),
             as_of: self.facts.as_of,
             as_of_basis: self.basis,
             whatif,
@@ -123,10 +127,10 @@ impl Context<'_> {
     }
 
     /// The contract's own answer first, then the reader's what-ifs on top of it.
-    fn judge_term(&self, term: &Term) -> TermStatus {
-        let (status, mut reason, uses_stakes) = self.by_contract(term);
+    fn judge_term(&self, term: TermUnder<'_>) -> TermStatus {
+        let (status, mut reason, uses_stakes) = self.by_contract(term.rule);
         let whatifs: Vec<(usize, &WhatIf)> =
-            self.whatifs.iter().enumerate().filter(|(_, whatif)| whatif.term() == term.id).collect();
+            self.whatifs.iter().enumerate().filter(|(_, whatif)| whatif.term() == term.term.id).collect();
         let mut ended_by = None;
         let mut line = if uses_stakes { String::new() } else { "stakes have no bearing on it".to_owned() };
         for &(index, whatif) in &whatifs {
@@ -159,19 +163,19 @@ impl Context<'_> {
             reason.push_str("; stakes have no bearing on this term");
         }
         reason.push_str(&self.pin_note);
-        reason.push_str(&basis_note(self.facts.as_of, self.basis));
+        reason.push_str(&basis_note(self.facts.deal, self.facts.as_of, self.basis));
         let status = if ended_by.is_some() { Status::Ended } else { status };
         self.status_with_line(term, status, reason, ended_by, line)
     }
 
     /// The status and reason the regime's sources give, and whether stakes can change them.
-    fn by_contract(&self, term: &Term) -> (Status, String, bool) {
-        match term.rule {
+    fn by_contract(&self, rule: &Rule) -> (Status, String, bool) {
+        match rule {
             Rule::Standing => {
                 (Status::InForce, "in force: the sources set no end date or condition for it".to_owned(), false)
             }
             Rule::Until { ends, until } => {
-                let Judged { holds, because } = judge(&ends, &self.facts);
+                let Judged { holds, because } = judge(ends, &self.facts);
                 let reason = if holds {
                     format!("ended: {because} (the term lasts {until})")
                 } else if ends.only_dates() {
@@ -183,24 +187,24 @@ impl Context<'_> {
             }
             Rule::EndedBy(how) => (Status::Ended, format!("ended: {how}"), false),
             Rule::Later(how) => (Status::NotYet, format!("not yet: {how}"), false),
-            Rule::Contested(readings) => (Status::Contested, readings.to_owned(), false),
+            Rule::Contested(one, other) => (Status::Contested, format!("contested: {one}; {other}"), false),
             Rule::Unstated(missing) => (Status::Unknown, format!("unknown: {missing}"), false),
         }
     }
 
     /// Tries the regime's routing rules in order; the first whose term gives an answer decides.
-    fn route(&self, product: ProductKind, terms: &[TermStatus]) -> Route {
-        let partner = product.partner();
-        let facts = Facts { product: Some(product), partner, ..self.facts };
-        let mut last_rule: Option<(&RouteRule, &TermStatus)> = None;
-        for rule in self.regime.routes {
+    fn route(&self, product: &crate::deal::Product, terms: &[TermStatus]) -> Route {
+        let partner = product.partner.clone();
+        let facts = Facts { product: Some(product.kind), partner: partner.as_deref(), ..self.facts };
+        let mut last: Option<(&Text, Status)> = None;
+        for rule in self.facts.deal.routes_of(&self.regime.id) {
             if !judge(&rule.when, &facts).holds {
                 continue;
             }
             let Some(term) = terms.iter().find(|term| term.id == rule.term) else { continue };
             let answer = match term.status {
-                Status::InForce => Some((rule.in_force, rule.note_in_force)),
-                Status::Ended => rule.ended.map(|hosting| (hosting, rule.note_ended)),
+                Status::InForce => Some((&rule.in_force, &rule.note_in_force)),
+                Status::Ended => rule.ended.as_ref().map(|hosting| (hosting, &rule.note_ended)),
                 Status::NotYet | Status::Contested | Status::Unknown => None,
             };
             if let Some((hosting, note)) = answer {
@@ -208,15 +212,16 @@ impl Context<'_> {
                 if !note.is_empty() {
                     reason = format!("{reason}. {note}");
                 }
-                return Route { product, partner, hosting, term: rule.term, term_status: term.status, reason };
+                let (hosting, term_status) = (hosting.clone(), term.status);
+                return Route { product: product.kind, partner, hosting, term: copy(&rule.term), term_status, reason };
             }
-            last_rule = Some((rule, term));
+            last = Some((&rule.term, term.status));
         }
-        // Every regime ends with a rule for every product whose term always
-        // answers, so this is reached only if the catalogue is changed badly.
-        let (term, term_status) = last_rule.map_or(("", Status::Unknown), |(rule, term)| (rule.term, term.status));
-        let reason = format!("contested: no term of {} decides where {} may run", self.regime.name, product.label());
-        Route { product, partner, hosting: Hosting::Contested, term, term_status, reason }
+        // A deal whose rules leave a product unanswered under a regime gets this answer.
+        let (term, term_status) = last.map_or((Text::Borrowed(""), Status::Unknown), |(id, s)| (id.clone(), s));
+        let reason =
+            format!("contested: no term of {} decides where {} may run", self.regime.name, product.kind.label());
+        Route { product: product.kind, partner, hosting: Hosting::Contested, term, term_status, reason }
     }
 }
 
@@ -226,12 +231,12 @@ impl Context<'_> {
 /// [`evaluate`] would give the term on a table with these stakes, without
 /// writing any reason; a test checks that the two agree.
 pub(crate) struct TermProbe<'s> {
-    term: &'static Term,
+    rule: &'s Rule,
     facts: Facts<'s>,
     not_yet: bool,
     whatifs: Vec<Fact<'s>>,
     /// The status by the contract alone, when no stake can change it (no
-    /// catalogue rule reads stakes yet): worked out once, not per table.
+    /// rule of the regime reads stakes): worked out once, not per table.
     by_contract: Option<Status>,
 }
 
@@ -240,21 +245,28 @@ impl<'s> TermProbe<'s> {
     /// `None` when that regime has no such term. `last` is any final table of
     /// the scenario; only its stakes would matter, and [`TermProbe::status`]
     /// reads those from its argument instead.
-    pub(crate) fn new(scenario: &'s Scenario, last: &'s Stage, term_id: &str) -> Option<TermProbe<'s>> {
-        let (as_of, _) = judging_date(scenario)?;
-        TermProbe::on(scenario, last, term_id, as_of)
+    pub(crate) fn new(scenario: &'s Scenario, deal: &'s Deal, last: &'s Stage, term_id: &str) -> Option<TermProbe<'s>> {
+        let (as_of, _) = judging_date(scenario, deal)?;
+        TermProbe::on(scenario, deal, last, term_id, as_of)
     }
 
     /// The probe for `term_id` as [`TermProbe::new`] makes it, but judged on
     /// `as_of` instead of the scenario's own date: the timeline's points.
-    pub(crate) fn on(scenario: &'s Scenario, last: &'s Stage, term_id: &str, as_of: Date) -> Option<TermProbe<'s>> {
-        let chosen = regime(scenario.regime.unwrap_or(regime_on(as_of)));
-        let term = chosen.terms.iter().find(|term| term.id == term_id)?;
-        let facts = Facts { as_of, events: &scenario.events, stage: last, product: None, partner: None };
-        let not_yet = first_regime().starts.compare(as_of).is_lt();
+    pub(crate) fn on(
+        scenario: &'s Scenario,
+        deal: &'s Deal,
+        last: &'s Stage,
+        term_id: &str,
+        as_of: Date,
+    ) -> Option<TermProbe<'s>> {
+        let (chosen, _) = chosen_regime(scenario, deal, as_of)?;
+        let term = deal.term(term_id)?;
+        let rule = term.under(&chosen.id)?.rule;
+        let facts = Facts { as_of, deal, events: &scenario.events, stage: last, product: None, partner: None };
+        let not_yet = before_every_regime(deal, as_of);
         let whatifs = scenario.whatifs.iter().filter(|w| w.term() == term.id).map(whatif_fact).collect();
-        let mut probe = TermProbe { term, facts, not_yet, whatifs, by_contract: None };
-        if !matches!(&term.rule, Rule::Until { ends, .. } if ends.uses_stakes()) {
+        let mut probe = TermProbe { rule, facts, not_yet, whatifs, by_contract: None };
+        if !matches!(rule, Rule::Until { ends, .. } if ends.uses_stakes()) {
             // No fact of the rule reads stakes, so any table gives the same answer.
             let none = Stakes { ids: &[], groups: &[], shares: &[], total: 0 };
             probe.by_contract = Some(probe.contract_status(&none));
@@ -292,13 +304,13 @@ impl<'s> TermProbe<'s> {
 
     /// The status the contract gives on a table with these stakes, before any what-if.
     fn contract_status(&self, stakes: &Stakes<'_>) -> Status {
-        match &self.term.rule {
+        match self.rule {
             Rule::Standing => Status::InForce,
             Rule::Until { ends, .. } if holds(ends, &self.facts, stakes) => Status::Ended,
             Rule::Until { .. } => Status::InForce,
             Rule::EndedBy(_) => Status::Ended,
             Rule::Later(_) => Status::NotYet,
-            Rule::Contested(_) => Status::Contested,
+            Rule::Contested(..) => Status::Contested,
             Rule::Unstated(_) => Status::Unknown,
         }
     }
@@ -326,8 +338,8 @@ impl BoundProbe<'_, '_> {
 /// The fact a what-if asks about, borrowing its holder from the scenario.
 fn whatif_fact(whatif: &WhatIf) -> Fact<'_> {
     match whatif {
-        WhatIf::StakeBelow { holder, percent, .. } => Fact::StakeBelow { holder, percent: *percent },
-        WhatIf::Outweighed { holder, .. } => Fact::Outweighed { holder },
+        WhatIf::StakeBelow { holder, percent, .. } => Fact::StakeBelow { holder: holder.into(), percent: *percent },
+        WhatIf::Outweighed { holder, .. } => Fact::Outweighed { holder: holder.into() },
         WhatIf::HolderAbove { percent, .. } => Fact::AnyHolderAbove { percent: *percent },
     }
 }

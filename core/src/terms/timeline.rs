@@ -2,29 +2,30 @@
 //! every term there, and the headline's answer for one term.
 //!
 //! The points are the days something happens that can change a term or the
-//! table: each regime taking effect (the recapitalization, the amendment),
-//! each round, each tranche paid, and the AGI events the scenario dates.
+//! table: each regime of the deal taking effect (the recapitalization, the
+//! amendment), each round, each tranche paid, and each event the scenario dates.
 //! Every term is judged on each of those days as [`super::evaluate_terms`]
 //! would judge it there (the same regime choice, pins, events and
 //! what-ifs), on the table as it stands that day when the scenario counts
 //! only money paid, else on the table after every round.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::captable;
+use crate::deal::{copy, Deal, Text};
 use crate::scenario::{CountBasis, Scenario};
 use crate::stage::Stage;
 use crate::terms::condition::Stakes;
 use crate::Date;
 
 use super::judge::TermProbe;
-use super::{Status, TermStatus, REGIMES, TERM_IDS};
+use super::{Status, TermStatus};
 
 /// Every dated point of the story, with every term's status there.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Timeline {
-    /// The term ids, in the order every point lists their statuses.
-    pub terms: Vec<&'static str>,
+    /// The term ids of the deal, in the order every point lists their statuses.
+    pub terms: Vec<Text>,
     /// The points, in date order, one a day (a day's labels joined, in the order written).
     pub points: Vec<TimePoint>,
     /// For each term (in the order of `terms`), the points where its status
@@ -47,8 +48,7 @@ pub struct TimePoint {
 }
 
 /// What kind of thing happens at a [`TimePoint`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PointKind {
     /// A contract regime takes effect.
     Regime,
@@ -56,10 +56,26 @@ pub enum PointKind {
     Round,
     /// A tranche of a cheque is paid.
     Tranche,
-    /// OpenAI declares AGI.
-    AgiDeclared,
-    /// The expert panel verifies AGI.
-    AgiVerified,
+    /// An event of the deal happens: its id (`agi_declared`).
+    Event(Text),
+}
+
+impl PointKind {
+    /// The kind as the JSON outcome names it: `regime`, `round`, `tranche`, or the event's id.
+    pub fn name(&self) -> &str {
+        match self {
+            PointKind::Regime => "regime",
+            PointKind::Round => "round",
+            PointKind::Tranche => "tranche",
+            PointKind::Event(id) => id,
+        }
+    }
+}
+
+impl Serialize for PointKind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 /// The headline's answer for one term: its status on the date judged, why,
@@ -67,9 +83,9 @@ pub enum PointKind {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct KeyTerm {
     /// The term's id.
-    pub term: &'static str,
+    pub term: Text,
     /// Its title.
-    pub title: &'static str,
+    pub title: Text,
     /// Its status on the date judged.
     pub status: Status,
     /// Why, in one line: "stakes have no bearing on it", or the what-if that decided it.
@@ -92,9 +108,9 @@ pub struct Change {
     pub past: bool,
 }
 
-/// The timeline of a validated scenario whose final table is `last`.
-pub(crate) fn timeline(scenario: &Scenario, last: &Stage) -> Timeline {
-    let mut points = dated_points(scenario);
+/// The timeline of a validated scenario, judged under `deal`, whose final table is `last`.
+pub(crate) fn timeline(scenario: &Scenario, deal: &Deal, last: &Stage) -> Timeline {
+    let mut points = dated_points(scenario, deal);
     // Stakes can change a status only through a what-if; under the funded
     // count they also change with the day, so the table is made per point.
     let per_day = scenario.count == CountBasis::Funded && !scenario.whatifs.is_empty();
@@ -105,9 +121,9 @@ pub(crate) fn timeline(scenario: &Scenario, last: &Stage) -> Timeline {
             None
         };
         let stage = table.as_ref().unwrap_or(last);
-        point.statuses = statuses_on(scenario, stage, point.date);
+        point.statuses = statuses_on(scenario, deal, stage, point.date);
     }
-    let changes = (0..TERM_IDS.len())
+    let changes = (0..deal.terms.len())
         .map(|term| {
             let status = |point: &TimePoint| point.statuses.get(term).copied();
             (0..points.len())
@@ -115,12 +131,12 @@ pub(crate) fn timeline(scenario: &Scenario, last: &Stage) -> Timeline {
                 .collect()
         })
         .collect();
-    Timeline { terms: TERM_IDS.to_vec(), points, changes }
+    Timeline { terms: deal.terms.iter().map(|term| copy(&term.id)).collect(), points, changes }
 }
 
 /// The headline's answer for `term`, judged as `status` says, on the timeline.
 pub(crate) fn key_term(status: &TermStatus, timeline: &Timeline) -> KeyTerm {
-    let term = timeline.terms.iter().position(|&id| id == status.id);
+    let term = timeline.terms.iter().position(|id| *id == status.id);
     let changes = term.and_then(|term| timeline.changes.get(term)).map_or(&[][..], Vec::as_slice);
     let at = |i: usize| {
         let point = timeline.points.get(i)?;
@@ -131,12 +147,18 @@ pub(crate) fn key_term(status: &TermStatus, timeline: &Timeline) -> KeyTerm {
     let later = changes.iter().skip(1).filter_map(|&i| at(i));
     let (past, future): (Vec<Change>, Vec<Change>) = later.partition(|change| change.past);
     let change = past.into_iter().last().or_else(|| future.into_iter().next());
-    KeyTerm { term: status.id, title: status.title, status: status.status, line: status.line.clone(), change }
+    KeyTerm {
+        term: copy(&status.id),
+        title: copy(&status.title),
+        status: status.status,
+        line: status.line.clone(),
+        change,
+    }
 }
 
 /// Every dated point of the scenario, with no statuses yet, in date order;
 /// what happens on one day is one point, its labels joined.
-fn dated_points(scenario: &Scenario) -> Vec<TimePoint> {
+fn dated_points(scenario: &Scenario, deal: &Deal) -> Vec<TimePoint> {
     let mut points: Vec<TimePoint> = Vec::new();
     let mut add = |date: Date, kind: PointKind, label: String| {
         // By hand rather than a sort: a few points, and no sorting code in the wasm for them.
@@ -149,9 +171,9 @@ fn dated_points(scenario: &Scenario) -> Vec<TimePoint> {
             None => points.insert(at, TimePoint { date, kind, label, statuses: Vec::new() }),
         }
     };
-    for regime in REGIMES {
+    for regime in deal.regimes.iter() {
         if let Some(date) = regime.starts.to_date() {
-            add(date, PointKind::Regime, regime.event.to_owned());
+            add(date, PointKind::Regime, regime.event.to_string());
         }
     }
     for round in &scenario.rounds {
@@ -165,23 +187,25 @@ fn dated_points(scenario: &Scenario) -> Vec<TimePoint> {
             }
         }
     }
-    if let Some(date) = scenario.events.agi_declared {
-        add(date, PointKind::AgiDeclared, "OpenAI's declaration of AGI".to_owned());
-    }
-    if let Some(date) = scenario.events.agi_verified {
-        add(date, PointKind::AgiVerified, "the expert panel's verification of AGI".to_owned());
+    // In the deal's order, which is the order of the days for events that must follow another.
+    for event in deal.events.iter() {
+        if let Some(date) = scenario.events.get(&event.id) {
+            add(date, PointKind::Event(copy(&event.id)), event.label.to_string());
+        }
     }
     points
 }
 
 /// Every term's status on `date`, on the table `stage`.
-fn statuses_on(scenario: &Scenario, stage: &Stage, date: Date) -> Vec<Status> {
+fn statuses_on(scenario: &Scenario, deal: &Deal, stage: &Stage, date: Date) -> Vec<Status> {
     let ids: Vec<&str> = stage.holders.iter().map(|h| h.id.as_str()).collect();
     let groups: Vec<bool> = stage.holders.iter().map(|h| h.group).collect();
     let shares: Vec<u128> = stage.holders.iter().map(|h| h.shares).collect();
     let stakes = Stakes { ids: &ids, groups: &groups, shares: &shares, total: stage.total_shares };
-    TERM_IDS
+    deal.terms
         .iter()
-        .map(|id| TermProbe::on(scenario, stage, id, date).map_or(Status::Unknown, |probe| probe.status(&stakes)))
+        .map(|term| {
+            TermProbe::on(scenario, deal, stage, &term.id, date).map_or(Status::Unknown, |probe| probe.status(&stakes))
+        })
         .collect()
 }

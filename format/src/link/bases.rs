@@ -124,6 +124,7 @@ t 27%\").")),
     ("oct-2026-funded", Body::Live),
     ("ipo-what-if", Body::Live),
     ("oct-2025", Body::Live),
+    ("anthropic-series-h", Body::Live),
 ];
 
 /// The bases, decoded once. An entry that cannot be read (which the tests

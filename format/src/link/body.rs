@@ -10,7 +10,7 @@
 use fortress_core::strindex::StrIndex;
 use fortress_core::{
     Compare, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool,
-    PoolBasis, RegimeId, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
+    PoolBasis, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
 };
 
 use super::bases::{Base, TERM_IDS_V1};
@@ -43,7 +43,28 @@ const VERSION: u128 = 1 << 10;
 const COUNT: u128 = 1 << 11;
 const NOTE_KINDS: u128 = 1 << 12;
 const COMPARE: u128 = 1 << 13;
-const SCENARIO_BITS: u128 = (1 << 14) - 1;
+const DEAL: u128 = 1 << 14;
+const MORE_EVENTS: u128 = 1 << 15;
+const SCENARIO_BITS: u128 = (1 << 16) - 1;
+
+/// The events the `EVENTS` field carries, in this order: the Microsoft–OpenAI
+/// deal's, which were the only ones before deals were data. Any other
+/// event is in the `MORE_EVENTS` field.
+const LEGACY_EVENTS: [&str; 2] = ["agi_declared", "agi_verified"];
+
+/// The regimes a regime code names, by code - 1 (0 is none); code 3 is
+/// followed by the regime's id as a string.
+const LEGACY_REGIMES: [&str; 2] = ["oct-2025", "apr-2026"];
+
+/// The dates of the legacy events, in order.
+fn legacy_events(events: &Events) -> [Option<Date>; 2] {
+    LEGACY_EVENTS.map(|id| events.get(id))
+}
+
+/// The events other than the legacy ones, in the order of their ids.
+fn more_events(events: &Events) -> Vec<(&str, Date)> {
+    events.iter().filter(|(id, _)| !LEGACY_EVENTS.contains(id)).collect()
+}
 /// The fields a preset link takes from its preset and never changes.
 const TEXT_FIELDS: u128 = TITLE | SOURCES | NOTES | NOTE_KINDS;
 
@@ -58,6 +79,7 @@ pub(super) fn empty_scenario() -> Scenario {
         rounds: Vec::new(),
         events: Events::default(),
         regime: None,
+        deal: None,
         whatifs: Vec::new(),
         sources: Vec::new(),
         notes: Vec::new(),
@@ -434,6 +456,7 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
         notes,
         count,
         compare,
+        deal,
     } = scenario;
     let kinds = |notes: &[Note]| notes.iter().map(|note| note.kind).collect::<Vec<_>>();
     let mut mask = 0;
@@ -441,7 +464,7 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
         (HOLDERS, *holders != base.holders),
         (ROUNDS, *rounds != base.rounds),
         (AS_OF, *as_of != base.as_of),
-        (EVENTS, *events != base.events),
+        (EVENTS, legacy_events(events) != legacy_events(&base.events)),
         (WHATIFS, *whatifs != base.whatifs),
         (VALUATION, *valuation != base.valuation),
         (REGIME, *regime != base.regime),
@@ -452,6 +475,8 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
         (COUNT, *count != base.count),
         (NOTE_KINDS, kinds(notes) != kinds(&base.notes)),
         (COMPARE, *compare != base.compare),
+        (DEAL, *deal != base.deal),
+        (MORE_EVENTS, more_events(events) != more_events(&base.events)),
     ] {
         if changed {
             mask |= bit;
@@ -468,9 +493,9 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
         w.date(*as_of);
     }
     if mask & EVENTS != 0 {
-        let Events { agi_declared, agi_verified } = events;
-        w.date(*agi_declared);
-        w.date(*agi_verified);
+        for date in legacy_events(events) {
+            w.date(date);
+        }
     }
     if mask & WHATIFS != 0 {
         write_list(w, whatifs, &base.whatifs);
@@ -479,11 +504,16 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
         w.optional_number(valuation.map(|d| d.0));
     }
     if mask & REGIME != 0 {
-        w.varint(match regime {
-            None => 0,
-            Some(RegimeId::Oct2025) => 1,
-            Some(RegimeId::Apr2026) => 2,
-        });
+        match regime.as_deref() {
+            None => w.varint(0),
+            Some(id) => match LEGACY_REGIMES.iter().position(|legacy| *legacy == id) {
+                Some(k) => w.varint(k as u128 + 1),
+                None => {
+                    w.varint(3);
+                    w.string(id);
+                }
+            },
+        }
     }
     if mask & TITLE != 0 {
         w.string(title);
@@ -517,6 +547,17 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
     if mask & COMPARE != 0 {
         write_compare(w, compare.as_ref(), base);
     }
+    if mask & DEAL != 0 {
+        w.optional_string(deal.as_deref());
+    }
+    if mask & MORE_EVENTS != 0 {
+        let more = more_events(events);
+        w.varint(more.len() as u128);
+        for (id, date) in more {
+            w.string(id);
+            w.date(Some(date));
+        }
+    }
 }
 
 fn read_scenario(r: &mut Decoder, base: &Scenario, on_preset: bool) -> Result<Scenario, LinkError> {
@@ -540,7 +581,10 @@ fn read_scenario_at(r: &mut Decoder, base: &Scenario, on_preset: bool, nested: b
         s.as_of = r.date()?;
     }
     if mask & EVENTS != 0 {
-        s.events = Events { agi_declared: r.date()?, agi_verified: r.date()? };
+        for id in LEGACY_EVENTS {
+            let date = r.date()?;
+            s.events.set(id, date);
+        }
     }
     if mask & WHATIFS != 0 {
         s.whatifs = read_list(r, &base.whatifs)?;
@@ -551,8 +595,8 @@ fn read_scenario_at(r: &mut Decoder, base: &Scenario, on_preset: bool, nested: b
     if mask & REGIME != 0 {
         s.regime = match r.varint()? {
             0 => None,
-            1 => Some(RegimeId::Oct2025),
-            2 => Some(RegimeId::Apr2026),
+            code @ (1 | 2) => LEGACY_REGIMES.get(code as usize - 1).map(|id| (*id).to_owned()),
+            3 => Some(r.string()?),
             _ => return Err(newer("a contract regime this version does not know")),
         };
     }
@@ -594,6 +638,24 @@ fn read_scenario_at(r: &mut Decoder, base: &Scenario, on_preset: bool, nested: b
             return Err(damaged("a scenario it compares with names a baseline in turn"));
         }
         s.compare = read_compare(r, base, on_preset)?;
+    }
+    if mask & DEAL != 0 {
+        s.deal = r.optional_string()?;
+    }
+    if mask & MORE_EVENTS != 0 {
+        let stale: Vec<String> = more_events(&s.events).iter().map(|(id, _)| (*id).to_owned()).collect();
+        for id in stale {
+            s.events.set(&id, None);
+        }
+        for _ in 0..r.input.count()? {
+            r.input.spend(ITEM_COST)?;
+            let id = r.string()?;
+            if LEGACY_EVENTS.contains(&id.as_str()) || s.events.get(&id).is_some() {
+                return Err(damaged("it gives an event twice"));
+            }
+            let date = r.date()?.ok_or_else(|| damaged("an event has no date"))?;
+            s.events.set(&id, Some(date));
+        }
     }
     Ok(s)
 }

@@ -37,7 +37,10 @@
 //! base     = 0 (a full link) | k (a preset link on base k, see below)
 //! scenario = mask [holders:list] [rounds:list] [as_of:date] [declared:date verified:date]
 //!            [whatifs:list] [valuation:onum] [regime] [title:str] [sources:list] [notes:list]
-//!            [version]
+//!            [version] [count] [note kinds] [compare] [deal:ostr] [events:n (str(id) date)*n]
+//!            (declared, verified: the events agi_declared and agi_verified; events: every other
+//!            event of the scenario's deal, by id)
+//! regime   = 0 none | 1 oct-2025 | 2 apr-2026 | 3 str(id), any other regime of the deal
 //! list     = n item*n          (every item new when the base list is empty, else each
 //!                               starts 0: new | 2j+1: base item j | 2j+2: base item j, changed)
 //! holder   = new: str(name) id(name, group) num(percent) | changed: mask [str] [id] [num] (bit 3 flips group)
