@@ -191,10 +191,11 @@ async function timeToInteractive(browser, url, rate, loads, out) {
   return { runs, errors, interactive: median(inter) };
 }
 
-async function sliderLatency(browser, url, rate, steps, what = 'widget') {
+async function sliderLatency(browser, url, rate, steps, what = 'widget', prepare = null) {
   const { context, page, errors } = await newPage(browser, rate);
   try {
     await page.goto(url, { waitUntil: 'load' });
+    if (prepare) await prepare(page);
     const ready = await page.evaluate(
       (timeout) =>
         Promise.race([window.__fortressBench.ready, new Promise((r) => setTimeout(() => r(null), timeout))]),
@@ -294,9 +295,16 @@ async function main() {
     console.log('== Slider step latency ==');
     const w1 = await sliderLatency(browser, server.url, 1, STEPS);
     const w4 = await sliderLatency(browser, server.url, THROTTLE, STEPS);
-    console.log('  -- the same step on plain JavaScript (bench/baseline.html: summary, headline, table, chart and map) --');
-    const b1 = await sliderLatency(browser, `${baseline.url}baseline.html`, 1, STEPS, 'baseline');
-    const b4 = await sliderLatency(browser, `${baseline.url}baseline.html`, THROTTLE, STEPS, 'baseline');
+    console.log('  -- the same step on plain JavaScript (bench/baseline.html?no-map: summary, headline, table and chart, as the widget shows them by default) --');
+    const b1 = await sliderLatency(browser, `${baseline.url}baseline.html?no-map`, 1, STEPS, 'baseline');
+    const b4 = await sliderLatency(browser, `${baseline.url}baseline.html?no-map`, THROTTLE, STEPS, 'baseline');
+    console.log('  -- with the sensitivity map shown, against plain JavaScript with its map (bench/baseline.html) --');
+    const showMap = async (page) => {
+      await page.locator('#sensitivity-show').click({ timeout: READY_TIMEOUT_MS });
+      await page.locator('#sensitivity-map canvas').waitFor({ timeout: READY_TIMEOUT_MS });
+    };
+    const m4 = await sliderLatency(browser, server.url, THROTTLE, STEPS, 'widget with the map', showMap);
+    const bm4 = await sliderLatency(browser, `${baseline.url}baseline.html`, THROTTLE, STEPS, 'baseline with the map');
     console.log('  -- for reference: the summary, headline and table alone (baseline.html?table-only, the yardstick of runs before 2026-11-26) --');
     const t1 = await sliderLatency(browser, `${baseline.url}baseline.html?table-only`, 1, STEPS, 'table only');
     const t4 = await sliderLatency(browser, `${baseline.url}baseline.html?table-only`, THROTTLE, STEPS, 'table only');
@@ -305,7 +313,7 @@ async function main() {
       ? await sliderLatency(browser, `${server.url}#${process.env.BENCH_BIG_LINK}`, 1, STEPS, '300 holders x 6 rounds')
       : { errors: [] };
     if (!process.env.BENCH_BIG_LINK) console.log('  (not run: scripts/bench.sh passes BENCH_BIG_LINK)');
-    errors.push(...w1.errors, ...w4.errors, ...b1.errors, ...b4.errors, ...t1.errors, ...t4.errors, ...big.errors);
+    errors.push(...w1.errors, ...w4.errors, ...b1.errors, ...b4.errors, ...m4.errors, ...bm4.errors, ...t1.errors, ...t4.errors, ...big.errors);
     console.log('');
     const p95 = (xs) => (xs?.length ? quantile(xs, 0.95) : NaN);
     const w1p95 = p95(w1.dom);
@@ -323,6 +331,12 @@ async function main() {
       `slider-step work p95 at ${THROTTLE}x within ${BUDGET_BASELINE_RATIO}x of plain JavaScript`,
       ratio <= BUDGET_BASELINE_RATIO,
       `${ratio.toFixed(2)}x (${ms(w4p95)} vs ${ms(b4p95)}; medians ${ms(median(w4.dom ?? []))} vs ${ms(median(b4.dom ?? []))})`,
+    );
+    const mapRatio = p95(m4.dom) / p95(bm4.dom);
+    budget(
+      `with the map shown: slider-step work p95 at ${THROTTLE}x within ${BUDGET_BASELINE_RATIO}x of plain JavaScript with its map`,
+      mapRatio <= BUDGET_BASELINE_RATIO,
+      `${mapRatio.toFixed(2)}x (${ms(p95(m4.dom))} vs ${ms(p95(bm4.dom))}; medians ${ms(median(m4.dom ?? []))} vs ${ms(median(bm4.dom ?? []))})`,
     );
     const t4p95 = p95(t4.dom);
     console.log(
