@@ -12,6 +12,19 @@
 //! let microsoft = after.holder("microsoft").unwrap();
 //! assert_eq!(format!("{:.4}", microsoft.percent), "23.4643");
 //! ```
+// The deal's words and lists are written for the full build, where they are borrowed or owned
+// (`deal::Words`, `deal::Parts`); in the lighter build they are plain references, where some of
+// those borrows and copies are redundant. Clippy holds them in the full build.
+#![cfg_attr(
+    not(feature = "full"),
+    allow(
+        clippy::needless_borrow,
+        clippy::borrow_deref_ref,
+        clippy::explicit_auto_deref,
+        clippy::clone_on_copy,
+        clippy::needless_option_as_deref
+    )
+)]
 #![cfg_attr(not(test), deny(clippy::indexing_slicing))]
 
 mod amount;
@@ -32,6 +45,11 @@ mod stage;
 pub mod strindex;
 pub mod terms;
 pub mod validate;
+
+/// Whether this is the full build (feature `full`): every built-in deal and
+/// preset. The lighter build carries the default preset and deal only, and
+/// its callers hand anything else to the full build ([`deal::needs_full`]).
+pub const FULL: bool = cfg!(feature = "full");
 
 pub use amount::{Decimal, Dollars, Percent};
 pub use date::Date;

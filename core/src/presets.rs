@@ -24,47 +24,69 @@ pub struct Preset {
 /// The preset the widget opens on.
 pub const DEFAULT: &str = "feb-2026";
 
-/// Every preset, the default first, then the story in order, then the starting table; then
-/// Anthropic's, under its own deal. (Appended, never inserted: the order is the picker's, and
-/// link bases name presets, so a new preset changes no link.)
-pub const ALL: &[Preset] = &[
-    Preset {
-        name: "feb-2026",
-        summary: "February 2026 round: $110B at $730B pre-money (OpenAI's reading)",
-        build: feb_2026_pre_money,
-    },
-    Preset {
-        name: "feb-2026-post",
-        summary: "February 2026 round with $730B read as post-money (some outlets' reading)",
-        build: feb_2026_post_money,
-    },
-    Preset {
-        name: "mar-2026-close",
-        summary: "Final close, March 2026: $122B at $852B post-money",
-        build: mar_2026_close,
-    },
-    Preset {
-        name: "apr-2026-amendment",
-        summary: "The April 27, 2026 amendment: Azure exclusivity ends",
-        build: apr_2026_amendment,
-    },
-    Preset {
-        name: "oct-2026-funded",
-        summary: "October 2026: the round as paid, tranche by tranche",
-        build: oct_2026_funded,
-    },
-    Preset { name: "ipo-what-if", summary: "Speculative: an IPO raising $60B at about $1T", build: ipo_what_if },
-    Preset {
-        name: "oct-2025",
-        summary: "October 2025 recapitalization: about $500B, Microsoft about 27%",
-        build: oct_2025_recap,
-    },
-    Preset {
-        name: "anthropic-series-h",
-        summary: "Anthropic after its $65B Series H at $965B post-money (May 2026); Amazon's and Google's cloud terms",
-        build: anthropic_series_h,
-    },
+/// The default preset: the one the widget opens on, and the only one the
+/// lighter build carries.
+const FEB_2026: Preset = Preset {
+    name: "feb-2026",
+    summary: "February 2026 round: $110B at $730B pre-money (OpenAI's reading)",
+    build: feb_2026_pre_money,
+};
+
+/// The other presets, which only the full build carries (feature `full`),
+/// by name and summary: the lighter build (the standalone page's and the
+/// embed's) lists them, and hands the reader who picks one, or a link or a
+/// comparison that names one, to the full build. The story in order, then
+/// the starting table, then Anthropic's under its own deal. (Appended, never
+/// inserted: the order is the picker's, and link bases name presets, so a new
+/// preset changes no link.)
+pub const FULL_ONLY: &[(&str, &str)] = &[
+    ("feb-2026-post", "February 2026 round with $730B read as post-money (some outlets' reading)"),
+    ("mar-2026-close", "Final close, March 2026: $122B at $852B post-money"),
+    ("apr-2026-amendment", "The April 27, 2026 amendment: Azure exclusivity ends"),
+    ("oct-2026-funded", "October 2026: the round as paid, tranche by tranche"),
+    ("ipo-what-if", "Speculative: an IPO raising $60B at about $1T"),
+    ("oct-2025", "October 2025 recapitalization: about $500B, Microsoft about 27%"),
+    (
+        "anthropic-series-h",
+        "Anthropic after its $65B Series H at $965B post-money (May 2026); Amazon's and Google's cloud terms",
+    ),
 ];
+
+/// Preset `k` of [`FULL_ONLY`], with its builder.
+#[cfg(feature = "presets")]
+#[allow(clippy::indexing_slicing)] // evaluated at compile time: an index out of range fails the build
+const fn full(k: usize, build: fn() -> Scenario) -> Preset {
+    let (name, summary) = FULL_ONLY[k];
+    Preset { name, summary, build }
+}
+
+/// Every preset this build carries, in the picker's order: the default first,
+/// then [`FULL_ONLY`]'s in the full build.
+#[cfg(feature = "full")]
+pub const ALL: &[Preset] = &[
+    FEB_2026,
+    full(0, feb_2026_post_money),
+    full(1, mar_2026_close),
+    full(2, apr_2026_amendment),
+    full(3, oct_2026_funded),
+    full(4, ipo_what_if),
+    full(5, oct_2025_recap),
+    full(6, anthropic_series_h),
+];
+/// Every preset this build carries: the embed build's, the OpenAI story's.
+#[cfg(all(feature = "presets", not(feature = "full")))]
+pub const ALL: &[Preset] = &[
+    FEB_2026,
+    full(0, feb_2026_post_money),
+    full(1, mar_2026_close),
+    full(2, apr_2026_amendment),
+    full(3, oct_2026_funded),
+    full(4, ipo_what_if),
+    full(5, oct_2025_recap),
+];
+/// Every preset this build carries: the lighter build's, the default only.
+#[cfg(not(feature = "presets"))]
+pub const ALL: &[Preset] = &[FEB_2026];
 
 /// The preset with this name.
 ///
@@ -488,11 +510,13 @@ pub fn ipo_what_if() -> Scenario {
     }
 }
 
+#[cfg(feature = "full")]
 /// A holder whose stake is given in millionths of a point.
 fn holder_micros(id: &str, name: &str, micros: i64, group: bool) -> Holder {
     Holder { id: id.to_owned(), name: name.to_owned(), percent: Percent::from_micros(micros), group }
 }
 
+#[cfg(feature = "full")]
 fn post_money_round(name: &str, day: Option<Date>, billions: i64, investments: Vec<Investment>) -> Round {
     Round {
         name: name.to_owned(),
@@ -507,6 +531,7 @@ fn post_money_round(name: &str, day: Option<Date>, billions: i64, investments: V
 /// Anthropic from the table of March 2025 (Google's 14% in Anthropic's court
 /// filings, everyone else in one row) through Series F, G and H, judged on the
 /// day Series H closed, under the deal with Amazon and Google.
+#[cfg(feature = "full")]
 pub fn anthropic_series_h() -> Scenario {
     let rounds = vec![
         post_money_round(
@@ -553,6 +578,7 @@ pub fn anthropic_series_h() -> Scenario {
     }
 }
 
+#[cfg(feature = "full")]
 /// Anthropic's sources, as static data: (fact, source, confidence, address or "", day).
 #[allow(clippy::type_complexity)]
 const ANTHROPIC_SOURCES: &[(&str, &str, Confidence, &str, Option<(u16, u8, u8)>)] = &[
@@ -613,6 +639,7 @@ const ANTHROPIC_SOURCES: &[(&str, &str, Confidence, &str, Option<(u16, u8, u8)>)
      None),
 ];
 
+#[cfg(feature = "full")]
 /// Anthropic's caveats, as static data.
 const ANTHROPIC_NOTES: &[(NoteKind, &str)] = &[
     (
@@ -649,6 +676,7 @@ const ANTHROPIC_NOTES: &[(NoteKind, &str)] = &[
     ),
 ];
 
+#[cfg(feature = "full")]
 fn anthropic_sources() -> Vec<Source> {
     let some = |text: &str| (!text.is_empty()).then(|| text.to_owned());
     ANTHROPIC_SOURCES
@@ -663,6 +691,7 @@ fn anthropic_sources() -> Vec<Source> {
         .collect()
 }
 
+#[cfg(feature = "full")]
 fn anthropic_notes() -> Vec<Note> {
     ANTHROPIC_NOTES.iter().map(|&(kind, text)| Note::new(kind, text)).collect()
 }

@@ -7,6 +7,7 @@
 //! cap table goes out as CSV ([`csv`]), with exact figures ([`figures`]).
 
 pub mod csv;
+#[cfg(feature = "full")]
 pub mod deal;
 pub mod embed;
 pub mod figures;

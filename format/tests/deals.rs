@@ -3,6 +3,8 @@
 //! and of its event, and every kind of bad deal file with its message.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+// Deal files are read by the full build only (feature `full`).
+#![cfg(feature = "full")]
 
 use std::path::PathBuf;
 

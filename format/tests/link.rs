@@ -251,7 +251,7 @@ fn newer_version_is_told_apart_from_damage() {
 
 #[test]
 fn links_open_from_a_url_a_fragment_or_the_bare_text() {
-    let scenario = presets::mar_2026_close();
+    let scenario = presets::by_name(presets::DEFAULT).unwrap();
     let fragment = encode(&scenario);
     for text in [
         fragment.clone(),
@@ -262,7 +262,7 @@ fn links_open_from_a_url_a_fragment_or_the_bare_text() {
     ] {
         assert_eq!(
             decode_link(&text),
-            Ok(Link { scenario: scenario.clone(), preset: Some("mar-2026-close") }),
+            Ok(Link { scenario: scenario.clone(), preset: Some(presets::DEFAULT) }),
             "{text}"
         );
     }

@@ -162,10 +162,8 @@ pub fn openai_term_ids() -> Vec<&'static str> {
     fortress_core::deal::OPENAI_MICROSOFT
         .terms
         .iter()
-        .filter_map(|term| match &term.id {
-            std::borrow::Cow::Borrowed(id) => Some(*id),
-            std::borrow::Cow::Owned(_) => None,
-        })
+        // `&'static str` in the lighter build, `Cow<'static, str>` in the full one.
+        .map(|term| AsRef::<str>::as_ref(&term.id))
         .collect()
 }
 
@@ -355,9 +353,10 @@ fn enrich(mut s: Scenario, mut x: Extras) -> Scenario {
     };
     s.events = agi_events(declared, verified);
     s.regime = x.regime.map(str::to_owned);
-    if x.anthropic {
+    // The Anthropic deal is built in only with the core's `full` feature.
+    let anthropic = fortress_core::deal::BUILT_IN.iter().find(|deal| deal.id == "anthropic-amazon-google");
+    if let (true, Some(deal)) = (x.anthropic, anthropic) {
         // The same choices, mapped onto the Anthropic deal's own events, regimes and terms.
-        let deal = &fortress_core::deal::ANTHROPIC;
         s.deal = Some(deal.id.to_string());
         s.events = Events::default();
         s.events.set("amazon_milestones", declared);

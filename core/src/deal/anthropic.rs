@@ -10,7 +10,7 @@
 //! found the Amazon and Google arrangements non-exclusive, so every route
 //! answers "any cloud" and says which term decides it.
 
-use std::borrow::Cow;
+use super::words;
 
 use crate::scenario::Confidence;
 use crate::Percent;
@@ -19,7 +19,7 @@ use super::{Cite, Condition, Day, Deal, EventDef, Fact, Figure, Hosting, Product
 use super::{RegimeRule, RouteRule, Rule, Term, Text};
 
 const fn t(text: &'static str) -> Text {
-    Cow::Borrowed(text)
+    words(text)
 }
 
 const fn cite(source: &'static str, url: &'static str, confidence: Confidence) -> Cite {
@@ -148,7 +148,7 @@ const TPU_BROADCOM: Cite = cite(
 pub static ANTHROPIC: Deal = Deal {
     id: t("anthropic-amazon-google"),
     name: t("Anthropic, Amazon and Google"),
-    events: Cow::Borrowed(&[
+    events: parts!(&[
         EventDef {
             id: t("amazon_milestones"),
             name: t("Amazon's milestones met"),
@@ -168,7 +168,7 @@ pub static ANTHROPIC: Deal = Deal {
             default_day: Day::new(2027, 1, 1),
         },
     ]),
-    regimes: Cow::Borrowed(&[
+    regimes: parts!(&[
         Regime {
             id: t(SEP_2023),
             name: t("Amazon's September 2023 agreement"),
@@ -205,15 +205,15 @@ pub static ANTHROPIC: Deal = Deal {
             source: GOOGLE_2026,
         },
     ]),
-    terms: Cow::Borrowed(&[
+    terms: parts!(&[
         Term {
             id: t("aws-primary-cloud"),
             title: t("AWS as primary cloud provider"),
             grants: t("Anthropic uses AWS as its primary cloud provider for mission-critical workloads; the \
                 arrangement is not exclusive."),
             cite: AMAZON_2023,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(SEP_2023, Rule::Standing),
                 rule(NOV_2024, Rule::Standing),
                 rule(OCT_2025, Rule::Standing),
@@ -227,8 +227,8 @@ pub static ANTHROPIC: Deal = Deal {
             grants: t("AWS is Anthropic's primary partner for training its models, on Trainium chips whose future \
                 generations Anthropic helps Amazon's Annapurna Labs design."),
             cite: AMAZON_2024,
-            figures: Cow::Borrowed(&[SOLE_OR_PRIMARY]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[SOLE_OR_PRIMARY]),
+            rules: parts!(&[
                 rule(SEP_2023, Rule::Later(t("Amazon's November 2024 agreement brings it in"))),
                 rule(NOV_2024, Rule::Standing),
                 rule(OCT_2025, Rule::Standing),
@@ -242,8 +242,8 @@ pub static ANTHROPIC: Deal = Deal {
             grants: t("Anthropic has made a non-exclusive, long-term commitment to offer its models on Amazon \
                 Bedrock, and Amazon has a non-exclusive licence to use them in its own services."),
             cite: CMA_AMAZON,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(SEP_2023, Rule::Standing),
                 rule(NOV_2024, Rule::Standing),
                 rule(OCT_2025, Rule::Standing),
@@ -258,8 +258,8 @@ pub static ANTHROPIC: Deal = Deal {
                 potential change of control, so that it can make a counteroffer; it has no board seat, and its \
                 holding is a minority without votes."),
             cite: CMA_AMAZON,
-            figures: Cow::Borrowed(&[AMAZON_STAKE]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[AMAZON_STAKE]),
+            rules: parts!(&[
                 rule(SEP_2023, Rule::Standing),
                 rule(NOV_2024, Rule::Standing),
                 rule(OCT_2025, Rule::Standing),
@@ -273,8 +273,8 @@ pub static ANTHROPIC: Deal = Deal {
             grants: t("Anthropic commits more than $100B over ten years to AWS technologies (Graviton, Trainium2 \
                 to Trainium4) for up to 5 GW of capacity, and the full Claude Platform is offered inside AWS."),
             cite: AMAZON_2026,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(SEP_2023, LATER_APRIL_AMAZON),
                 rule(NOV_2024, LATER_APRIL_AMAZON),
                 rule(OCT_2025, LATER_APRIL_AMAZON),
@@ -288,8 +288,8 @@ pub static ANTHROPIC: Deal = Deal {
             grants: t("Amazon invests $5B now and may invest up to $20B more once Anthropic meets commercial \
                 milestones the companies have not made public."),
             cite: AMAZON_2026,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(SEP_2023, LATER_APRIL_AMAZON),
                 rule(NOV_2024, LATER_APRIL_AMAZON),
                 rule(OCT_2025, LATER_APRIL_AMAZON),
@@ -315,8 +315,8 @@ pub static ANTHROPIC: Deal = Deal {
             grants: t("Google Cloud supplies compute to Anthropic and offers Claude on Vertex AI; the UK CMA found \
                 both arrangements non-exclusive, and Google's shares carry no votes."),
             cite: CMA_GOOGLE,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(
                     SEP_2023,
                     Rule::Unstated(t("the sources found do not date when Claude came to Vertex AI; the CMA \
@@ -334,8 +334,8 @@ pub static ANTHROPIC: Deal = Deal {
             grants: t("Anthropic may use up to one million Google TPUs, more than a gigawatt of them coming online \
                 in 2026, in a deal worth tens of billions of dollars."),
             cite: GOOGLE_2025,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 reworded(SEP_2023, Rule::Standing, TPU_2023, GOOGLE_2023),
                 reworded(NOV_2024, Rule::Standing, TPU_2023, GOOGLE_2023),
                 rule(OCT_2025, Rule::Standing),
@@ -349,8 +349,8 @@ pub static ANTHROPIC: Deal = Deal {
             grants: t("Google may own at most 15% of Anthropic, and has no voting rights, board seats or board \
                 observer rights."),
             cite: GOOGLE_FILINGS,
-            figures: Cow::Borrowed(&[GOOGLE_14]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[GOOGLE_14]),
+            rules: parts!(&[
                 rule(SEP_2023, GOOGLE_CAP),
                 rule(NOV_2024, GOOGLE_CAP),
                 rule(OCT_2025, GOOGLE_CAP),
@@ -368,8 +368,8 @@ pub static ANTHROPIC: Deal = Deal {
             grants: t("Google invests $10B now, at a reported $350B valuation, and may invest up to $30B more once \
                 Anthropic meets performance milestones that are not public."),
             cite: GOOGLE_2026,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(SEP_2023, LATER_APRIL_GOOGLE),
                 rule(NOV_2024, LATER_APRIL_GOOGLE),
                 rule(OCT_2025, LATER_APRIL_GOOGLE),
@@ -384,9 +384,9 @@ pub static ANTHROPIC: Deal = Deal {
             ]),
         },
     ]),
-    routes: Cow::Borrowed(&[
+    routes: parts!(&[
         RouteRule {
-            regimes: Cow::Borrowed(&[]),
+            regimes: parts!(&[]),
             when: Condition::Fact(Fact::Product(ProductKind::Training)),
             term: t("aws-primary-training"),
             in_force: Hosting::AnyCloud,
@@ -396,7 +396,7 @@ pub static ANTHROPIC: Deal = Deal {
             note_ended: t(""),
         },
         RouteRule {
-            regimes: Cow::Borrowed(&[]),
+            regimes: parts!(&[]),
             when: Condition::Fact(Fact::Product(ProductKind::StatelessApi)),
             term: t("bedrock-non-exclusive"),
             in_force: Hosting::AnyCloud,
@@ -406,7 +406,7 @@ pub static ANTHROPIC: Deal = Deal {
             note_ended: t(""),
         },
         RouteRule {
-            regimes: Cow::Borrowed(&[]),
+            regimes: parts!(&[]),
             when: Condition::Always,
             term: t("aws-primary-cloud"),
             in_force: Hosting::AnyCloud,
@@ -415,7 +415,7 @@ pub static ANTHROPIC: Deal = Deal {
             note_ended: t(""),
         },
     ]),
-    products: Cow::Borrowed(&[
+    products: parts!(&[
         Product { kind: ProductKind::StatelessApi, partner: None },
         Product { kind: ProductKind::Training, partner: None },
     ]),

@@ -63,6 +63,30 @@ impl fmt::Display for Day {
     }
 }
 
+/// Words in a deal or a condition. In the full build (feature `full`),
+/// borrowed from static data or owned when read from a deal file; in the
+/// lighter build, which carries only static deals, always borrowed, which
+/// keeps its wasm smaller.
+#[cfg(feature = "full")]
+pub type Words<'a> = Cow<'a, str>;
+/// Words in a deal or a condition: borrowed (the lighter build).
+#[cfg(not(feature = "full"))]
+pub type Words<'a> = &'a str;
+/// A list in a deal or a condition: borrowed or owned (the full build).
+#[cfg(feature = "full")]
+pub type Parts<'a, T> = Cow<'a, [T]>;
+/// A list in a deal or a condition: borrowed (the lighter build).
+#[cfg(not(feature = "full"))]
+pub type Parts<'a, T> = &'a [T];
+
+/// Borrowed words, as static data and what-ifs give them.
+pub const fn words(text: &str) -> Words<'_> {
+    #[cfg(feature = "full")]
+    return Cow::Borrowed(text);
+    #[cfg(not(feature = "full"))]
+    return text;
+}
+
 /// A condition over the facts of a scenario: a fact, or all / any / not of other conditions.
 ///
 /// A deal's trees are `'static` (borrowed from static data, or owned when
@@ -75,12 +99,12 @@ pub enum Condition<'a> {
     /// One fact of the scenario.
     Fact(Fact<'a>),
     /// Holds when every part holds (and so when there are no parts).
-    All(Cow<'a, [Condition<'a>]>),
+    All(Parts<'a, Condition<'a>>),
     /// Holds when some part holds (and so never when there are no parts).
-    Any(Cow<'a, [Condition<'a>]>),
+    Any(Parts<'a, Condition<'a>>),
     /// Holds when no part holds: with one part, when that part does not. (A
     /// list, so that the tree needs no box; the deal format writes one part.)
-    Not(Cow<'a, [Condition<'a>]>),
+    Not(Parts<'a, Condition<'a>>),
 }
 
 /// One fact a condition can ask about.
@@ -91,25 +115,25 @@ pub enum Fact<'a> {
     /// The date judged is later than this day: a term that runs "through" it has ended.
     After(Day),
     /// The deal's event with this id happened on or before the date judged.
-    Event(Cow<'a, str>),
+    Event(Words<'a>),
     /// The holder's stake after the last round is strictly below the percentage.
     StakeBelow {
         /// The holder's id.
-        holder: Cow<'a, str>,
+        holder: Words<'a>,
         /// The threshold, 0 to 100.
         percent: Percent,
     },
     /// The holder's stake after the last round is strictly above the percentage.
     StakeAbove {
         /// The holder's id.
-        holder: Cow<'a, str>,
+        holder: Words<'a>,
         /// The threshold, 0 to 100.
         percent: Percent,
     },
     /// Some other single holder holds strictly more shares than this one after the last round.
     Outweighed {
         /// The holder who must stay the largest.
-        holder: Cow<'a, str>,
+        holder: Words<'a>,
     },
     /// Some single holder's stake after the last round is strictly above the percentage.
     AnyHolderAbove {
@@ -119,7 +143,7 @@ pub enum Fact<'a> {
     /// The routing question is about this kind of product.
     Product(ProductKind),
     /// The routing question is about a product built with this partner.
-    Partner(Cow<'a, str>),
+    Partner(Words<'a>),
 }
 
 impl Condition<'_> {
@@ -245,7 +269,7 @@ impl ProductKind {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Hosting {
     /// On this cloud only: `Only("Azure")`.
-    Only(Cow<'static, str>),
+    Only(Words<'static>),
     /// On any cloud provider.
     AnyCloud,
     /// The sources disagree.

@@ -9,21 +9,37 @@
 //! the stake what-ifs watch, the products whose routes are shown.
 //!
 //! One type serves the deals the core carries (static data: every text and
-//! list a [`Cow::Borrowed`] of `'static` data, so none is built at run time)
+//! list borrowed from `'static` data, so none is built at run time)
 //! and the deals a publisher writes (read from JSON by `fortress-format`, every
 //! text and list owned). The same interpreter (`crate::terms`) judges both.
 //!
 //! The built-in deals are [`OPENAI_MICROSOFT`] (the default, when a scenario
-//! names none) and [`ANTHROPIC`]; each is also a JSON file in `core/deals/`
+//! names none) and, with the `full` feature, `ANTHROPIC` ([`FULL_ONLY`]: the
+//! widget's lighter build hands a scenario under it to the full build, see
+//! [`needs_full`]); each is also a JSON file in `core/deals/`
 //! in the deal format (docs/DEALS.md), which a test reads back to exactly
 //! this data. Every deal, built in or not, passes [`validate_deal`].
 
+/// A list of static data as a deal's list ([`List`]): `parts!(&[..])`.
+#[cfg(feature = "full")]
+macro_rules! parts {
+    ($list:expr) => {
+        std::borrow::Cow::Borrowed($list)
+    };
+}
+/// A list of static data as a deal's list ([`List`]): `parts!(&[..])`.
+#[cfg(not(feature = "full"))]
+macro_rules! parts {
+    ($list:expr) => {
+        $list
+    };
+}
+
+#[cfg(feature = "full")]
 mod anthropic;
 mod condition;
 mod openai_microsoft;
 mod validate;
-
-use std::borrow::Cow;
 
 use serde::Serialize;
 
@@ -31,22 +47,52 @@ use crate::error::{ErrorKind, ScenarioError};
 use crate::scenario::{Confidence, Scenario};
 use crate::Date;
 
+#[cfg(feature = "full")]
 pub use anthropic::ANTHROPIC;
-pub use condition::{Condition, Day, Fact, Hosting, ProductKind};
+pub use condition::{words, Condition, Day, Fact, Hosting, Parts, ProductKind, Words};
 pub use openai_microsoft::OPENAI_MICROSOFT;
 pub use validate::{
     validate_deal, MAX_CONDITION_DEPTH, MAX_CONDITION_PARTS, MAX_DEAL_EVENTS, MAX_DEAL_TEXT_CHARS, MAX_FIGURES,
     MAX_REGIMES, MAX_ROUTES, MAX_TERMS,
 };
 
-/// A text of a deal: borrowed from static data, or owned when read from a file.
-pub type Text = Cow<'static, str>;
+/// A text of a deal: borrowed from static data, or (in the full build) owned when read from a file.
+pub type Text = Words<'static>;
 
-/// A list of a deal: borrowed from static data, or owned when read from a file.
-pub type List<T> = Cow<'static, [T]>;
+/// A list of a deal: borrowed from static data, or (in the full build) owned when read from a file.
+pub type List<T> = Parts<'static, T>;
 
-/// Every deal the core carries, the default first.
+/// Every deal this build carries, the default first.
+#[cfg(feature = "full")]
 pub static BUILT_IN: &[&Deal] = &[&OPENAI_MICROSOFT, &ANTHROPIC];
+/// Every deal this build carries: the lighter build's, the default only.
+#[cfg(not(feature = "full"))]
+pub static BUILT_IN: &[&Deal] = &[&OPENAI_MICROSOFT];
+
+/// The built-in deals only the full build carries (feature `full`), by id: a
+/// scenario under one of them is the full build's to show.
+pub const FULL_ONLY: &[&str] = &["anthropic-amazon-google"];
+
+/// Whether this build must leave `scenario` to the full build: it names a
+/// built-in deal, or compares with a preset, that only the full build
+/// carries. Always false in the full build.
+///
+/// ```
+/// use fortress_core::{deal, presets};
+/// assert!(!deal::needs_full(&presets::feb_2026_pre_money()));
+/// let mut scenario = presets::feb_2026_pre_money();
+/// scenario.deal = Some("anthropic-amazon-google".to_owned());
+/// assert_eq!(deal::needs_full(&scenario), !cfg!(feature = "full"));
+/// ```
+pub fn needs_full(scenario: &Scenario) -> bool {
+    let full_only_preset = |name: &str| {
+        crate::presets::ALL.iter().all(|p| p.name != name)
+            && crate::presets::FULL_ONLY.iter().any(|(full, _)| *full == name)
+    };
+    let full_only_deal = |id: &str| !cfg!(feature = "full") && FULL_ONLY.contains(&id);
+    scenario.deal.as_deref().is_some_and(full_only_deal)
+        || matches!(&scenario.compare, Some(crate::Compare::Preset(name)) if full_only_preset(name))
+}
 
 /// The id of the deal a scenario is judged under when it names none.
 pub const DEFAULT: &str = "openai-microsoft";
@@ -294,7 +340,7 @@ impl Deal {
 
     /// The routing rules of one regime, in order.
     pub fn routes_of<'d>(&'d self, regime: &'d str) -> impl Iterator<Item = &'d RouteRule> + 'd {
-        self.routes.iter().filter(move |rule| rule.regimes.is_empty() || rule.regimes.iter().any(|r| r == regime))
+        self.routes.iter().filter(move |rule| rule.regimes.is_empty() || rule.regimes.iter().any(|r| **r == *regime))
     }
 }
 
@@ -318,7 +364,7 @@ impl Term {
 /// copy the interpreter makes (which keeps the widget's wasm smaller).
 #[inline(never)]
 pub(crate) fn copy(text: &Text) -> Text {
-    text.clone()
+    Text::clone(text)
 }
 
 /// The built-in deal with this id.

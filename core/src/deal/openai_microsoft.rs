@@ -10,7 +10,7 @@
 //! the October 2025 agreement has it; under the amendment, only what
 //! differs is written again.
 
-use std::borrow::Cow;
+use super::words;
 
 use crate::scenario::Confidence;
 
@@ -18,7 +18,7 @@ use super::{Cite, Condition, Day, Deal, EventDef, Fact, Figure, Hosting, Product
 use super::{RegimeRule, RouteRule, Rule, Term, Text};
 
 const fn t(text: &'static str) -> Text {
-    Cow::Borrowed(text)
+    words(text)
 }
 
 const fn cite(source: &'static str, url: &'static str, confidence: Confidence) -> Cite {
@@ -97,7 +97,7 @@ const MSFT_10K: Cite = cite(
 const AGI_VERIFIED: Condition<'static> = Condition::Fact(Fact::Event(t("agi_verified")));
 /// Research IP ends on AGI verified or after 2030, whichever comes first.
 const VERIFIED_OR_2030: Condition<'static> =
-    Condition::Any(Cow::Borrowed(&[AGI_VERIFIED, Condition::Fact(Fact::After(Day::new(2030, 12, 31)))]));
+    Condition::Any(parts!(&[AGI_VERIFIED, Condition::Fact(Fact::After(Day::new(2030, 12, 31)))]));
 const UNTIL_VERIFIED: Rule = Rule::Until { ends: AGI_VERIFIED, until: t("until the expert panel verifies AGI") };
 
 const STATEFUL_READINGS: &str = "The Amazon deal includes a \"Stateful Runtime Environment\" on Bedrock, \
@@ -119,7 +119,7 @@ const AZURE: Hosting = Hosting::Only(t("Azure"));
 pub static OPENAI_MICROSOFT: Deal = Deal {
     id: t("openai-microsoft"),
     name: t("Microsoft and OpenAI"),
-    events: Cow::Borrowed(&[
+    events: parts!(&[
         EventDef {
             id: t("agi_declared"),
             name: t("AGI declared"),
@@ -139,7 +139,7 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             default_day: Day::new(2026, 1, 1),
         },
     ]),
-    regimes: Cow::Borrowed(&[
+    regimes: parts!(&[
         // The definitive agreement of 2025-10-28, reaffirmed by the joint statement of 2026-02-27.
         Regime {
             id: t(OCT_2025),
@@ -157,14 +157,14 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             source: APR,
         },
     ]),
-    terms: Cow::Borrowed(&[
+    terms: parts!(&[
         Term {
             id: t("azure-api-exclusivity"),
             title: t("Azure API exclusivity"),
             grants: t("OpenAI's API products are exclusive to Azure."),
             cite: OCT,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(OCT_2025, UNTIL_VERIFIED),
                 reworded(
                     APR_2026,
@@ -183,8 +183,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             grants: t("API products OpenAI develops with third parties are exclusive to Azure too; since February \
                 2026, stateless API calls from any third-party collaboration, Amazon's included, are hosted on Azure."),
             cite: OCT_FEB,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(OCT_2025, UNTIL_VERIFIED),
                 reworded(
                     APR_2026,
@@ -201,8 +201,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             title: t("Non-API products on any cloud"),
             grants: t("OpenAI may serve its non-API products on any cloud provider."),
             cite: OCT,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(OCT_2025, Rule::Standing),
                 reworded(
                     APR_2026,
@@ -219,8 +219,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             title: t("National-security API on any cloud"),
             grants: t("OpenAI may give US government national-security customers API access on any cloud provider."),
             cite: OCT,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(OCT_2025, Rule::Standing),
                 reworded(
                     APR_2026,
@@ -238,8 +238,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             grants: t("OpenAI may release open-weight models that meet capability criteria; the criteria are \
                 undisclosed."),
             cite: OCT,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(OCT_2025, Rule::Standing),
                 reworded(
                     APR_2026,
@@ -257,8 +257,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             grants: t("Microsoft holds exclusive rights to OpenAI's models and products, post-AGI models with safety \
                 guardrails included."),
             cite: OCT,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(
                     OCT_2025,
                     Rule::Until {
@@ -286,8 +286,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
                 model weights, architecture, inference and fine-tuning code are not part of it and stay under the \
                 IP licence."),
             cite: OCT,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(
                     OCT_2025,
                     Rule::Until {
@@ -316,8 +316,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             title: t("Consumer hardware outside Microsoft's IP"),
             grants: t("OpenAI's consumer hardware is outside Microsoft's IP rights."),
             cite: OCT,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(OCT_2025, Rule::Standing),
                 reworded(
                     APR_2026,
@@ -335,8 +335,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             grants: t("OpenAI pays Microsoft a share of its revenue (20% reported); since February 2026 the share \
                 also covers OpenAI's deals with other clouds. Payments are spread over a longer period."),
             cite: OCT_FEB,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(OCT_2025, UNTIL_VERIFIED),
                 RegimeRule {
                     regime: t(APR_2026),
@@ -348,7 +348,7 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
                     grants: Some(t("OpenAI keeps paying Microsoft the same percentage of its revenue through 2030, \
                         independent of its technology progress, up to a total cap.")),
                     cite: Some(APR),
-                    figures: Some(Cow::Borrowed(&[CAP_38B])),
+                    figures: Some(parts!(&[CAP_38B])),
                 },
             ]),
         },
@@ -357,8 +357,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             title: t("Microsoft's right of first refusal on compute"),
             grants: t("Microsoft had a right of first refusal to be OpenAI's compute provider."),
             cite: OCT,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(
                     OCT_2025,
                     Rule::EndedBy(t("the October 2025 agreement removed it when it took effect on 2025-10-28")),
@@ -375,8 +375,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             title: t("$250B Azure commitment"),
             grants: t("OpenAI has contracted to buy an incremental $250B of Azure services."),
             cite: OCT,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(OCT_2025, Rule::Standing),
                 reworded(
                     APR_2026,
@@ -398,8 +398,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             grants: t("Microsoft may pursue AGI alone or with others; if it uses OpenAI's IP before AGI is declared, \
                 its models must stay under compute thresholds far above today's systems (values undisclosed)."),
             cite: OCT,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(
                     OCT_2025,
                     Rule::Until {
@@ -428,8 +428,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             title: t("First-party products on Azure"),
             grants: t("OpenAI's first-party products, Frontier included, stay on Azure."),
             cite: FEB,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(OCT_2025, Rule::Standing),
                 reworded(
                     APR_2026,
@@ -447,8 +447,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             grants: t("Once OpenAI declares AGI, an independent expert panel must verify it before the terms that \
                 last until AGI end."),
             cite: OCT,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(OCT_2025, Rule::Standing),
                 reworded(
                     APR_2026,
@@ -471,8 +471,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             grants: t("OpenAI's products ship first on Azure, unless Microsoft cannot and chooses not to support the \
                 capabilities they need."),
             cite: APR,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(OCT_2025, Rule::Later(t("the April 27, 2026 amendment brings it in"))),
                 RegimeRule {
                     regime: t(APR_2026),
@@ -490,8 +490,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             title: t("Revenue share to OpenAI"),
             grants: t("Microsoft pays OpenAI a share of revenue too: the arrangement runs both ways."),
             cite: MSFT_10K,
-            figures: Cow::Borrowed(&[]),
-            rules: Cow::Borrowed(&[
+            figures: parts!(&[]),
+            rules: parts!(&[
                 rule(OCT_2025, Rule::Standing),
                 reworded(
                     APR_2026,
@@ -504,10 +504,10 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             ]),
         },
     ]),
-    routes: Cow::Borrowed(&[
+    routes: parts!(&[
         // National-security customers may be served on any cloud while that permission stands.
         RouteRule {
-            regimes: Cow::Borrowed(&[]),
+            regimes: parts!(&[]),
             when: Condition::Fact(Fact::Product(ProductKind::NationalSecurityApi)),
             term: t("natsec-any-cloud"),
             in_force: Hosting::AnyCloud,
@@ -517,7 +517,7 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
         },
         // Non-API products may run on any cloud while that permission stands.
         RouteRule {
-            regimes: Cow::Borrowed(&[]),
+            regimes: parts!(&[]),
             when: Condition::Fact(Fact::Product(ProductKind::NonApi)),
             term: t("non-api-any-cloud"),
             in_force: Hosting::AnyCloud,
@@ -526,7 +526,7 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             note_ended: t(""),
         },
         RouteRule {
-            regimes: Cow::Borrowed(&[t(OCT_2025)]),
+            regimes: parts!(&[t(OCT_2025)]),
             when: Condition::Fact(Fact::Product(ProductKind::OpenWeights)),
             term: t("open-weights"),
             in_force: Hosting::AnyCloud,
@@ -535,8 +535,8 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             note_ended: t(""),
         },
         RouteRule {
-            regimes: Cow::Borrowed(&[t(OCT_2025)]),
-            when: Condition::All(Cow::Borrowed(&[
+            regimes: parts!(&[t(OCT_2025)]),
+            when: Condition::All(parts!(&[
                 Condition::Fact(Fact::Product(ProductKind::StatefulRuntime)),
                 Condition::Fact(Fact::Partner(t("Amazon"))),
             ])),
@@ -547,7 +547,7 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             note_ended: t("Once the term has ended, both readings of the stateful-runtime dispute agree."),
         },
         RouteRule {
-            regimes: Cow::Borrowed(&[t(APR_2026)]),
+            regimes: parts!(&[t(APR_2026)]),
             when: Condition::Fact(Fact::Product(ProductKind::StatefulRuntime)),
             term: t("third-party-apis"),
             in_force: Hosting::Contested,
@@ -557,7 +557,7 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
         },
         // API products built with partners follow the third-party exclusivity.
         RouteRule {
-            regimes: Cow::Borrowed(&[]),
+            regimes: parts!(&[]),
             when: Condition::Fact(Fact::Product(ProductKind::PartnerApi)),
             term: t("third-party-apis"),
             in_force: AZURE,
@@ -566,7 +566,7 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             note_ended: t(""),
         },
         RouteRule {
-            regimes: Cow::Borrowed(&[t(OCT_2025)]),
+            regimes: parts!(&[t(OCT_2025)]),
             when: Condition::Always,
             term: t("azure-api-exclusivity"),
             in_force: AZURE,
@@ -575,7 +575,7 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
             note_ended: t(""),
         },
         RouteRule {
-            regimes: Cow::Borrowed(&[t(APR_2026)]),
+            regimes: parts!(&[t(APR_2026)]),
             when: Condition::Always,
             term: t("azure-api-exclusivity"),
             in_force: AZURE,
@@ -586,7 +586,7 @@ pub static OPENAI_MICROSOFT: Deal = Deal {
         },
     ]),
     // The February 2026 deals are Amazon's, so partner-built products are asked about with Amazon.
-    products: Cow::Borrowed(&[
+    products: parts!(&[
         Product { kind: ProductKind::StatelessApi, partner: None },
         Product { kind: ProductKind::PartnerApi, partner: Some(t("Amazon")) },
         Product { kind: ProductKind::StatefulRuntime, partner: Some(t("Amazon")) },

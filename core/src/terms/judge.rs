@@ -1,6 +1,6 @@
 //! Judging a deal on a scenario: the date, the regime, every term's status and every route.
 
-use crate::deal::{copy, Deal, Regime, Rule, TermUnder, Text};
+use crate::deal::{copy, words, Deal, Regime, Rule, TermUnder, Text};
 use crate::scenario::{CountBasis, Scenario, WhatIf};
 use crate::stage::Stage;
 use crate::Date;
@@ -118,7 +118,7 @@ impl Context<'_> {
             source: copy(&term.cite.source),
             confidence: term.cite.confidence,
             source_url: Some(&term.cite.url).filter(|url| !url.is_empty()).map(copy),
-            figures: term.figures.clone(),
+            figures: crate::deal::List::clone(term.figures),
             as_of: self.facts.as_of,
             as_of_basis: self.basis,
             whatif,
@@ -218,7 +218,7 @@ impl Context<'_> {
             last = Some((&rule.term, term.status));
         }
         // A deal whose rules leave a product unanswered under a regime gets this answer.
-        let (term, term_status) = last.map_or((Text::Borrowed(""), Status::Unknown), |(id, s)| (id.clone(), s));
+        let (term, term_status) = last.map_or((words(""), Status::Unknown), |(id, s)| (Text::clone(id), s));
         let reason =
             format!("contested: no term of {} decides where {} may run", self.regime.name, product.kind.label());
         Route { product: product.kind, partner, hosting: Hosting::Contested, term, term_status, reason }
@@ -338,8 +338,8 @@ impl BoundProbe<'_, '_> {
 /// The fact a what-if asks about, borrowing its holder from the scenario.
 fn whatif_fact(whatif: &WhatIf) -> Fact<'_> {
     match whatif {
-        WhatIf::StakeBelow { holder, percent, .. } => Fact::StakeBelow { holder: holder.into(), percent: *percent },
-        WhatIf::Outweighed { holder, .. } => Fact::Outweighed { holder: holder.into() },
+        WhatIf::StakeBelow { holder, percent, .. } => Fact::StakeBelow { holder: words(holder), percent: *percent },
+        WhatIf::Outweighed { holder, .. } => Fact::Outweighed { holder: words(holder) },
         WhatIf::HolderAbove { percent, .. } => Fact::AnyHolderAbove { percent: *percent },
     }
 }

@@ -127,6 +127,14 @@ t 27%\").")),
     ("anthropic-series-h", Body::Live),
 ];
 
+/// The name of base `index` when it is a preset only the full build carries
+/// and this build has none: a link on it is the full build's to open.
+pub(super) fn full_only(index: usize) -> Option<&'static str> {
+    let (name, _) = BASES.get(index)?;
+    let carried = fortress_core::presets::ALL.iter().any(|p| p.name == *name);
+    (!carried && fortress_core::presets::FULL_ONLY.iter().any(|(n, _)| n == name)).then_some(*name)
+}
+
 /// The bases, decoded once. An entry that cannot be read (which the tests
 /// rule out) is `None`, and a link on it is reported as damaged.
 pub(super) fn all() -> &'static [Option<Base>] {
@@ -190,8 +198,9 @@ mod tests {
 
     #[test]
     fn every_base_opens() {
-        for (entry, (name, _)) in all().iter().zip(BASES) {
-            assert!(entry.is_some(), "base {name} does not open");
+        for (k, (entry, (name, _))) in all().iter().zip(BASES).enumerate() {
+            // The lighter build hands a base it does not carry to the full build.
+            assert!(entry.is_some() || full_only(k).is_some(), "base {name} does not open");
         }
     }
 
@@ -205,6 +214,7 @@ mod tests {
             assert_eq!(name, recorded_name, "base {k}");
             let now = match body {
                 Body::Frozen(bytes) => bytes.to_vec(),
+                Body::Live if full_only(k).is_some() => continue,
                 Body::Live => {
                     let preset = fortress_core::presets::by_name(name).unwrap();
                     super::super::body::encode(&preset, &[])

@@ -126,7 +126,11 @@ pub(super) fn decode(bytes: &[u8], bases: &[Option<Base>]) -> Result<(Scenario, 
         None => (empty_scenario(), None),
         Some(idx) => match usize::try_from(idx).ok().and_then(|i| bases.get(i)) {
             None => return Err(newer("a preset version this one does not know")),
-            Some(None) => return Err(damaged("its preset cannot be read by this version")),
+            // A preset only the full build carries: the lighter build hands the link over.
+            Some(None) => match usize::try_from(idx).ok().and_then(super::bases::full_only) {
+                Some(name) => return Err(LinkError::NeedsFull { what: format!("the preset {name}") }),
+                None => return Err(damaged("its preset cannot be read by this version")),
+            },
             Some(Some(base)) => (base.scenario.clone(), Some(base.name)),
         },
     };

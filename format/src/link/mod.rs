@@ -143,6 +143,13 @@ pub enum LinkError {
     },
     /// The link decodes, but its scenario does not make sense.
     Invalid(ScenarioError),
+    /// The link needs what only Fortress's full build carries (a preset or a
+    /// deal of `fortress_core::presets::FULL_ONLY` / `deal::FULL_ONLY`): the
+    /// widget's lighter build hands it to the full build, which opens it.
+    NeedsFull {
+        /// What it needs, in words.
+        what: String,
+    },
 }
 
 impl LinkError {
@@ -163,6 +170,7 @@ impl fmt::Display for LinkError {
             }
             LinkError::Damaged { reason } => write!(f, "link: this link is damaged: {reason}"),
             LinkError::Invalid(error) => error.fmt(f),
+            LinkError::NeedsFull { what } => write!(f, "link: this link needs Fortress's full build ({what})"),
         }
     }
 }
@@ -173,7 +181,7 @@ impl std::error::Error for LinkError {}
 /// whose title, sources and notes it keeps, or in full.
 ///
 /// ```
-/// let fragment = fortress_format::link::encode(&fortress_core::presets::oct_2025_recap());
+/// let fragment = fortress_format::link::encode(&fortress_core::presets::feb_2026_pre_money());
 /// assert!(fragment.starts_with("1.") && fragment.len() < 10);
 /// ```
 pub fn encode(scenario: &Scenario) -> String {
@@ -220,6 +228,14 @@ pub fn decode_link(text: &str) -> Result<Link, LinkError> {
     let payload = sealed.get(dot + 1..).ok_or_else(not_a_link)?;
     let bytes = wire::base64_decode(payload)?;
     let (scenario, preset) = body::decode(&bytes, bases::all())?;
+    if fortress_core::deal::needs_full(&scenario) {
+        let what = match (&scenario.deal, &scenario.compare) {
+            (Some(id), _) if fortress_core::deal::FULL_ONLY.contains(&id.as_str()) => format!("the deal {id}"),
+            (_, Some(fortress_core::Compare::Preset(name))) => format!("the preset {name}"),
+            _ => "a part the lighter build does not carry".to_owned(),
+        };
+        return Err(LinkError::NeedsFull { what });
+    }
     fortress_core::validate(&scenario).map_err(LinkError::Invalid)?;
     Ok(Link { scenario, preset })
 }
