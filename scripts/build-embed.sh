@@ -36,9 +36,11 @@ if [ "$profile" = release ]; then
   # Trunk's own minifier cannot parse wasm-bindgen's glue and leaves it as it is (with a warning),
   # so terser (npm, package.json) minifies every build's glue: a quarter of its brotli bytes. The
   # page names its glue with an integrity hash, which is written anew for the minified file.
-  # The widget's wasm-bindgen snippet (www/lazy.js, under snippets/<crate-hash>/) is minified too.
+  # The widget's wasm-bindgen snippet (www/lazy.js, under snippets/<crate-hash>/) is minified too,
+  # and so are the loaders copied from www/ that every embed (fortress.js) or a reader's first file
+  # (tools.js) loads: www/ keeps them as written, for publishers to read.
   mapfile -t snippets < <(cd "$TRUNK_STAGING_DIR" && find snippets -name '*.js')
-  for glue in fortress-widget.js fortress-embed.js fortress-tools.js "${snippets[@]}"; do
+  for glue in fortress-widget.js fortress-embed.js fortress-tools.js fortress.js tools.js "${snippets[@]}"; do
     terser "$TRUNK_STAGING_DIR/$glue" --module --compress --mangle --output "$TRUNK_STAGING_DIR/$glue.min"
     mv "$TRUNK_STAGING_DIR/$glue.min" "$TRUNK_STAGING_DIR/$glue"
   done

@@ -55,6 +55,13 @@ step clippy cargo clippy --workspace --all-targets -- -D warnings
 step clippy-wasm cargo clippy --target wasm32-unknown-unknown -p fortress-widget --features embed -- -D warnings
 step clippy-wasm-tools cargo clippy --target wasm32-unknown-unknown -p fortress-tools -- -D warnings
 step test cargo test --workspace
+# The crates as the lighter build (standalone page, embeds) compiles them: without the feature `full`,
+# which the workspace's CLI and tools turn on for the whole workspace.
+step clippy-lean cargo clippy -p fortress-core -p fortress-format -p fortress-widget --all-targets -- -D warnings
+step test-lean cargo test -p fortress-core -p fortress-format -p fortress-widget
+# The widget as the full build (tools/) compiles it, which only a wasm build otherwise sees.
+step clippy-full cargo clippy -p fortress-widget --features full --all-targets -- -D warnings
+step test-full cargo test -p fortress-widget --features full
 # A fixed-count smoke run of the link decoder's fuzz target (nightly + cargo-fuzz; see scripts/fuzz.sh).
 step fuzz bash scripts/fuzz.sh
 step test-wasm cargo test --target wasm32-unknown-unknown -p fortress-widget

@@ -11,9 +11,9 @@ use fortress_core::{evaluate, Scenario};
 use fortress_format::view::{parse_locale, View};
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
-use yew::{AppHandle, AttrValue};
+use yew::{AppHandle, AttrValue, Callback};
 
-use crate::state::{Action, State};
+use crate::state::{Action, State, Upgrade};
 use crate::{App, AppProps, Bridge};
 
 /// A mounted widget, for the host page.
@@ -31,9 +31,12 @@ pub struct Handle {
 /// error), `linkBase` (the address share links start with), `onChange`
 /// (called with the change detail after every change), the element's
 /// `sections`, `controls`, `theme` and `locale` (`fortress_format::view`),
-/// and `pageLang` (the page's language, the locale when `locale` is not
-/// given and it is one the browser writes numbers for). A bad option shows
-/// the widget's plain message; it never throws.
+/// `pageLang` (the page's language, the locale when `locale` is not
+/// given and it is one the browser writes numbers for), `onUpgrade` (called
+/// with `{preset}` or `{link}` when the widget needs Fortress's full build,
+/// which `www/fortress.js` then mounts in its place) and, in the full build,
+/// `dealText` (a publisher's deal file, JSON: scenarios that name no deal are
+/// judged under it). A bad option shows the widget's plain message; it never throws.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, options: JsValue) -> Handle {
     let get = |key: &str| Reflect::get(&options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined());
@@ -64,6 +67,28 @@ pub fn mount(host: web_sys::Element, options: JsValue) -> Handle {
     if !problems.is_empty() {
         bridge.send(Action::Refused(problems.join(" ")));
     }
+    let on_upgrade = get("onUpgrade").and_then(|v| v.dyn_into::<Function>().ok()).map(|upgrade| {
+        Callback::from(move |wanted: Upgrade| {
+            let object = Object::new();
+            let (key, value) = match wanted {
+                Upgrade::Preset(name) => ("preset", name),
+                Upgrade::Link(link) => ("link", link),
+            };
+            let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(&value));
+            // A throwing listener is the host page's bug; the widget carries on as it is.
+            let _ = upgrade.call1(&JsValue::NULL, &object);
+        })
+    });
+    // A publisher's deal file: the full build reads it; the lighter one is never given one.
+    let deal = text("dealText").and_then(|text| match read_deal(&text) {
+        Ok(deal) => Some(std::rc::Rc::new(deal)),
+        Err(why) => {
+            bridge.send(Action::Refused(format!("{why} Showing the built-in deal.")));
+            None
+        }
+    });
+    #[cfg(not(feature = "full"))]
+    drop(deal);
     let props = AppProps {
         preset: text("preset").map(AttrValue::from).unwrap_or(AttrValue::Static(fortress_core::presets::DEFAULT)),
         link: text("link").map(AttrValue::from),
@@ -71,6 +96,9 @@ pub fn mount(host: web_sys::Element, options: JsValue) -> Handle {
         sync_url: false,
         bridge: Some(bridge.clone()),
         view: std::rc::Rc::new(view),
+        #[cfg(feature = "full")]
+        deal,
+        on_upgrade,
     };
     let app = yew::Renderer::<App>::with_root_and_props(host, props).render();
     Handle { app: Some(app), bridge }
@@ -103,7 +131,8 @@ impl Handle {
     #[wasm_bindgen(js_name = openLink)]
     pub fn open_link(&self, link: &str) -> Result<(), JsError> {
         match fortress_format::link::decode_link(link) {
-            Ok(_) => {
+            // (A link only the full build opens is handed over to it.)
+            Ok(_) | Err(fortress_format::link::LinkError::NeedsFull { .. }) => {
                 self.bridge.send(Action::OpenLink(link.to_owned()));
                 Ok(())
             }
@@ -130,6 +159,13 @@ impl Handle {
         self.bridge.state().map_or(JsValue::NULL, |state| detail(&state, self.bridge.link().as_deref()))
     }
 
+    /// The full build could not be loaded when the widget asked for it: it
+    /// carries on with the scenario it shows, and says why.
+    #[wasm_bindgen(js_name = upgradeFailed)]
+    pub fn upgrade_failed(&self, why: String) {
+        self.bridge.send(Action::UpgradeFailed(why));
+    }
+
     /// Unmounts the widget and lets go of everything it held.
     pub fn destroy(&mut self) {
         self.bridge.disconnect();
@@ -146,10 +182,27 @@ impl Handle {
     }
 }
 
+/// A publisher's deal file (JSON), read and checked as `fortress check-deal` does.
+#[cfg(feature = "full")]
+fn read_deal(text: &str) -> Result<fortress_core::Deal, String> {
+    fortress_format::deal::parse_deal(text)
+        .map_err(|e| format!("The deal file given to this widget is not usable: {e}."))
+}
+
+/// Only the full build reads deal files (`www/fortress.js` mounts it for an element with `deal`).
+#[cfg(not(feature = "full"))]
+fn read_deal(_text: &str) -> Result<(), String> {
+    Err("This build of Fortress does not read deal files.".to_owned())
+}
+
 /// A scenario object from the host page, checked like every other input.
 fn scenario_from(value: JsValue) -> Result<Scenario, String> {
     let scenario: Scenario = serde_wasm_bindgen::from_value(value)
         .map_err(|e| format!("The page gave this widget a scenario it cannot read ({e})."))?;
+    if fortress_core::deal::needs_full(&scenario) {
+        // The full build, which the widget hands it to, checks it.
+        return Ok(scenario);
+    }
     evaluate(&scenario).map_err(|e| format!("The page gave this widget a scenario that does not make sense: {e}."))?;
     Ok(scenario)
 }

@@ -77,3 +77,20 @@ pub async fn download(
 ) -> String {
     download_js(kind, fragment, link, focus, name, theme, shown).await.as_string().unwrap_or_default()
 }
+
+#[wasm_bindgen(module = "/www/lazy.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = upgradePage)]
+    async fn upgrade_page_js(root: &web_sys::Element, preset: &str, link: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Mounts Fortress's full build into `root`, in place of this one, with the
+/// preset or the scenario this build could not show; or why it could not be loaded.
+pub async fn upgrade_page(root: &web_sys::Element, upgrade: &crate::state::Upgrade) -> Result<(), String> {
+    use crate::state::Upgrade;
+    let (preset, link) = match upgrade {
+        Upgrade::Preset(name) => (name.as_str(), ""),
+        Upgrade::Link(link) => ("", link.as_str()),
+    };
+    upgrade_page_js(root, preset, link).await.map(drop).map_err(|e| message(&e))
+}

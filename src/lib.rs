@@ -6,6 +6,19 @@
 //! and `fortress_core::evaluate`, and the components render the result. The
 //! components compute nothing and only dispatch.
 
+// The lean build's deal texts are `&'static str` where the full build's are
+// `Cow<str>` (fortress_core::deal::Words): a borrow that one build needs is
+// needless in the other.
+#![cfg_attr(
+    not(feature = "full"),
+    allow(
+        clippy::needless_borrow,
+        clippy::borrow_deref_ref,
+        clippy::explicit_auto_deref,
+        clippy::needless_option_as_deref
+    )
+)]
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -60,6 +73,16 @@ pub struct AppProps {
     /// (embedded widgets: the element's attributes). Read once, at mount.
     #[prop_or_default]
     pub view: Rc<View>,
+    /// A publisher's deal (the full build's embed): scenarios that name none are judged under it.
+    #[cfg(feature = "full")]
+    #[prop_or_default]
+    pub deal: Option<Rc<fortress_core::Deal>>,
+    /// How the page hands the widget to Fortress's full build when it needs
+    /// what only that build carries (an embed: `www/fortress.js` mounts the
+    /// full build in its place). Without one (the standalone page), the
+    /// widget mounts the full build inside itself (`later::upgrade_page`).
+    #[prop_or_default]
+    pub on_upgrade: Option<Callback<state::Upgrade>>,
 }
 
 impl Default for AppProps {
@@ -71,6 +94,9 @@ impl Default for AppProps {
             sync_url: false,
             bridge: None,
             view: Rc::default(),
+            #[cfg(feature = "full")]
+            deal: None,
+            on_upgrade: None,
         }
     }
 }
@@ -87,15 +113,33 @@ impl Reducible for State {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let (preset, link, view) = (props.preset.clone(), props.link.clone(), props.view.clone());
+    #[cfg(feature = "full")]
+    let deal = props.deal.clone();
     let state = use_reducer(move || {
-        match link.filter(|l| !l.trim().is_empty()) {
+        let state = match link.filter(|l| !l.trim().is_empty()) {
             Some(link) => State::from_link(&link),
             None => State::new(&preset),
         }
-        .fitted(view)
+        .fitted(view);
+        #[cfg(feature = "full")]
+        if let Some(deal) = deal {
+            return state.with_deal(deal);
+        }
+        state
     });
     let fragment = state.share_fragment();
-    use_url_sync(&state, props.sync_url, fragment.clone());
+    // Once handed to the full build, the full build keeps the address.
+    use_url_sync(&state, props.sync_url && state.upgrade.is_none(), fragment.clone());
+    let full = use_node_ref();
+    use_upgrade(&state, props.on_upgrade.clone(), full.clone());
+    if state.upgrade.is_some() && props.on_upgrade.is_none() {
+        // The full build mounts here (it replaces this line): the widget never goes blank meanwhile.
+        return html! {
+            <div class="fortress-full" ref={full}>
+                <p class="fortress muted" role="status">{"Loading the rest of Fortress\u{2026}"}</p>
+            </div>
+        };
+    }
     let url = fragment.as_ref().map(|f| AttrValue::from(format!("{}#{f}", props.link_base)));
     use_bridge(&state, props.bridge.clone(), url.clone());
     let later = use_below_the_fold();
@@ -198,6 +242,32 @@ fn use_below_the_fold() -> u8 {
         });
     }
     *drawn
+}
+
+/// Hands the widget to Fortress's full build when the state asks for it
+/// (`State::upgrade`): through the page's `on_upgrade` (an embed), or by
+/// mounting the full build into `full` (the standalone page). If the full
+/// build cannot be loaded, the widget carries on with what it shows, and says so.
+#[hook]
+fn use_upgrade(state: &UseReducerHandle<State>, on_upgrade: Option<Callback<state::Upgrade>>, full: NodeRef) {
+    let dispatcher = state.dispatcher();
+    use_effect_with(state.upgrade.clone(), move |upgrade| {
+        let Some(upgrade) = upgrade.clone() else { return };
+        if let Some(on_upgrade) = on_upgrade {
+            on_upgrade.emit(upgrade);
+            return;
+        }
+        #[cfg(target_arch = "wasm32")]
+        if let Some(root) = full.cast::<web_sys::Element>() {
+            yew::platform::spawn_local(async move {
+                if let Err(message) = later::upgrade_page(&root, &upgrade).await {
+                    dispatcher.dispatch(Action::UpgradeFailed(message));
+                }
+            });
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        drop((full, dispatcher));
+    });
 }
 
 /// Draws the sensitivity map into `panel` while it is shown: the first time,
@@ -445,7 +515,6 @@ fn use_url_sync(_state: &UseReducerHandle<State>, _enabled: bool, _fragment: Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::Event;
 
     fn after(action: Action) -> (State, State) {
         let before = State::new(presets::DEFAULT);
@@ -466,15 +535,18 @@ mod tests {
     fn an_event_redraws_the_terms_but_not_the_figures() {
         // Compared with nothing, so that the comparison (which the figures show) does not change.
         let (_, a) = after(Action::Compare(state::CompareChoice::Off));
-        let b = a.reduce(Action::EventHappened(Event::AgiVerified, true));
+        let b = a.reduce(Action::EventHappened("agi_verified".into(), true));
         assert!(same_figures(&a, &b));
         assert!(!same_terms(&a, &b));
     }
 
     #[test]
     fn a_rename_or_a_new_focus_redraws_the_header() {
-        let (a, b) = after(Action::Rename { holder: "amazon".into(), name: "AWS".into() });
-        assert!(!same_header(&a, &b));
+        #[cfg(feature = "full")]
+        {
+            let (a, b) = after(Action::Rename { holder: "amazon".into(), name: "AWS".into() });
+            assert!(!same_header(&a, &b));
+        }
         let (a, b) = after(Action::Focus("amazon".into()));
         assert!(!same_header(&a, &b));
         assert!(!same_figures(&a, &b));

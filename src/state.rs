@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use fortress_core::compare::Comparison;
 use fortress_core::edit::{self, ValuationBasis};
+use fortress_core::Deal;
 use fortress_core::{evaluate, presets, Compare, CountBasis, Dollars, ErrorKind, Outcome, Scenario, ScenarioError};
 
 use fortress_format::link::{self, MAX_LINK_BYTES};
@@ -19,34 +20,10 @@ use crate::fmt::Locale;
 
 use crate::input::{self, DateEntry};
 
-/// The term the stake what-ifs end.
-pub const WHATIF_TERM: &str = "azure-api-exclusivity";
-/// The holder the stake what-ifs watch.
-pub const WHATIF_HOLDER: &str = fortress_format::summary::WATCHED;
 /// The cheque a newly added investor starts with: $10B.
 pub const NEW_INVESTOR_AMOUNT: Dollars = Dollars(10_000_000_000);
 /// The floor the exclusivity what-if starts at when turned on.
 pub const DEFAULT_FLOOR_MICROS: i64 = 20_000_000;
-
-/// The events the widget has controls for: the Microsoft–OpenAI deal's,
-/// by their ids in the deal (`fortress_core::deal::Deal::events`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Event {
-    /// OpenAI declares AGI (`agi_declared`).
-    AgiDeclared,
-    /// The independent expert panel verifies AGI (`agi_verified`).
-    AgiVerified,
-}
-
-impl Event {
-    /// The event's id in the deal, as the scenario dates it.
-    pub fn id(self) -> &'static str {
-        match self {
-            Event::AgiDeclared => "agi_declared",
-            Event::AgiVerified => "agi_verified",
-        }
-    }
-}
 
 /// A control of the widget, as errors are placed next to them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -65,8 +42,8 @@ pub enum Control {
     Investors,
     /// The as-of date.
     AsOf,
-    /// An event's date.
-    Event(Event),
+    /// An event's date, by the event's id in the deal (`agi_declared`).
+    Event(String),
     /// The what-ifs.
     WhatIf,
     /// Anything else: shown at the top of the controls.
@@ -84,12 +61,16 @@ impl Control {
             Control::Name(id) => format!("error-name-{id}"),
             Control::Investors => "error-investors".to_owned(),
             Control::AsOf => "error-as-of".to_owned(),
-            Control::Event(Event::AgiDeclared) => "error-agi-declared".to_owned(),
-            Control::Event(Event::AgiVerified) => "error-agi-verified".to_owned(),
+            Control::Event(id) => format!("error-{}", event_element(id)),
             Control::WhatIf => "error-whatif".to_owned(),
             Control::General => "error-general".to_owned(),
         }
     }
+}
+
+/// The element id of an event's control, from its id in the deal: `agi_declared` -> `agi-declared`.
+pub fn event_element(id: &str) -> String {
+    id.replace('_', "-")
 }
 
 /// A message for the reader about the last thing they did, which was not applied.
@@ -122,22 +103,31 @@ pub enum Action {
     Compare(CompareChoice),
     /// Count every cheque in full, or only what was paid by the as-of date.
     Count(CountBasis),
-    /// Move an event's date.
-    EventDate(Event, DateEntry),
-    /// Tick or untick "not yet" for an event: `true` means it has happened.
-    EventHappened(Event, bool),
-    /// Type or drag the exclusivity floor, in percent.
+    /// Move an event's date, by the event's id in the deal.
+    EventDate(String, DateEntry),
+    /// Tick or untick "not yet" for an event (by its id): `true` means it has happened.
+    EventHappened(String, bool),
+    /// Type or drag the floor of the deal's stake what-if, in percent (the full build's).
+    #[cfg(feature = "full")]
     WhatIfFloor(String),
-    /// Turn the floor what-if on or off.
+    /// Turn the floor what-if on or off (the full build's).
+    #[cfg(feature = "full")]
     WhatIfFloorOn(bool),
-    /// Turn the "outweighed" what-if on or off.
+    /// Turn the "outweighed" what-if on or off (the full build's).
+    #[cfg(feature = "full")]
     WhatIfOutweighedOn(bool),
-    /// Add an investor to the round.
+    /// Add an investor to the round (the full build's).
+    #[cfg(feature = "full")]
     AddInvestor(String),
-    /// Remove an investor from the round.
+    /// Remove an investor from the round (the full build's).
+    #[cfg(feature = "full")]
     RemoveInvestor(String),
-    /// Rename a holder.
+    /// Rename a holder (the full build's).
+    #[cfg(feature = "full")]
     Rename { holder: String, name: String },
+    /// Show the analysts' controls (names, investors, what-ifs): the lighter
+    /// build hands the scenario to the full build, which has them.
+    MoreControls,
     /// Open a preset.
     Preset(String),
     /// Go back to the preset as it was.
@@ -158,7 +148,13 @@ pub enum Action {
     MapPick(String),
     /// Show the sensitivity map (loaded when first shown), or hide it.
     ShowMap(bool),
+    /// The full build could not be loaded: carry on with the scenario shown, and say why.
+    UpgradeFailed(String),
 }
+
+/// What the reader sees when the scenario is too large to hand to the full build.
+pub const TOO_LARGE_TO_HAND_OVER: &str =
+    "This scenario is too large for a link, so the rest of Fortress cannot take it over; it stays as it is.";
 
 /// What the reader sees when a link does not open.
 pub const LINK_DAMAGED: &str = "This link is damaged; showing the default scenario.";
@@ -195,6 +191,23 @@ pub struct State {
     pub preset_outcome: Rc<Outcome>,
     /// The outcome beside its baseline, and the baseline in words, when there is one.
     pub comparison: Option<(Rc<Comparison>, String)>,
+    /// What this build hands to Fortress's full build (a preset or a scenario
+    /// it does not carry the deal or the base of), when the reader asked for
+    /// one; the scenario shown stays as it was until the full build takes over.
+    pub upgrade: Option<Upgrade>,
+    /// A publisher's deal (the embed's `deal` attribute, in the full build):
+    /// a scenario that names no deal, or this one, is judged under it.
+    #[cfg(feature = "full")]
+    pub deal: Option<Rc<Deal>>,
+}
+
+/// What the widget's lighter build hands to the full build.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Upgrade {
+    /// A preset only the full build carries, by name.
+    Preset(String),
+    /// A scenario, as a share link or its fragment.
+    Link(String),
 }
 
 /// What the "Compare with" control can choose.
@@ -214,6 +227,9 @@ impl State {
     /// The state for a preset by name; an unknown name opens the default
     /// preset with a message. Never fails.
     pub fn new(preset: &str) -> State {
+        if presets::by_name(preset).is_none() && presets::FULL_ONLY.iter().any(|(name, _)| *name == preset) {
+            return State::upgrading(Upgrade::Preset(preset.to_owned()));
+        }
         let (name, scenario, error) = match presets::by_name(preset) {
             Some(scenario) => (preset, scenario, None),
             None => {
@@ -244,7 +260,59 @@ impl State {
             preset_scenario,
             preset_outcome,
             comparison: None,
+            upgrade: None,
+            #[cfg(feature = "full")]
+            deal: None,
         }
+    }
+
+    /// The state for a preset only the full build carries: the default
+    /// scenario, with the hand-over to the full build asked for.
+    fn upgrading(upgrade: Upgrade) -> State {
+        State { upgrade: Some(upgrade), ..State::new(presets::DEFAULT) }
+    }
+
+    /// This state judged under a publisher's `deal` (the full build's embed):
+    #[cfg(feature = "full")]
+    /// the scenario and the preset evaluated anew under it; a scenario that
+    /// does not evaluate under it keeps its outcome, with the reason.
+    pub fn with_deal(self, deal: Rc<Deal>) -> State {
+        let judged = |s: &Scenario| fortress_core::evaluate_with(s, &deal);
+        match (judged(&self.scenario), judged(&self.preset_scenario)) {
+            (Ok(outcome), Ok(preset_outcome)) => {
+                let (outcome, preset_outcome) = (Rc::new(outcome), Rc::new(preset_outcome));
+                State { outcome, preset_outcome, deal: Some(deal), ..self }.compared()
+            }
+            (Err(e), _) | (_, Err(e)) => State { error: Some(general(format!("{e}; the deal is not used."))), ..self },
+        }
+    }
+
+    /// The deal the scenario is judged under: the publisher's (in the full
+    /// build's embed), else the built-in one it names, else the default.
+    pub fn deal(&self) -> &Deal {
+        #[cfg(feature = "full")]
+        if let Some(deal) =
+            self.deal.as_deref().and_then(|deal| fortress_core::deal::resolve(&self.scenario, deal).ok())
+        {
+            return deal;
+        }
+        fortress_core::deal::of(&self.scenario).unwrap_or(&fortress_core::deal::OPENAI_MICROSOFT)
+    }
+
+    /// The holder the deal's what-ifs watch, and the term they end (the headline's).
+    #[cfg(feature = "full")]
+    pub fn watched(&self) -> (&str, &str) {
+        let deal = self.deal();
+        (&deal.whatif_holder, &deal.key_term)
+    }
+
+    /// The scenario's outcome, under the publisher's deal when there is one.
+    fn judge(&self, scenario: &Scenario) -> Result<Outcome, ScenarioError> {
+        #[cfg(feature = "full")]
+        if let Some(deal) = &self.deal {
+            return fortress_core::evaluate_with(scenario, deal);
+        }
+        evaluate(scenario)
     }
 
     /// The state for a share link (a whole URL, or its fragment with or
@@ -254,6 +322,7 @@ impl State {
     pub fn from_link(text: &str) -> State {
         match link::decode_link(text) {
             Ok(opened) => State::opened(opened.preset.unwrap_or(presets::DEFAULT), opened.scenario),
+            Err(link::LinkError::NeedsFull { .. }) => State::upgrading(Upgrade::Link(text.to_owned())),
             Err(e) => {
                 let message = if e.is_from_newer_version() { LINK_NEWER } else { LINK_DAMAGED };
                 State { error: Some(general(message.to_owned())), ..State::new(presets::DEFAULT) }
@@ -264,6 +333,9 @@ impl State {
     /// The state for a scenario given whole, already validated or not: one
     /// that does not evaluate gives the default scenario with the reason.
     pub fn opened(preset: &str, scenario: Scenario) -> State {
+        if fortress_core::deal::needs_full(&scenario) {
+            return State::upgrading(Upgrade::Link(link::encode(&scenario)));
+        }
         let base = State::new(if presets::by_name(preset).is_some() { preset } else { presets::DEFAULT });
         match evaluate(&scenario) {
             Ok(outcome) => {
@@ -324,40 +396,54 @@ impl State {
             Action::EventDate(event, entry) => {
                 let draft = Some(input::entry_iso(&entry));
                 match input::date(&entry) {
-                    Ok(date) => self.edited(Control::Event(event), draft, edit::set_event(s, event.id(), Some(date))),
+                    Ok(date) => {
+                        self.edited(Control::Event(event.clone()), draft, edit::set_event(s, &event, Some(date)))
+                    }
                     Err(message) => self.rejected(Control::Event(event), message, draft),
                 }
             }
             Action::EventHappened(event, happened) => {
-                let defined = fortress_core::deal::of(s).ok().and_then(|deal| deal.event(event.id()));
+                let defined = self.deal().event(&event);
                 let date = defined.filter(|_| happened).and_then(|defined| edit::event_default_date(s, defined));
-                self.edited(Control::Event(event), None, edit::set_event(s, event.id(), date))
+                self.edited(Control::Event(event.clone()), None, edit::set_event(s, &event, date))
             }
+            #[cfg(feature = "full")]
             Action::WhatIfFloor(text) => match input::percent(&text) {
-                Ok(floor) => self.edited(
-                    Control::WhatIf,
-                    Some(text),
-                    edit::set_whatif_floor(s, WHATIF_HOLDER, WHATIF_TERM, Some(floor)),
-                ),
+                Ok(floor) => {
+                    let (holder, term) = self.watched();
+                    self.edited(Control::WhatIf, Some(text), edit::set_whatif_floor(s, holder, term, Some(floor)))
+                }
                 Err(message) => self.rejected(Control::WhatIf, message, Some(text)),
             },
+            #[cfg(feature = "full")]
             Action::WhatIfFloorOn(on) => {
                 let floor = on.then_some(fortress_core::Percent::from_micros(DEFAULT_FLOOR_MICROS));
-                self.edited(Control::WhatIf, None, edit::set_whatif_floor(s, WHATIF_HOLDER, WHATIF_TERM, floor))
+                let (holder, term) = self.watched();
+                self.edited(Control::WhatIf, None, edit::set_whatif_floor(s, holder, term, floor))
             }
+            #[cfg(feature = "full")]
             Action::WhatIfOutweighedOn(on) => {
-                self.edited(Control::WhatIf, None, edit::set_whatif_outweighed(s, WHATIF_HOLDER, WHATIF_TERM, on))
+                let (holder, term) = self.watched();
+                self.edited(Control::WhatIf, None, edit::set_whatif_outweighed(s, holder, term, on))
             }
+            #[cfg(feature = "full")]
             Action::AddInvestor(name) => {
                 self.edited(Control::Investors, None, edit::add_investor(s, &name, NEW_INVESTOR_AMOUNT)).relaid()
             }
+            #[cfg(feature = "full")]
             Action::RemoveInvestor(holder) => {
                 self.edited(Control::Investors, None, edit::remove_investor(s, &holder)).relaid()
             }
+            #[cfg(feature = "full")]
             Action::Rename { holder, name } => {
                 let control = Control::Name(holder.clone());
                 self.edited(control, Some(name.clone()), edit::rename_holder(s, &holder, &name))
             }
+            Action::MoreControls => match self.share_fragment() {
+                // The analysts' controls are the full build's: it takes over with this scenario.
+                Some(fragment) => State { upgrade: Some(Upgrade::Link(fragment)), ..self.clone() },
+                None => State { error: Some(general(TOO_LARGE_TO_HAND_OVER.to_owned())), ..self.clone() },
+            },
             Action::Preset(name) => self.replaced(State::new(&name)),
             Action::Reset => self.replaced(State::new(&self.preset)),
             Action::Focus(holder) => {
@@ -373,6 +459,10 @@ impl State {
                 Err(e) => self.rejected(Control::General, e.to_string(), None),
             },
             Action::ShowMap(map_shown) => State { map_shown, ..self.clone() },
+            Action::UpgradeFailed(why) => {
+                let message = format!("This needs the rest of Fortress, which could not be loaded: {why}");
+                State { upgrade: None, error: Some(general(message)), ..self.clone() }
+            }
         }
     }
 
@@ -418,13 +508,18 @@ impl State {
     /// A new state in place of this one (a preset, a link): the controls laid
     /// out anew, and the map kept as the reader left it.
     fn replaced(&self, next: State) -> State {
-        State {
+        let next = State {
             generation: self.generation.wrapping_add(1),
             map_shown: self.map_shown,
             view: self.view.clone(),
             locale: self.locale,
             ..next
+        };
+        #[cfg(feature = "full")]
+        if let (Some(deal), None) = (&self.deal, &next.upgrade) {
+            return next.with_deal(deal.clone());
         }
+        next
     }
 
     /// The error to show next to `control`, if any.
@@ -450,7 +545,11 @@ impl State {
             Ok(scenario) => scenario,
             Err(e) => return self.rejected(source, message(&e.kind), draft),
         };
-        match evaluate(&scenario) {
+        if fortress_core::deal::needs_full(&scenario) {
+            // A comparison with a preset the lighter build does not carry: the full build shows it.
+            return self.replaced(State::upgrading(Upgrade::Link(link::encode(&scenario))));
+        }
+        match self.judge(&scenario) {
             Ok(outcome) => {
                 let focus =
                     if scenario_has(&scenario, &self.focus) { self.focus.clone() } else { default_focus(&scenario) };
@@ -491,6 +590,7 @@ impl State {
         State { error: Some(FieldError { at: source.clone(), source, message, draft }), ..self.clone() }
     }
 
+    #[cfg(feature = "full")]
     fn relaid(self) -> State {
         if self.error.is_some() {
             return self;
@@ -548,8 +648,7 @@ pub fn control_for(scenario: &Scenario, field: &str) -> Control {
     match field {
         "rounds" => Control::Investors,
         "as_of" => Control::AsOf,
-        "events.agi_declared" => Control::Event(Event::AgiDeclared),
-        "events.agi_verified" => Control::Event(Event::AgiVerified),
+        _ if field.starts_with("events.") => Control::Event(field.trim_start_matches("events.").to_owned()),
         _ if field.starts_with("whatifs") => Control::WhatIf,
         _ => Control::General,
     }
@@ -624,7 +723,9 @@ mod tests {
             (amount("amazon", "0.5"), "amazon", "0.0633"),
             (Action::Valuation("1000".into()), "microsoft", "24.3243"),
             (Action::Stake { holder: "microsoft".into(), text: "30".into() }, "microsoft", "26.0714"),
+            #[cfg(feature = "full")]
             (Action::AddInvestor("Apple".into()), "apple", "1.1765"),
+            #[cfg(feature = "full")]
             (Action::RemoveInvestor("amazon".into()), "microsoft", "24.9494"),
         ];
         for (action, holder, want) in cases {
@@ -661,6 +762,7 @@ mod tests {
                 Some("101"),
                 "Must be between 0 and 100%",
             ),
+            #[cfg(feature = "full")]
             (
                 &state,
                 Action::Rename { holder: "nvidia".into(), name: " ".into() },
@@ -706,27 +808,47 @@ mod tests {
     #[test]
     fn events_and_whatifs() {
         let state = State::new(presets::DEFAULT);
-        let declared = state.reduce(Action::EventHappened(Event::AgiDeclared, true));
+        let declared = state.reduce(Action::EventHappened("agi_declared".into(), true));
         assert_eq!(declared.scenario.events.get("agi_declared"), Date::new(2026, 2, 27));
-        let moved = declared.reduce(Action::EventDate(Event::AgiDeclared, DateEntry::Iso("2027-03-01".into())));
+        let moved = declared.reduce(Action::EventDate("agi_declared".into(), DateEntry::Iso("2027-03-01".into())));
         assert_eq!(moved.scenario.events.get("agi_declared"), Date::new(2027, 3, 1));
-        let verified = moved.reduce(Action::EventHappened(Event::AgiVerified, true));
+        let verified = moved.reduce(Action::EventHappened("agi_verified".into(), true));
         assert_eq!(verified.scenario.events.get("agi_verified"), Date::new(2027, 3, 1));
-        let early = verified.reduce(Action::EventDate(Event::AgiVerified, DateEntry::Iso("2027-01-01".into())));
-        assert_eq!(early.error.map(|e| e.at), Some(Control::Event(Event::AgiVerified)));
-        let cleared = verified.reduce(Action::EventHappened(Event::AgiDeclared, false));
+        let early = verified.reduce(Action::EventDate("agi_verified".into(), DateEntry::Iso("2027-01-01".into())));
+        assert_eq!(early.error.map(|e| e.at), Some(Control::Event("agi_verified".into())));
+        assert_eq!(Control::Event("agi_verified".into()).error_id(), "error-agi-verified");
+        let cleared = verified.reduce(Action::EventHappened("agi_declared".into(), false));
         assert_eq!(cleared.scenario.events.get("agi_declared"), None);
+    }
 
+    /// The lighter build hands the scenario to the full build for the analysts' controls.
+    #[test]
+    fn more_controls_hand_the_scenario_over() {
+        let moved = State::new(presets::DEFAULT).reduce(amount("amazon", "20"));
+        let asked = moved.reduce(Action::MoreControls);
+        assert_eq!(asked.scenario, moved.scenario, "the scenario stays shown meanwhile");
+        let Some(Upgrade::Link(fragment)) = &asked.upgrade else { panic!("{:?}", asked.upgrade) };
+        assert_eq!(State::from_link(fragment).scenario, moved.scenario);
+    }
+
+    /// The what-ifs watch the deal's holder and end its headline term.
+    #[cfg(feature = "full")]
+    #[test]
+    fn whatifs_follow_the_deal() {
+        let state = State::new(presets::DEFAULT);
+        assert_eq!(state.watched(), ("microsoft", "azure-api-exclusivity"));
+        let (holder, term) = state.watched();
         let on = state.reduce(Action::WhatIfFloorOn(true));
-        assert_eq!(edit::whatif_floor(&on.scenario, WHATIF_HOLDER, WHATIF_TERM).map(|p| p.micros()), Some(20_000_000));
+        assert_eq!(edit::whatif_floor(&on.scenario, holder, term).map(|p| p.micros()), Some(20_000_000));
         let moved = on.reduce(Action::WhatIfFloor("24.5".into()));
-        assert_eq!(
-            edit::whatif_floor(&moved.scenario, WHATIF_HOLDER, WHATIF_TERM).map(|p| p.micros()),
-            Some(24_500_000)
-        );
+        assert_eq!(edit::whatif_floor(&moved.scenario, holder, term).map(|p| p.micros()), Some(24_500_000));
         assert!(moved.reduce(Action::WhatIfFloorOn(false)).scenario.whatifs.is_empty());
         let outweighed = state.reduce(Action::WhatIfOutweighedOn(true));
-        assert!(edit::whatif_outweighed(&outweighed.scenario, WHATIF_HOLDER, WHATIF_TERM));
+        assert!(edit::whatif_outweighed(&outweighed.scenario, holder, term));
+        // Under Anthropic's deal, the what-ifs watch Amazon and end its own key term.
+        let anthropic = State::new("anthropic-series-h");
+        let deal = fortress_core::deal::built_in("anthropic-amazon-google").unwrap();
+        assert_eq!(anthropic.watched(), (&*deal.whatif_holder, &*deal.key_term));
     }
 
     #[test]
@@ -770,7 +892,14 @@ mod tests {
         assert_eq!(format!("{:.4}", microsoft.points), "-1.3182");
         assert_eq!(moved.reduce(Action::Compare(CompareChoice::Off)).comparison, None);
         let other = moved.reduce(Action::Compare(CompareChoice::Preset("feb-2026-post".into())));
-        assert!(other.comparison.as_ref().is_some_and(|(_, label)| label.contains("post-money")));
+        if fortress_core::FULL {
+            assert!(other.comparison.as_ref().is_some_and(|(_, label)| label.contains("post-money")));
+        } else {
+            // The lighter build hands the comparison, link and all, to the full build.
+            let Some(Upgrade::Link(fragment)) = &other.upgrade else { panic!("{:?}", other.upgrade) };
+            let sent = link::decode_link(fragment);
+            assert!(matches!(sent, Err(link::LinkError::NeedsFull { .. })), "{sent:?}");
+        }
         // Pinned, then moved on: the difference is from the pin.
         let pinned = moved.reduce(Action::Compare(CompareChoice::Pin));
         assert!(pinned.comparison.as_ref().is_some_and(|(c, _)| c.holders.iter().all(|h| h.points == 0.0)));
@@ -791,16 +920,27 @@ mod tests {
         assert_eq!(reset.scenario, state.scenario);
         assert_ne!(reset.generation, edited.generation);
         let other = state.reduce(Action::Preset("feb-2026-post".into()));
-        assert_eq!(percent_after(&other, "microsoft"), "22.9315");
+        if fortress_core::FULL {
+            assert_eq!(percent_after(&other, "microsoft"), "22.9315");
+        } else {
+            assert_eq!(other.upgrade, Some(Upgrade::Preset("feb-2026-post".into())), "the full build shows it");
+        }
         assert_eq!(state.reduce(Action::Focus("amazon".into())).focus, "amazon");
         assert_eq!(state.reduce(Action::Focus("nobody".into())).focus, "microsoft");
-        let gone = state.reduce(Action::Focus("amazon".into())).reduce(Action::RemoveInvestor("amazon".into()));
-        assert_eq!(gone.focus, "microsoft");
+        #[cfg(feature = "full")]
+        {
+            let gone = state.reduce(Action::Focus("amazon".into())).reduce(Action::RemoveInvestor("amazon".into()));
+            assert_eq!(gone.focus, "microsoft");
+        }
     }
 
     #[test]
     fn links_reopen_the_scenario_and_its_preset() {
-        let edited = State::new("feb-2026-post").reduce(amount("amazon", "20")).reduce(Action::WhatIfFloorOn(true));
+        if !fortress_core::FULL {
+            return; // the_lighter_build_hands_over_what_it_does_not_carry, for the lighter build
+        }
+        let edited =
+            State::new("feb-2026-post").reduce(amount("amazon", "20")).reduce(Action::Compare(CompareChoice::Pin));
         let fragment = edited.share_fragment().unwrap();
         for text in [fragment.clone(), format!("#{fragment}"), format!("http://127.0.0.1:8080/#{fragment}")] {
             let opened = State::from_link(&text);
@@ -831,6 +971,32 @@ mod tests {
         }
     }
 
+    /// The lighter build (the standalone page's and the embed's) carries the
+    /// default preset only, and hands every other, and every link made on
+    /// one, to the full build, whole.
+    #[test]
+    fn the_lighter_build_hands_over_what_it_does_not_carry() {
+        if fortress_core::FULL {
+            return; // links_reopen_the_scenario_and_its_preset, for the full build
+        }
+        for (name, _) in presets::FULL_ONLY {
+            let state = State::new(name);
+            assert_eq!(state.upgrade, Some(Upgrade::Preset((*name).to_owned())), "{name}");
+        }
+        let edited = State::new(presets::DEFAULT).reduce(amount("amazon", "20"));
+        let fragment = edited.share_fragment().unwrap();
+        let opened = State::from_link(&fragment);
+        assert_eq!((&opened.scenario, &opened.upgrade), (&edited.scenario, &None));
+        // A link made on another preset (format/tests/golden/links.txt: oct-2026-funded as it is):
+        // handed over as it came.
+        let state = State::from_link("1.CQADN");
+        assert_eq!(state.upgrade, Some(Upgrade::Link("1.CQADN".into())));
+        let mut scenario = presets::feb_2026_pre_money();
+        scenario.deal = Some("anthropic-amazon-google".into());
+        let opened = State::new(presets::DEFAULT).reduce(Action::Open(Box::new(scenario)));
+        assert!(matches!(opened.upgrade, Some(Upgrade::Link(_))), "{:?}", opened.upgrade);
+    }
+
     #[test]
     fn the_host_can_open_a_scenario_or_show_a_message() {
         let state = State::new(presets::DEFAULT);
@@ -859,7 +1025,7 @@ mod tests {
             ("rounds[0].investments[7].amount", Control::Investors),
             ("rounds[0]", Control::Investors),
             ("as_of", Control::AsOf),
-            ("events.agi_verified", Control::Event(Event::AgiVerified)),
+            ("events.agi_verified", Control::Event("agi_verified".into())),
             ("whatifs[0].percent", Control::WhatIf),
             ("title", Control::General),
             ("holders[x]", Control::General),

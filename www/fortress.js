@@ -4,6 +4,9 @@
 // - sections, controls, theme and locale fit a widget to its page (README, "For publishers"); what
 //   the element holds (a static summary, as `fortress embed` writes it) shows until the widget
 //   mounts, and wherever scripts do not run.
+// - The widget here is Fortress's lighter build. A widget that needs what only the full build
+//   carries (a preset or deal it leaves out, or a publisher's deal file: `deal="URL"`) is mounted
+//   from the full build instead (tools.js, loaded then), with the same API.
 // - The wasm is fetched and instantiated once per page, however many widgets there are.
 // - Each element is its own widget (own state, own shadow root with the stylesheet linked inside),
 //   mounted when it enters the page (also when a CMS adds it later) and unmounted when it leaves.
@@ -34,6 +37,26 @@ function load() {
     setTimeout(() => new Intl.NumberFormat([], { style: 'percent' }).format(0));
   }
   return ready;
+}
+
+/** The full build's module (tools.js and its wasm), loaded on first use. */
+const fullBuild = () => import(new URL('tools.js', here).href).then((tools) => tools.wasm());
+
+/** A publisher's deal file, as text: `{text}`, or `{error}` saying why there is none. */
+async function dealFile(url) {
+  let address;
+  try {
+    address = new URL(url, document.baseURI);
+  } catch {
+    return { error: `The deal file address "${url.slice(0, 80)}" is not a web address; showing the built-in deal.` };
+  }
+  try {
+    const response = await fetch(address);
+    if (!response.ok) return { error: `The deal file ${address} could not be loaded (HTTP ${response.status}); showing the built-in deal.` };
+    return { text: await response.text() };
+  } catch (error) {
+    return { error: `The deal file ${address} could not be loaded (${error?.message ?? error}); showing the built-in deal.` };
+  }
 }
 
 /** Reads the `scenario` attribute: scenario JSON (starts with `{`) or a share link. */
@@ -131,15 +154,29 @@ class FortressWidget extends HTMLElement {
     return this.#handle?.detail();
   }
 
-  #mount(override = {}) {
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-    root.replaceChildren();
-    const sheet = document.createElement('link');
-    sheet.rel = 'stylesheet';
-    sheet.href = STYLESHEET;
-    const container = document.createElement('div');
-    container.className = 'fortress-host';
-    root.append(sheet, container);
+  async #mount(override = {}) {
+    const generation = this.#generation;
+    const options = this.#options(override);
+    const deal = this.getAttribute('deal');
+    if (deal) {
+      // A publisher's deal: the full build reads it. Links made here come back to this page, which
+      // (only then) opens the one in its address.
+      const file = await dealFile(deal);
+      if (generation !== this.#generation || !this.isConnected) return;
+      if (file.text !== undefined) {
+        options.dealText = file.text;
+        options.linkBase = this.getAttribute('link-base') || location.href.split('#')[0];
+        if (!options.link && !options.scenario && /^#\d+\./.test(location.hash)) options.link = location.hash.slice(1);
+        await this.#mountFull(generation, options);
+        return;
+      }
+      options.error = file.error;
+    }
+    this.#mountWith(mount, options);
+  }
+
+  /** The options the element's attributes give, with `override` on top. */
+  #options(override) {
     const options = {
       ...scenarioOptions(this.getAttribute('scenario')),
       preset: this.getAttribute('preset') || undefined,
@@ -153,8 +190,54 @@ class FortressWidget extends HTMLElement {
     for (const name of VIEW_ATTRIBUTES) {
       if (this.hasAttribute(name)) options[name] = this.getAttribute(name);
     }
-    this.#handle = mount(container, options);
+    // The lighter build asks for the full one when it needs it (a preset or deal it leaves out).
+    options.onUpgrade = (wanted) => this.#upgrade(wanted, options);
+    return options;
+  }
+
+  /** Mounts a widget with the API `mountApi` (the lighter build's, or the full build's). */
+  #mountWith(mountApi, options) {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    root.replaceChildren();
+    const sheet = document.createElement('link');
+    sheet.rel = 'stylesheet';
+    sheet.href = STYLESHEET;
+    const container = document.createElement('div');
+    container.className = 'fortress-host';
+    root.append(sheet, container);
+    this.#handle = mountApi(container, options);
     this.dispatchEvent(new CustomEvent('fortress-ready', { bubbles: true, composed: true }));
+  }
+
+  /** Loads the full build and mounts this widget from it; on failure, the lighter one says why. */
+  async #mountFull(generation, options) {
+    let full;
+    try {
+      full = await fullBuild();
+    } catch (error) {
+      if (generation !== this.#generation || !this.isConnected) return;
+      this.#mountWith(mount, { ...options, dealText: undefined, error: `The rest of Fortress could not be loaded (${error?.message ?? error}); showing the built-in deal.` });
+      return;
+    }
+    if (generation !== this.#generation || !this.isConnected) return;
+    this.#unmount();
+    this.#mountWith(full.mount, { ...options, onUpgrade: undefined });
+  }
+
+  /** The lighter build needs the full one for `wanted` ({preset} or {link}): mount that instead. */
+  async #upgrade(wanted, options) {
+    const generation = this.#generation;
+    let full;
+    try {
+      full = await fullBuild();
+    } catch (error) {
+      this.#handle?.upgradeFailed?.(String(error?.message ?? error));
+      return;
+    }
+    if (generation !== this.#generation || !this.isConnected) return;
+    this.#unmount();
+    const { scenario, ...rest } = options;
+    this.#mountWith(full.mount, { ...rest, preset: wanted.preset, link: wanted.link, onUpgrade: undefined });
   }
 
   #unmount() {

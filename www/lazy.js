@@ -1,6 +1,6 @@
 // The widget's way to the parts of Fortress it loads only when a reader asks for them: the
-// sensitivity map's panel and the files to download, both in the reader tools (tools.js, and the
-// wasm it loads). The widget's glue imports this file as a wasm-bindgen snippet, which sits three
+// sensitivity map's panel, the files to download, and the full build (every built-in deal and
+// preset), all in the reader tools (tools.js, and the wasm it loads). The widget's glue imports this file as a wasm-bindgen snippet, which sits three
 // folders below the page's files (snippets/<crate>/www/lazy.js), so it finds tools.js three folders
 // up; that module is fetched on first use only, once per page.
 const tools = () => import(new URL('../../../tools.js', import.meta.url).href);
@@ -38,4 +38,13 @@ export async function download(kind, fragment, link, focus, name, theme, shown) 
     return `This page may not download files. The ${what} is below: ${how}.`;
   }
   return `Nothing was saved: ${result.error}`;
+}
+
+/**
+ * Mounts Fortress's full build of the standalone page into `root`, on the preset `preset` or the
+ * share link `link` (one of them empty), in place of the lighter build that could not show it.
+ * Rejects with the reason, in words, when it cannot be loaded.
+ */
+export async function upgradePage(root, preset, link) {
+  return (await tools()).upgradePage(root, preset, link);
 }

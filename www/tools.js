@@ -53,7 +53,9 @@ function load() {
 
 /**
  * The tools' wasm module itself, loaded once: for the studio (studio.js), which calls its
- * `presets`, `sections`, `controls`, `preset`, `retitle` and `snippet`.
+ * `presets`, `sections`, `controls`, `preset`, `retitle` and `snippet`, and for the embed loader
+ * (fortress.js), which mounts the full build of a widget with its `mount` (the widget's embed API,
+ * with every built-in deal and preset, and a publisher's deal file).
  */
 export function wasm() {
   return load();
@@ -153,6 +155,11 @@ function show(shown, kind, file) {
   }
   shown.replaceChildren(...made);
   return { saved: false, shown: true };
+}
+
+/** Mounts the full build of the standalone page into `root` (see lazy.js, upgradePage). */
+export async function upgradePage(root, preset, link) {
+  (await load()).mountPage(root, String(preset ?? ''), String(link ?? ''));
 }
 
 /** An error in plain words: the wasm throws its one-line message as a string. */

@@ -6,15 +6,21 @@ use std::rc::Rc;
 use fortress_core::edit::{self, ValuationBasis};
 use fortress_core::{CountBasis, Date, Scenario};
 use fortress_format::view::ControlId;
+#[cfg(feature = "full")]
 use wasm_bindgen::JsCast;
+#[cfg(feature = "full")]
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::fields::{date_field, text_field, DateFieldProps, NumberField, TextFieldProps};
+use super::fields::{date_field, DateFieldProps, NumberField};
+#[cfg(feature = "full")]
+use super::fields::{text_field, TextFieldProps};
 use super::{section, FieldStatus, StateHandle};
 use crate::fmt;
 use crate::input::{plain_billions, plain_percent};
-use crate::state::{Action, Control, Event as Happening, State, DEFAULT_FLOOR_MICROS, WHATIF_HOLDER, WHATIF_TERM};
+#[cfg(feature = "full")]
+use crate::state::DEFAULT_FLOOR_MICROS;
+use crate::state::{event_element, Action, Control, State};
 
 /// The first and last days the date sliders reach: 2024 to 2033.
 const FIRST_DAY: (u16, u8, u8) = (2024, 1, 1);
@@ -48,13 +54,51 @@ pub fn controls(state: &StateHandle, shown: &Rc<State>, complete: bool) -> Html 
                 if dates {
                     { section(state, shown, date_controls, same_dates) }
                 }
-                if view.shows_control(&ControlId::WhatIfs) {
-                    { section(state, shown, whatif_controls, same_whatifs) }
-                }
-                if view.shows_control(&ControlId::Names) {
-                    { section(state, shown, name_controls, same_names) }
-                }
+                { analysts(state, shown) }
             }
+        </div>
+    }
+}
+
+/// The analysts' controls: the holders' names and the deal's what-ifs (and,
+/// in the round, adding and removing investors). The full build has them; the
+/// lighter build offers them with one button, which hands the scenario to the
+/// full build (`Action::MoreControls`).
+#[cfg(feature = "full")]
+fn analysts(state: &StateHandle, shown: &Rc<State>) -> Html {
+    let view = &state.view;
+    html! {
+        <>
+            if view.shows_control(&ControlId::WhatIfs) {
+                { section(state, shown, whatif_controls, same_whatifs) }
+            }
+            if view.shows_control(&ControlId::Names) {
+                { section(state, shown, name_controls, same_names) }
+            }
+        </>
+    }
+}
+
+/// The lighter build's button for the analysts' controls (see the full build's `analysts`).
+#[cfg(not(feature = "full"))]
+fn analysts(state: &StateHandle, _shown: &Rc<State>) -> Html {
+    let view = &state.view;
+    let wanted = [ControlId::WhatIfs, ControlId::Names, ControlId::Investors];
+    if !wanted.iter().any(|id| view.shows_control(id)) {
+        return Html::default();
+    }
+    let onclick = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::MoreControls))
+    };
+    html! {
+        <div class="group more-controls">
+            <button type="button" id="more-controls" {onclick} aria-describedby="more-controls-what">
+                {"More controls"}
+            </button>
+            <p class="muted small" id="more-controls-what">
+                {"Rename holders, add or remove investors, and set what-ifs on the deal's terms. Loads the rest of Fortress."}
+            </p>
         </div>
     }
 }
@@ -79,11 +123,13 @@ fn same_dates(a: &State, b: &State) -> bool {
 }
 
 /// The what-ifs show the what-ifs and the watched holder's name.
+#[cfg(feature = "full")]
 fn same_whatifs(a: &State, b: &State) -> bool {
     a.error == b.error && a.scenario.whatifs == b.scenario.whatifs && names(&a.scenario).eq(names(&b.scenario))
 }
 
 /// The renaming boxes show every name.
+#[cfg(feature = "full")]
 fn same_names(a: &State, b: &State) -> bool {
     a.error == b.error && names(&a.scenario).eq(names(&b.scenario))
 }
@@ -106,7 +152,8 @@ fn dispatch<T: 'static>(state: &StateHandle, make: impl Fn(T) -> Action + 'stati
 fn round_controls(state: &StateHandle) -> Html {
     let scenario = &state.scenario;
     let view = &state.view;
-    let changes_investors = view.shows_control(&ControlId::Investors);
+    // Adding and removing investors is among the analysts' controls (see `analysts`).
+    let changes_investors = cfg!(feature = "full") && view.shows_control(&ControlId::Investors);
     let Some(round) = scenario.rounds.last() else {
         return html! {
             <fieldset class="group">
@@ -140,11 +187,14 @@ fn round_controls(state: &StateHandle) -> Html {
         let name = scenario.holder_name(&inv.holder);
         let holder = inv.holder.clone();
         let on_input = dispatch(state, move |text| Action::Amount { holder: holder.clone(), text });
+        #[cfg(feature = "full")]
         let on_remove = {
             let state = state.clone();
             let holder = inv.holder.clone();
             Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveInvestor(holder.clone())))
         };
+        #[cfg(not(feature = "full"))]
+        let on_remove = Callback::noop();
         html! {
             <NumberField
                 key={inv.holder.clone()}
@@ -202,6 +252,12 @@ fn round_controls(state: &StateHandle) -> Html {
     }
 }
 
+#[cfg(not(feature = "full"))]
+fn add_investor(_state: &StateHandle) -> Html {
+    Html::default()
+}
+
+#[cfg(feature = "full")]
 fn add_investor(state: &StateHandle) -> Html {
     let onsubmit = {
         let state = state.clone();
@@ -266,20 +322,26 @@ fn date_controls(state: &StateHandle) -> Html {
     let last = Date::new(LAST_DAY.0, LAST_DAY.1, LAST_DAY.2).map_or(0, Date::day_number);
     let day = |date: Option<Date>| date.map_or(first, Date::day_number);
     let text = |date: Option<Date>| date.map(|d| AttrValue::from(d.to_string()));
-    let event = |event: Happening, id: &'static str, label: &'static str, date: Option<Date>| {
+    // The deal's events, each with its date (or "not yet").
+    let events = state.deal().events.iter().map(|defined| {
+        let (event, date) = (defined.id.to_string(), scenario.events.get(&defined.id));
+        let (on_date, on_happened) = (event.clone(), event.clone());
         date_field(DateFieldProps {
-            id: id.into(),
-            label: label.into(),
+            id: event_element(&event).into(),
+            label: defined.name.to_string().into(),
             value: text(date),
             day: date.map_or(day(scenario.as_of), Date::day_number),
             min_day: first,
             max_day: last,
             status: FieldStatus::of(state, &Control::Event(event)),
-            on_input: dispatch(state, move |entry| Action::EventDate(event, entry)),
-            on_not_yet: Some(dispatch(state, move |not_yet: bool| Action::EventHappened(event, !not_yet))),
+            on_input: dispatch(state, move |entry| Action::EventDate(on_date.clone(), entry)),
+            on_not_yet: Some(dispatch(state, move |not_yet: bool| {
+                Action::EventHappened(on_happened.clone(), !not_yet)
+            })),
         })
-    };
-    let (as_of, events) = (state.view.shows_control(&ControlId::AsOf), state.view.shows_control(&ControlId::Events));
+    });
+    let (as_of, show_events) =
+        (state.view.shows_control(&ControlId::AsOf), state.view.shows_control(&ControlId::Events));
     html! {
         <fieldset class="group">
             <legend>{"Dates and events"}</legend>
@@ -298,9 +360,8 @@ fn date_controls(state: &StateHandle) -> Html {
             <p class="muted small">{"The terms are judged on this day: the April 2026 amendment changes them."}</p>
             { count_switch(state) }
             }
-            if events {
-            { event(Happening::AgiDeclared, "agi-declared", "AGI declared", scenario.events.get("agi_declared")) }
-            { event(Happening::AgiVerified, "agi-verified", "AGI verified", scenario.events.get("agi_verified")) }
+            if show_events {
+            { for events }
             }
         </fieldset>
     }
@@ -330,19 +391,23 @@ fn count_switch(state: &StateHandle) -> Html {
     }
 }
 
+#[cfg(feature = "full")]
 fn whatif_controls(state: &StateHandle) -> Html {
     let scenario = &state.scenario;
-    let Some(watched) = scenario.holders.iter().find(|h| h.id == WHATIF_HOLDER) else {
+    let (holder, term) = state.watched();
+    let term = state.outcome.terms.iter().find(|t| t.id == term).map_or(term, |t| &t.title);
+    let Some(watched) = scenario.holders.iter().find(|h| h.id == holder) else {
         return html! {
             <fieldset class="group">
                 <legend>{"What-ifs"}</legend>
-                <p class="muted">{"These what-ifs watch Microsoft, who is not in this scenario."}</p>
+                <p class="muted">{format!("These what-ifs watch the deal's holder \u{201c}{holder}\u{201d}, who is not in this scenario.")}</p>
             </fieldset>
         };
     };
     let name = &watched.name;
-    let floor = edit::whatif_floor(scenario, WHATIF_HOLDER, WHATIF_TERM);
-    let outweighed = edit::whatif_outweighed(scenario, WHATIF_HOLDER, WHATIF_TERM);
+    let (holder, key) = state.watched();
+    let floor = edit::whatif_floor(scenario, holder, key);
+    let outweighed = edit::whatif_outweighed(scenario, holder, key);
     let shown = floor.unwrap_or(fortress_core::Percent::from_micros(DEFAULT_FLOOR_MICROS));
     let check = |make: fn(bool) -> Action| {
         let state = state.clone();
@@ -353,11 +418,11 @@ fn whatif_controls(state: &StateHandle) -> Html {
             <legend>{"What-ifs"}</legend>
             <label class="check">
                 <input type="checkbox" id="whatif-floor-on" checked={floor.is_some()} onchange={check(Action::WhatIfFloorOn)} />
-                {format!("Apply: Azure exclusivity ends if {name}'s stake falls below a floor")}
+                {format!("Apply: {term} ends if {name}'s stake falls below a floor")}
             </label>
             <NumberField
                 id="whatif-floor"
-                label={format!("Exclusivity ends if {name}'s stake falls below")}
+                label={format!("{term} ends if {name}'s stake falls below")}
                 unit="%"
                 value={plain_percent(shown)}
                 min="0" max="50" step="0.5"
@@ -367,12 +432,13 @@ fn whatif_controls(state: &StateHandle) -> Html {
             />
             <label class="check">
                 <input type="checkbox" id="whatif-outweighed-on" checked={outweighed} onchange={check(Action::WhatIfOutweighedOn)} />
-                {format!("Apply: Azure exclusivity ends if another holder outweighs {name}")}
+                {format!("Apply: {term} ends if another holder outweighs {name}")}
             </label>
         </fieldset>
     }
 }
 
+#[cfg(feature = "full")]
 fn name_controls(state: &StateHandle) -> Html {
     let scenario = &state.scenario;
     let mut named: Vec<(String, String)> = scenario.holders.iter().map(|h| (h.id.clone(), h.name.clone())).collect();

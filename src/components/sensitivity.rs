@@ -28,7 +28,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use yew::prelude::*;
 
 use crate::fmt::{self, Style};
-use crate::state::{Action, WHATIF_TERM};
+use crate::state::Action;
 
 /// Props of [`SensitivityMap`].
 #[derive(Clone, PartialEq, Properties)]
@@ -110,10 +110,13 @@ pub fn map_of(fragment: &str, holder: &str) -> Result<MapOf, String> {
     if !core_map::mappable(&scenario) {
         return Err(NO_ROUND.to_owned());
     }
-    let grid = core_map::grid(&scenario, holder, WHATIF_TERM, core_map::STEPS).map_err(|e| e.to_string())?;
+    // The deal's headline term: Azure API exclusivity for the Microsoft–OpenAI deal.
+    let key_term = fortress_core::deal::of(&scenario).map_err(|e| e.to_string())?.key_term.to_string();
+    let grid = core_map::grid(&scenario, holder, &key_term, core_map::STEPS).map_err(|e| e.to_string())?;
     let holder_name = scenario.holder_name(holder).to_owned();
     let outcome = fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
-    let term_title = outcome.terms.iter().find(|t| t.id == WHATIF_TERM).map_or(WHATIF_TERM, |t| &t.title).to_owned();
+    let term_title = outcome.terms.iter().find(|t| t.id == key_term.as_str()).map_or(key_term.as_str(), |t| &t.title);
+    let term_title = term_title.to_owned();
     Ok(MapOf { grid: Rc::new(grid), holder_name, term_title, scenario: Rc::new(scenario) })
 }
 

@@ -244,3 +244,12 @@ export async function expectCell(scope, holder, col, text) {
 
 /** A stake as the table writes it (en-US, four decimals). */
 export const pct = (x) => `${x.toFixed(4)}%`;
+
+/**
+ * Presses "More controls" (the lighter build's door to the analysts' controls: names, investors,
+ * what-ifs) and waits until the full build has taken over and drawn them.
+ */
+export async function moreControls(page) {
+  await page.locator('#more-controls').click();
+  await page.locator('#whatif-floor-on, #new-investor-name').first().waitFor({ timeout: 20_000 });
+}

@@ -5,7 +5,7 @@
 // Needs `trunk build --release` first (scripts/test.sh does it); skipped while there is no dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cell, drawn, expectCell, useDist, withPage } from './harness.mjs';
+import { cell, drawn, expectCell, moreControls, useDist, withPage } from './harness.mjs';
 
 const dist = useDist('index.html');
 const { skip } = dist;
@@ -177,6 +177,7 @@ test('names from a link are text, never markup', { skip }, async () => {
   let link;
   const name = '<img src=x onerror="window.pwned=1">';
   await withLink(dist.server.url, async (page) => {
+    await moreControls(page);
     await page.locator('summary', { hasText: 'Rename holders' }).click();
     await page.getByRole('textbox', { name: 'Rename Amazon' }).fill(name);
     await page.getByRole('textbox', { name: 'Rename Amazon' }).press('Enter');

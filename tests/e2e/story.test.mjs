@@ -4,7 +4,7 @@
 // Needs `trunk build --release` first (scripts/test.sh does it); skipped while there is no dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectCell, pct, useDist, withPage } from './harness.mjs';
+import { expectCell, moreControls, pct, useDist, withPage } from './harness.mjs';
 
 const dist = useDist('index.html');
 const { skip } = dist;
@@ -40,8 +40,9 @@ test('moving the as-of date past 2026-04-27 turns exclusivity to ended, and back
 
 test('a what-if on the stake shows as the reason on the first screen', { skip }, async () => {
   await withPage(dist, '', async (page) => {
+    await moreControls(page);
     await page.locator('#whatif-floor-on').check();
-    await page.getByRole('textbox', { name: /Exclusivity ends if Microsoft's stake falls below/ }).fill('25');
+    await page.getByRole('textbox', { name: /Azure API exclusivity ends if Microsoft's stake falls below/ }).fill('25');
     await page.locator('#key-term[data-status="ended"]').waitFor({ timeout: 5_000 });
     assert.match(await keyTerm(page).innerText(), /ended by your what-if .*\(23\.4643%\) is below 25%/);
   });

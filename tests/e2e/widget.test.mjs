@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { cell, expectCell, pct, useDist, withPage } from './harness.mjs';
+import { cell, expectCell, moreControls, pct, useDist, withPage } from './harness.mjs';
 
 const dist = useDist('index.html');
 const { skip } = dist;
@@ -158,11 +158,14 @@ test('terms follow the date, the events and the what-if', { skip }, async () => 
     await page.locator('#as-of-box').fill('2026-02-27');
     await exclusivity.and(page.locator('[data-status="in_force"]')).waitFor({ timeout: 5_000 });
     // The reader's what-if: exclusivity ends if Microsoft falls below 25% (it holds 23.46% after the round).
+    // It is among the analysts' controls, which the full build brings, keeping the date set above.
+    await moreControls(page);
+    assert.equal(await page.locator('#as-of-box').inputValue(), '2026-02-27', 'the scenario is handed over');
     await page.locator('#whatif-floor-on').check();
-    await page.getByRole('textbox', { name: "Exclusivity ends if Microsoft's stake falls below" }).fill('25');
+    await page.getByRole('textbox', { name: "Azure API exclusivity ends if Microsoft's stake falls below" }).fill('25');
     await exclusivity.and(page.locator('[data-status="ended"]')).waitFor({ timeout: 5_000 });
     assert.match(await exclusivity.innerText(), /23\.46/);
-    await page.getByRole('textbox', { name: "Exclusivity ends if Microsoft's stake falls below" }).fill('20');
+    await page.getByRole('textbox', { name: "Azure API exclusivity ends if Microsoft's stake falls below" }).fill('20');
     await exclusivity.and(page.locator('[data-status="in_force"]')).waitFor({ timeout: 5_000 });
     // AGI declared: "not yet" unticked gives a date, and the box can move it.
     await page.getByRole('checkbox', { name: 'AGI declared: not yet' }).uncheck();
@@ -173,6 +176,7 @@ test('terms follow the date, the events and the what-if', { skip }, async () => 
 
 test('investors can be added, renamed and removed, and reset restores the preset', { skip }, async () => {
   await withWidget(async (page) => {
+    await moreControls(page);
     await page.getByLabel('New investor name').fill('Apple');
     await page.getByRole('button', { name: 'Add investor' }).click();
     // $10B more: post-money $850B.

@@ -15,13 +15,19 @@
 //! - [`picture`]: the picture as drawing primitives (JSON), laid out by
 //!   [`picture_primitives`], which `www/tools.js` draws as PNG or SVG;
 //! - `map::map_panel` (in the browser): the sensitivity map's panel, which
-//!   the widget asks for (through `www/lazy.js`) when a reader opens the map.
+//!   the widget asks for (through `www/lazy.js`) when a reader opens the map;
+//! - the full build of the widget: `page::mount_page` for the standalone page,
+//!   and the widget's own embed API (`mount`, `Handle`), both with every
+//!   built-in deal and preset and a publisher's deal file, which the lighter
+//!   builds hand a reader over to when they need them.
 //!
 //! Each returns the text, or throws a one-line message as a JavaScript
 //! string (natively: `Err(message)`).
 
 #[cfg(target_arch = "wasm32")]
 pub mod map;
+#[cfg(target_arch = "wasm32")]
+pub mod page;
 pub mod picture;
 
 use fortress_core::{Outcome, Scenario};
