@@ -274,3 +274,15 @@ fn size_and_lists_are_capped() {
     value["holdings"] = many(MAX_HOLDINGS, json!({"holder": "h", "class": "common", "shares": 1}));
     assert!(parse_equity(&value.to_string()).is_ok());
 }
+
+/// The example in docs/CONVENTIONS.md reads, and is the CLI's textbook file in other words.
+#[test]
+fn the_documented_example_reads() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let doc = std::fs::read_to_string(root.join("docs/CONVENTIONS.md")).unwrap();
+    let section = doc.split("## The equity file and `fortress waterfall`").nth(1).unwrap();
+    let example = section.split("```json\n").nth(1).unwrap().split("```").next().unwrap();
+    let documented = parse_equity(example).unwrap();
+    let file = std::fs::read_to_string(root.join("cli/tests/data/waterfall-senior-junior.json")).unwrap();
+    assert_eq!(documented, parse_equity(&file).unwrap());
+}
