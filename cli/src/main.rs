@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use fortress_core::{deal, presets, Deal};
 use fortress_format::deal::{deal_to_json, parse_deal, MAX_DEAL_BYTES};
 use fortress_format::embed::{parse_accent, Embed};
+use fortress_format::equity::{parse_equity, parse_exit, waterfalls_csv, waterfalls_json, MAX_EQUITY_BYTES, MAX_EXITS};
 use fortress_format::link::{self, MAX_LINK_BYTES};
 use fortress_format::view::View;
 use fortress_format::{
@@ -16,7 +17,7 @@ use fortress_format::{
     MAX_SCENARIO_BYTES,
 };
 
-const USAGE: &str = "usage: fortress eval FILE|- [--csv | --with-scenario] [--deal DEAL|-] | check FILE|- | check-deal DEAL|- | deal ID | link FILE|- [--base URL] | embed FILE|- [--base URL] [--sections LIST] [--controls LIST] [--theme light|dark|auto] [--locale TAG] [--accent #RRGGBB] [--form both|script|iframe] | decode LINK|- | preset NAME | presets";
+const USAGE: &str = "usage: fortress eval FILE|- [--csv | --with-scenario] [--deal DEAL|-] | check FILE|- | check-deal DEAL|- | deal ID | link FILE|- [--base URL] | embed FILE|- [--base URL] [--sections LIST] [--controls LIST] [--theme light|dark|auto] [--locale TAG] [--accent #RRGGBB] [--form both|script|iframe] | waterfall FILE|- [--exit N]... [--csv] | decode LINK|- | preset NAME | presets";
 
 /// The page a share link opens when no `--base` is given: the widget as `scripts/serve.sh` serves it.
 const DEFAULT_BASE: &str = "http://127.0.0.1:8080/";
@@ -80,6 +81,7 @@ fn run(args: &[&str]) -> Result<String, String> {
         ["link", path] => share_link(path, DEFAULT_BASE),
         ["link", path, "--base", base] | ["link", "--base", base, path] => share_link(path, base),
         ["embed", rest @ ..] => embed(rest),
+        ["waterfall", rest @ ..] => waterfall(rest),
         ["decode", text] => {
             let text = if *text == "-" { read_input(text, MAX_SCENARIO_BYTES)? } else { (*text).to_owned() };
             let scenario = link::decode(&text).map_err(|e| e.to_string())?;
@@ -236,6 +238,49 @@ fn embed(args: &[&str]) -> Result<String, String> {
         "iframe" => Ok(embed.iframe()),
         other => Err(format!("--form: \u{201c}{other}\u{201d} is not a form (both, script or iframe)")),
     }
+}
+
+/// Who gets what at each exit of an equity file (`fortress_format::equity`):
+/// the file, then in any order `--exit N` as often as wanted (whole dollars,
+/// or `$1.5B`; they replace the file's `exits`) and `--csv` (the rows as CSV,
+/// else the engine's waterfalls as JSON).
+fn waterfall(args: &[&str]) -> Result<String, String> {
+    let (mut path, mut csv, mut exits) = (None, false, Vec::new());
+    let mut rest = args.iter();
+    while let Some(&arg) = rest.next() {
+        match arg {
+            "--csv" if !csv => csv = true,
+            "--exit" => {
+                let value = rest.next().ok_or_else(|| format!("--exit needs a value; {USAGE}"))?;
+                exits.push(parse_exit(value).map_err(|e| format!("--exit: {e}"))?);
+            }
+            _ if path.is_none() && (arg == "-" || !arg.starts_with('-')) => path = Some(arg),
+            _ => return Err(USAGE.to_owned()),
+        }
+    }
+    let path = path.ok_or_else(|| USAGE.to_owned())?;
+    if exits.len() > MAX_EXITS {
+        return Err(format!("--exit: {} exits; the limit is {MAX_EXITS}", exits.len()));
+    }
+    let equity = parse_equity(&read_input(path, MAX_EQUITY_BYTES)?).map_err(|e| e.to_string())?;
+    if exits.is_empty() {
+        exits = equity.exits.clone();
+    }
+    if exits.is_empty() {
+        return Err(format!(
+            "{path}: no exit to share; add --exit N (such as --exit 50000000 or --exit 1.5B) or an \"exits\" list to the file"
+        ));
+    }
+    let waterfalls = exits
+        .iter()
+        .map(|&exit| fortress_core::engine::waterfall(&equity.table, exit))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
+    Ok(if csv {
+        waterfalls_csv(&waterfalls, &equity.table)
+    } else {
+        waterfalls_json(equity.name.as_deref(), &waterfalls) + "\n"
+    })
 }
 
 /// Reads a file, or standard input for `-`, up to `max` bytes.

@@ -381,3 +381,176 @@ fn deals_are_printed_checked_and_used() {
     assert_eq!(text(&out.stderr), "fortress: terms[0].rules.apr-2026.later: must not be empty\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The textbook file `tests/data/waterfall-senior-junior.json`: common 6,000,000
+/// shares (founders); Series A, junior (seniority 1), 2,000,000 shares at $1.00,
+/// a 1x non-participating $2,000,000 preference; Series B, senior (seniority 2),
+/// 2,000,000 shares at $5.00, a 1x non-participating $10,000,000 preference;
+/// 2,000,000 options at $0.50 (staff); a pool of 1,000,000 that gets nothing.
+fn senior_junior() -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/waterfall-senior-junior.json");
+    path.to_str().unwrap().to_owned()
+}
+
+/// The CSV's records (none of these fields holds a line break), each split
+/// into its first six fields and the reason.
+fn csv_rows(csv: &str) -> Vec<(String, String)> {
+    csv.split_terminator("\r\n")
+        .skip(1)
+        .map(|line| {
+            let mut parts = line.splitn(7, ',');
+            let head: Vec<&str> = parts.by_ref().take(6).collect();
+            (head.join(","), parts.next().unwrap_or("").to_owned())
+        })
+        .collect()
+}
+
+/// The sum of the amount column of a CSV's rows for one exit.
+fn csv_total(rows: &[(String, String)], exit: &str) -> u128 {
+    rows.iter()
+        .filter(|(head, _)| head.starts_with(&format!("{exit},")))
+        .map(|(head, _)| head.rsplit(',').next().unwrap().parse::<u128>().unwrap())
+        .sum()
+}
+
+#[test]
+fn waterfall_pays_the_senior_its_preference_while_the_junior_converts() {
+    let out = fortress(&["waterfall", &senior_junior(), "--csv"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    assert!(csv.starts_with("exit,holder,class,shares,choice,amount,reason\r\n"), "{csv}");
+    let rows = csv_rows(&csv);
+    let heads: Vec<&str> = rows.iter().map(|(head, _)| head.as_str()).collect();
+    // $8,000,000, below the $12,000,000 of preferences together: nobody converts, the
+    // senior Series B takes all $8,000,000 of its $10,000,000, and the junior Series A,
+    // common and the options (common is worth $0 a share, below the strike) get nothing.
+    //
+    // $30,000,000: the Series B takes its $10,000,000 (converting would pay it
+    // 2,000,000 x 31/12 = $5,166,666.67, where everyone converts and 12,000,000 v - 1,000,000 = 30,000,000);
+    // the $20,000,000 left is shared by common (6,000,000), the converted Series A
+    // (2,000,000) and the exercised options (2,000,000, less $0.50 each):
+    // 10,000,000 v - 1,000,000 = 20,000,000, so v = $2.10 a share.
+    // Common 6,000,000 x 2.10 = $12,600,000; Series A 2,000,000 x 2.10 = $4,200,000
+    // (more than its $2,000,000 preference, so it converts); options
+    // 2,000,000 x (2.10 - 0.50) = $3,200,000. 10.0 + 12.6 + 4.2 + 3.2 = $30,000,000.
+    assert_eq!(
+        heads,
+        [
+            "8000000,founders,common,6000000,common,0",
+            "8000000,fund-a,a,2000000,takes preference,0",
+            "8000000,fund-b,b,2000000,takes preference,8000000",
+            "8000000,staff,options,2000000,not exercised,0",
+            "30000000,founders,common,6000000,common,12600000",
+            "30000000,fund-a,a,2000000,converts,4200000",
+            "30000000,fund-b,b,2000000,takes preference,10000000",
+            "30000000,staff,options,2000000,exercised,3200000",
+        ]
+    );
+    assert_eq!(rows[3].1, "strike $0.50");
+    assert_eq!(
+        rows[6].1,
+        "\"$10,000,000 for 2000000 shares of Series B, whose class takes its $10,000,000 preference: converting \
+         would pay $5,166,666\""
+    );
+    assert_eq!(csv_total(&rows, "8000000"), 8_000_000);
+    assert_eq!(csv_total(&rows, "30000000"), 30_000_000);
+
+    // --exit replaces the file's exits. At $100,000,000 both classes convert (their
+    // thresholds, $1 and $5 a share, are below v): 12,000,000 v - 1,000,000 = 100,000,000,
+    // v = 101/12. Common 6,000,000 x 101/12 = $50,500,000; each series
+    // 2,000,000 x 101/12 = $16,833,333.33; options 2,000,000 x (101/12 - 1/2) =
+    // $15,833,333.33. Rounded down they leave one dollar, which goes to the largest
+    // remainder, the earliest of the three equal ones: the Series A.
+    let out =
+        fortress(&["waterfall", "--exit", "$100M", "--csv", "-"], &std::fs::read_to_string(senior_junior()).unwrap());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows = csv_rows(&text(&out.stdout));
+    let heads: Vec<&str> = rows.iter().map(|(head, _)| head.as_str()).collect();
+    assert_eq!(
+        heads,
+        [
+            "100000000,founders,common,6000000,common,50500000",
+            "100000000,fund-a,a,2000000,converts,16833334",
+            "100000000,fund-b,b,2000000,converts,16833333",
+            "100000000,staff,options,2000000,exercised,15833333",
+        ]
+    );
+    assert_eq!(csv_total(&rows, "100000000"), 100_000_000);
+}
+
+#[test]
+fn waterfall_prints_the_engines_waterfalls_as_json() {
+    let out = fortress(&["waterfall", &senior_junior(), "--exit", "30000000", "--exit", "1.5B"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["name"], "Senior Series B, junior Series A");
+    let waterfalls = json["waterfalls"].as_array().unwrap();
+    assert_eq!(waterfalls.len(), 2);
+    let at_30m = &waterfalls[0];
+    assert_eq!(at_30m["exit"], 30_000_000);
+    assert_eq!(at_30m["per_share"], serde_json::json!({"num": 21, "den": 10}));
+    let choices: Vec<&str> =
+        at_30m["classes"].as_array().unwrap().iter().map(|c| c["choice"].as_str().unwrap()).collect();
+    assert_eq!(choices, ["Common", "Converts", "TakesPreference"]);
+    assert_eq!(at_30m["classes"][2]["alternative"], serde_json::json!({"num": 15_500_000, "den": 3}));
+    let holders: Vec<(String, u64)> = at_30m["holders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["holder"].as_str().unwrap().to_owned(), h["amount"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        holders,
+        [
+            ("founders".to_owned(), 12_600_000),
+            ("fund-a".to_owned(), 4_200_000),
+            ("fund-b".to_owned(), 10_000_000),
+            ("staff".to_owned(), 3_200_000)
+        ]
+    );
+    assert_eq!(waterfalls[1]["exit"], 1_500_000_000u64);
+    let total: u64 = waterfalls[1]["holders"].as_array().unwrap().iter().map(|h| h["amount"].as_u64().unwrap()).sum();
+    assert_eq!(total, 1_500_000_000);
+}
+
+#[test]
+fn bad_equity_files_are_one_line_and_exit_code_2() {
+    let file = std::fs::read_to_string(senior_junior()).unwrap();
+    let edit = |from: &str, to: &str| {
+        assert!(file.contains(from), "{from}");
+        file.replacen(from, to, 1)
+    };
+    let no_exits = edit(",\n  \"exits\": [8000000, 30000000]", "");
+    let cases: Vec<(Vec<&str>, String, &str)> = vec![
+        (vec!["waterfall", "-"], edit("\"equity_version\": 1", "\"equity_version\": 2"),
+         "fortress: equity_version: equity file version 2 is not supported; this version of Fortress reads version 1\n"),
+        (vec!["waterfall", "-"], edit("\"5.00\"", "\"-5\""),
+         "fortress: classes[2].issue_price: \"-5\" is not a price: it must not be negative at line 7 column 55\n"),
+        (vec!["waterfall", "-"], edit("\"class\": \"a\"", "\"class\": \"series-a\""),
+         "fortress: holdings[1].class: no class has the id \"series-a\"\n"),
+        (vec!["waterfall", "-"], edit("\"pool\"", "\"pol\""),
+         "fortress: pol: unknown field `pol`, expected one of `equity_version`, `name`, `classes`, `holdings`, `options`, `pool`, `exits` at line 15 column 7\n"),
+        (vec!["waterfall", "-"], no_exits.clone(),
+         "fortress: -: no exit to share; add --exit N (such as --exit 50000000 or --exit 1.5B) or an \"exits\" list to the file\n"),
+        (vec!["waterfall", "-", "--exit", "1.5"], file.clone(),
+         "fortress: --exit: \"1.5\" is not an exit value: write whole dollars, or a scale letter such as 1.5M\n"),
+        (vec!["waterfall", "-", "--exit", "-5"], file.clone(),
+         "fortress: --exit: \"-5\" is not an exit value: it may hold only digits and one decimal point\n"),
+        (vec!["waterfall", "-", "--exit"], file.clone(), "fortress: --exit needs a value; <usage>\n"),
+        (vec!["waterfall", "-", "--csv", "--csv"], file.clone(), USAGE_ERROR),
+        (vec!["waterfall"], file.clone(), USAGE_ERROR),
+        (vec!["waterfall", "a.json", "b.json"], file.clone(), USAGE_ERROR),
+        (vec!["waterfall", "-"], "[]".to_owned(), "fortress: equity: must be a JSON object, starting with {\n"),
+        (vec!["waterfall", "/no/such/equity.json"], String::new(),
+         "fortress: /no/such/equity.json: cannot read: No such file or directory (os error 2)\n"),
+        (vec!["waterfall", "-"], " ".repeat(256 * 1024 + 1), "fortress: -: larger than the limit of 262144 bytes\n"),
+    ];
+    for (args, stdin, want) in cases {
+        let out = fortress(&args, &stdin);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let want = expected(want).replace("<usage>", expected(USAGE_ERROR).trim_start_matches("fortress: ").trim_end());
+        assert_eq!(text(&out.stderr), want, "{args:?}");
+        assert_eq!(text(&out.stderr).lines().count(), 1, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}

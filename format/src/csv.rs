@@ -85,7 +85,7 @@ fn judged_on(scenario: &Scenario, outcome: &Outcome) -> String {
 }
 
 /// Appends one record: the fields, each quoted if it must be, then CRLF.
-fn row(out: &mut String, fields: &[&str]) {
+pub(crate) fn row(out: &mut String, fields: &[&str]) {
     for (i, field) in fields.iter().enumerate() {
         if i > 0 {
             out.push(',');
@@ -108,7 +108,7 @@ fn field_into(out: &mut String, field: &str) {
 }
 
 /// A text field made safe for spreadsheets: a leading `'` when it would start a formula.
-fn text(value: &str) -> String {
+pub(crate) fn text(value: &str) -> String {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {

@@ -10,6 +10,8 @@ pub mod csv;
 #[cfg(feature = "full")]
 pub mod deal;
 pub mod embed;
+#[cfg(feature = "full")]
+pub mod equity;
 pub mod figures;
 pub mod link;
 pub mod numbers;
