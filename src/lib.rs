@@ -339,6 +339,7 @@ fn same_figures(a: &State, b: &State) -> bool {
         && a.focus == b.focus
         && a.scenario.sources == b.scenario.sources
         && a.comparison == b.comparison
+        && a.all_holders == b.all_holders
 }
 
 /// The routes show their answers, and which changed against the baseline.

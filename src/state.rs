@@ -20,6 +20,12 @@ use crate::fmt::Locale;
 
 use crate::input::{self, DateEntry};
 
+/// How many holders a large table and its chart show until the reader asks
+/// for all: the largest after the round, and the one in focus. A 300-holder
+/// table in full is some 9,000 elements, which a slider step would lay out
+/// again; the CSV download and "Show all" have every row.
+pub const SHOWN_HOLDERS: usize = 25;
+
 /// The cheque a newly added investor starts with: $10B.
 pub const NEW_INVESTOR_AMOUNT: Dollars = Dollars(10_000_000_000);
 /// The floor the exclusivity what-if starts at when turned on.
@@ -148,6 +154,8 @@ pub enum Action {
     MapPick(String),
     /// Show the sensitivity map (loaded when first shown), or hide it.
     ShowMap(bool),
+    /// Show every holder of a large table and chart, or only the largest.
+    AllHolders(bool),
     /// The full build could not be loaded: carry on with the scenario shown, and say why.
     UpgradeFailed(String),
 }
@@ -180,6 +188,8 @@ pub struct State {
     pub generation: u32,
     /// Whether the reader asked to see the sensitivity map.
     pub map_shown: bool,
+    /// Whether the reader asked to see every holder of a large table (see [`SHOWN_HOLDERS`]).
+    pub all_holders: bool,
     /// How the page fits the widget: the sections and controls shown, the
     /// theme and the locale asked for. Set once, when the widget mounts.
     pub view: Rc<View>,
@@ -255,6 +265,7 @@ impl State {
             error,
             generation: 0,
             map_shown: false,
+            all_holders: false,
             view: Rc::default(),
             locale: Locale::READER,
             preset_scenario,
@@ -304,6 +315,33 @@ impl State {
     pub fn watched(&self) -> (&str, &str) {
         let deal = self.deal();
         (&deal.whatif_holder, &deal.key_term)
+    }
+
+    /// The holders after the round that the table and the chart show, in the
+    /// table's order: every one, or in a table of more than [`SHOWN_HOLDERS`]
+    /// (until the reader asks for all) the largest after the round and the
+    /// one in focus; and how many are left out.
+    pub fn shown_holders(&self) -> (Vec<&fortress_core::HolderRow>, usize) {
+        let Some(last) = self.outcome.stages.last() else { return (Vec::new(), 0) };
+        let rows = &last.holders;
+        if self.all_holders || rows.len() <= SHOWN_HOLDERS {
+            return (rows.iter().collect(), 0);
+        }
+        // The largest by shares after the round, ties in table order: one pass that keeps them
+        // in a short list, larger first (no general sort, whose code would weigh on the wasm).
+        let mut largest: Vec<usize> = Vec::with_capacity(SHOWN_HOLDERS + 1);
+        for (i, row) in rows.iter().enumerate() {
+            let at = largest.iter().position(|&j| rows.get(j).is_some_and(|r| row.shares > r.shares));
+            largest.insert(at.unwrap_or(largest.len()), i);
+            largest.truncate(SHOWN_HOLDERS);
+        }
+        if let Some(focus) = rows.iter().position(|r| r.id == self.focus) {
+            largest.push(focus);
+        }
+        let shown: Vec<&fortress_core::HolderRow> =
+            rows.iter().enumerate().filter(|(i, _)| largest.contains(i)).map(|(_, row)| row).collect();
+        let left_out = rows.len() - shown.len();
+        (shown, left_out)
     }
 
     /// The scenario's outcome, under the publisher's deal when there is one.
@@ -459,6 +497,7 @@ impl State {
                 Err(e) => self.rejected(Control::General, e.to_string(), None),
             },
             Action::ShowMap(map_shown) => State { map_shown, ..self.clone() },
+            Action::AllHolders(all_holders) => State { all_holders, ..self.clone() },
             Action::UpgradeFailed(why) => {
                 let message = format!("This needs the rest of Fortress, which could not be loaded: {why}");
                 State { upgrade: None, error: Some(general(message)), ..self.clone() }
@@ -511,6 +550,7 @@ impl State {
         let next = State {
             generation: self.generation.wrapping_add(1),
             map_shown: self.map_shown,
+            all_holders: self.all_holders,
             view: self.view.clone(),
             locale: self.locale,
             ..next
@@ -849,6 +889,34 @@ mod tests {
         let anthropic = State::new("anthropic-series-h");
         let deal = fortress_core::deal::built_in("anthropic-amazon-google").unwrap();
         assert_eq!(anthropic.watched(), (&*deal.whatif_holder, &*deal.key_term));
+    }
+
+    /// A large table shows its largest holders (ties in table order) and the one in focus, until
+    /// the reader asks for all.
+    #[test]
+    fn a_large_table_shows_its_largest_holders_until_asked_for_all() {
+        let mut scenario = presets::feb_2026_pre_money();
+        scenario.rounds.clear();
+        scenario.holders = (0..30)
+            .map(|i| fortress_core::Holder {
+                id: format!("h{i}"),
+                name: format!("Holder {i}"),
+                percent: fortress_core::Percent::from_micros(if i < 10 { 4_000_000 } else { 3_000_000 }),
+                group: false,
+            })
+            .collect();
+        let state = State::opened(presets::DEFAULT, scenario).reduce(Action::Focus("h29".into()));
+        assert_eq!(state.error, None);
+        let (shown, left_out) = state.shown_holders();
+        let ids: Vec<&str> = shown.iter().map(|row| row.id.as_str()).collect();
+        let mut want: Vec<String> = (0..SHOWN_HOLDERS).map(|i| format!("h{i}")).collect();
+        want.push("h29".into());
+        assert_eq!(ids, want.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(left_out, 30 - SHOWN_HOLDERS - 1);
+        let all = state.reduce(Action::AllHolders(true));
+        assert_eq!((all.shown_holders().0.len(), all.shown_holders().1), (30, 0));
+        // A small table shows every holder.
+        assert_eq!(State::new(presets::DEFAULT).shown_holders().1, 0);
     }
 
     #[test]

@@ -26,9 +26,11 @@ pub fn chart(state: &StateHandle) -> Html {
     let scale = (largest / 10.0).ceil() * 10.0;
     // A third, thin bar for the baseline's stake, when there is one.
     let row_height = if comparison.is_some() { ROW + 8.0 } else { ROW };
-    let height = row_height * last.holders.len() as f64 + 18.0;
+    // The holders the table shows (the largest of a large table, until the reader asks for all).
+    let (shown, left_out) = state.shown_holders();
+    let height = row_height * shown.len() as f64 + 18.0;
     let mut description = String::new();
-    let bars = last.holders.iter().enumerate().map(|(i, h)| {
+    let bars = shown.iter().enumerate().map(|(i, h)| {
         let before = first.holder(&h.id).map_or(0.0, |b| b.percent);
         let y = row_height * i as f64;
         let baseline =
@@ -59,6 +61,9 @@ pub fn chart(state: &StateHandle) -> Html {
         }
     });
     let bars: Html = bars.collect();
+    if left_out > 0 {
+        description.push_str(&format!("{left_out} smaller holders are not drawn."));
+    }
     html! {
         <section class="card" part="chart" aria-labelledby="chart-heading">
             <h2 id="chart-heading">{"Ownership before and after"}</h2>

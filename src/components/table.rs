@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::StateHandle;
 use crate::fmt::{self, Style};
+use crate::state::Action;
 
 const DASH: &str = "\u{2014}";
 
@@ -64,6 +65,8 @@ pub fn cap_table(state: &StateHandle) -> Html {
         }
     };
     let disputed = state.scenario.sources.iter().any(|s| s.confidence == Confidence::Disputed);
+    let (shown, left_out) = state.shown_holders();
+    let columns = if comparison.is_some() { 10 } else { 8 };
     html! {
         <section class="card" part="table" aria-labelledby="cap-heading">
             <h2 id="cap-heading">{"Who owns what"}</h2>
@@ -86,7 +89,14 @@ pub fn cap_table(state: &StateHandle) -> Html {
                             }
                         </tr>
                     </thead>
-                    <tbody>{ for last.holders.iter().map(row) }</tbody>
+                    <tbody>
+                        { for shown.into_iter().map(row) }
+                        if left_out > 0 {
+                            <tr class="more-holders">
+                                <td colspan={columns.to_string()}>{ all_holders(state, left_out) }</td>
+                            </tr>
+                        }
+                    </tbody>
                     <tfoot>
                         <tr>
                             <th scope="row">{"Total"}</th>
@@ -120,6 +130,20 @@ pub fn cap_table(state: &StateHandle) -> Html {
                   are derived from them exactly."}
             </p>
         </section>
+    }
+}
+
+/// "Show all" under a large table's largest holders (`State::shown_holders`).
+fn all_holders(state: &StateHandle, left_out: usize) -> Html {
+    let onclick = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::AllHolders(true)))
+    };
+    html! {
+        <>
+            <span class="small muted">{format!("{left_out} smaller holders are not shown here (the CSV has every one). ")}</span>
+            <button type="button" id="all-holders" aria-controls="cap-table" {onclick}>{"Show all"}</button>
+        </>
     }
 }
 
