@@ -37,7 +37,7 @@ WASM_OPT_VERSION=$(toml_value Trunk.toml wasm_opt)
 
 # release_env: the environment in which `trunk build --release` (and Trunk's post-build hook, which
 # builds the embed wasm) builds the release wasm with the pinned nightly: the standard library
-# rebuilt for size with panics that abort at once (no panic message or formatting code in the
+# rebuilt for size (optimize_for_size) with panics that abort at once (no panic message or formatting code in the
 # wasm), in a target directory of its own so that stable builds and tests keep theirs. Built for
 # size, compiler_builtins (128-bit division and multiplication, which every share count takes)
 # made a large table's slider step five times slower; at opt-level 3 it costs no bytes.
@@ -45,6 +45,9 @@ release_env() {
   export RUSTUP_TOOLCHAIN=$RELEASE_NIGHTLY
   export CARGO_TARGET_DIR=$ROOT/target/release-nightly
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  # The standard library's smaller implementations where it has two (sorting, formatting): 0.8 KB
+  # brotli off the widget's wasm, measured on 2026-12-02.
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
   export CARGO_PROFILE_RELEASE_PACKAGE_COMPILER_BUILTINS_OPT_LEVEL=3
 }
