@@ -7,7 +7,7 @@
 //! validation as every other input. An embedded widget never reads or writes
 //! the host page's URL.
 
-use fortress_core::{evaluate, Scenario};
+use fortress_core::Scenario;
 use fortress_format::view::{parse_locale, View};
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -114,7 +114,10 @@ impl Handle {
 
     /// Shows `value` (a scenario object in the v1 format). A scenario that
     /// does not make sense is refused: the widget says why, keeps what it
-    /// shows, and the error is thrown to the caller.
+    /// shows, and the error is thrown to the caller. The full build's only:
+    /// serde's reader of every scenario type from JavaScript weighs some
+    /// 19 KB brotli, so `www/fortress.js` loads the full build for an object.
+    #[cfg(feature = "full")]
     #[wasm_bindgen(js_name = setScenario)]
     pub fn set_scenario(&self, value: JsValue) -> Result<(), JsError> {
         match scenario_from(value) {
@@ -196,6 +199,7 @@ fn read_deal(_text: &str) -> Result<(), String> {
 }
 
 /// A scenario object from the host page, checked like every other input.
+#[cfg(feature = "full")]
 fn scenario_from(value: JsValue) -> Result<Scenario, String> {
     let scenario: Scenario = serde_wasm_bindgen::from_value(value)
         .map_err(|e| format!("The page gave this widget a scenario it cannot read ({e})."))?;
@@ -203,8 +207,15 @@ fn scenario_from(value: JsValue) -> Result<Scenario, String> {
         // The full build, which the widget hands it to, checks it.
         return Ok(scenario);
     }
-    evaluate(&scenario).map_err(|e| format!("The page gave this widget a scenario that does not make sense: {e}."))?;
+    fortress_core::evaluate(&scenario)
+        .map_err(|e| format!("The page gave this widget a scenario that does not make sense: {e}."))?;
     Ok(scenario)
+}
+
+/// The lighter build does not read scenario objects (`www/fortress.js` gives them to the full build).
+#[cfg(not(feature = "full"))]
+fn scenario_from(_value: JsValue) -> Result<Scenario, String> {
+    Err("This build of Fortress reads scenario objects only in its full build.".to_owned())
 }
 
 fn to_js(scenario: &Scenario) -> Result<JsValue, JsError> {

@@ -114,7 +114,7 @@ class FortressWidget extends HTMLElement {
       if (name === 'preset' && value) this.#handle.setPreset(value);
       if (name === 'scenario') {
         const options = scenarioOptions(value);
-        if (options.scenario) this.#handle.setScenario(options.scenario);
+        if (options.scenario) this.#setObject(options.scenario);
         else if (options.link) this.#handle.openLink(options.link);
       }
     } catch {
@@ -127,10 +127,24 @@ class FortressWidget extends HTMLElement {
     return this.#handle?.scenario();
   }
 
-  /** Shows a scenario object in the v1format; throws (and the widget says why) when it is refused. */
+  /**
+   * Shows a scenario object in the v1 format; throws (and the widget says why) when it is refused.
+   * The lighter build does not read scenario objects: the first one set on it loads the full build,
+   * which shows it (or says why not) once loaded; from then on a refused one throws at once.
+   */
   set scenario(value) {
     if (!this.#handle) throw new Error('fortress: the widget is not mounted yet; wait for the fortress-ready event');
-    this.#handle.setScenario(value);
+    this.#setObject(value);
+  }
+
+  /** A scenario object: to the full build's widget, loading it first when this one is the lighter. */
+  #setObject(value) {
+    if (this.#handle.setScenario) {
+      this.#handle.setScenario(value);
+      return;
+    }
+    const link = this.#handle.link();
+    this.#upgrade({ link: link ?? undefined, scenario: value }, this.#options({}));
   }
 
   /** The share link of the scenario shown. */
@@ -158,6 +172,11 @@ class FortressWidget extends HTMLElement {
     const generation = this.#generation;
     const options = this.#options(override);
     const deal = this.getAttribute('deal');
+    if (options.scenario && !deal) {
+      // Scenario JSON: the full build reads it.
+      await this.#mountFull(generation, options);
+      return;
+    }
     if (deal) {
       // A publisher's deal: the full build reads it. Links made here come back to this page, which
       // (only then) opens the one in its address.
@@ -238,6 +257,13 @@ class FortressWidget extends HTMLElement {
     this.#unmount();
     const { scenario, ...rest } = options;
     this.#mountWith(full.mount, { ...rest, preset: wanted.preset, link: wanted.link, onUpgrade: undefined });
+    if (wanted.scenario) {
+      try {
+        this.#handle.setScenario(wanted.scenario);
+      } catch {
+        // The widget says why, over the scenario it showed.
+      }
+    }
   }
 
   #unmount() {

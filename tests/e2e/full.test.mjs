@@ -25,6 +25,9 @@ const PAGES = {
   '/deal.html': embedPage('deal="/deal.json"'),
   '/bad-deal.html': embedPage('deal="/no-such-deal.json"'),
   '/broken-deal.html': embedPage('deal="/broken-deal.json"'),
+  '/json.html': embedPage(
+    `scenario='${JSON.stringify({ version: 1, title: 'Two holders', holders: [{ id: 'a', name: 'Ann', percent: 60 }, { id: 'b', name: 'Bo', percent: 40 }] })}'`,
+  ),
   '/deal.json': DEAL,
   '/broken-deal.json': DEAL.replace('"deal_version": 1', '"deal_version": 99'),
 };
@@ -139,6 +142,13 @@ test('an embed of a story preset opens at once; one of Anthropic loads the full 
     await expectCell(widget(page), 'google', 'percent-after', '11.1719%');
     // The deal's own events, from its data: Anthropic's, not the AGI clause's.
     assert.equal(await widget(page).locator('#agi-declared-box').count(), 0);
+  });
+});
+
+test('scenario JSON in the attribute is read by the full build', { skip }, async () => {
+  await withPage('/json.html', async (page, fetched) => {
+    await expectCell(widget(page), 'a', 'percent-after', '60.0000%');
+    assert.ok(fetched.includes(FULL));
   });
 });
 
