@@ -73,6 +73,11 @@ pub fn mount(host: web_sys::Element, options: JsValue) -> Handle {
             let (key, value) = match wanted {
                 Upgrade::Preset(name) => ("preset", name),
                 Upgrade::Link(link) => ("link", link),
+                Upgrade::Controls(link) => {
+                    let focus = JsValue::from_str(crate::state::FOCUS_CONTROLS);
+                    let _ = Reflect::set(&object, &JsValue::from_str("focus"), &focus);
+                    ("link", link)
+                }
             };
             let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(&value));
             // A throwing listener is the host page's bug; the widget carries on as it is.
@@ -98,6 +103,8 @@ pub fn mount(host: web_sys::Element, options: JsValue) -> Handle {
         view: std::rc::Rc::new(view),
         #[cfg(feature = "full")]
         deal,
+        #[cfg(feature = "full")]
+        focus: text("focus").map(AttrValue::from),
         on_upgrade,
     };
     let app = yew::Renderer::<App>::with_root_and_props(host, props).render();

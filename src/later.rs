@@ -81,16 +81,22 @@ pub async fn download(
 #[wasm_bindgen(module = "/www/lazy.js")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = upgradePage)]
-    async fn upgrade_page_js(root: &web_sys::Element, preset: &str, link: &str) -> Result<JsValue, JsValue>;
+    async fn upgrade_page_js(
+        root: &web_sys::Element,
+        preset: &str,
+        link: &str,
+        focus: &str,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// Mounts Fortress's full build into `root`, in place of this one, with the
 /// preset or the scenario this build could not show; or why it could not be loaded.
 pub async fn upgrade_page(root: &web_sys::Element, upgrade: &crate::state::Upgrade) -> Result<(), String> {
     use crate::state::Upgrade;
-    let (preset, link) = match upgrade {
-        Upgrade::Preset(name) => (name.as_str(), ""),
-        Upgrade::Link(link) => ("", link.as_str()),
+    let (preset, link, focus) = match upgrade {
+        Upgrade::Preset(name) => (name.as_str(), "", ""),
+        Upgrade::Link(link) => ("", link.as_str(), ""),
+        Upgrade::Controls(link) => ("", link.as_str(), crate::state::FOCUS_CONTROLS),
     };
-    upgrade_page_js(root, preset, link).await.map(drop).map_err(|e| message(&e))
+    upgrade_page_js(root, preset, link, focus).await.map(drop).map_err(|e| message(&e))
 }

@@ -77,6 +77,12 @@ pub struct AppProps {
     #[cfg(feature = "full")]
     #[prop_or_default]
     pub deal: Option<Rc<fortress_core::Deal>>,
+    /// What to put the keyboard focus on once drawn (the full build, taking
+    /// over for "More controls": `later::FOCUS_CONTROLS`, the first of the
+    /// analysts' controls).
+    #[cfg(feature = "full")]
+    #[prop_or_default]
+    pub focus: Option<AttrValue>,
     /// How the page hands the widget to Fortress's full build when it needs
     /// what only that build carries (an embed: `www/fortress.js` mounts the
     /// full build in its place). Without one (the standalone page), the
@@ -96,6 +102,8 @@ impl Default for AppProps {
             view: Rc::default(),
             #[cfg(feature = "full")]
             deal: None,
+            #[cfg(feature = "full")]
+            focus: None,
             on_upgrade: None,
         }
     }
@@ -143,6 +151,8 @@ pub fn App(props: &AppProps) -> Html {
     let url = fragment.as_ref().map(|f| AttrValue::from(format!("{}#{f}", props.link_base)));
     use_bridge(&state, props.bridge.clone(), url.clone());
     let later = use_below_the_fold();
+    let root = use_node_ref();
+    use_first_focus(props, later, root.clone());
     let map_panel = use_node_ref();
     let map_load = use_map_panel(&state, map_panel.clone());
     let state = &state;
@@ -153,7 +163,7 @@ pub fn App(props: &AppProps) -> Html {
     let has = |section: Section| view.shows(section);
     fmt::in_locale(state.locale, || {
         html! {
-            <div class="fortress" data-drawn={later.to_string()} data-theme={view.theme.name()}>
+            <div class="fortress" ref={root} data-drawn={later.to_string()} data-theme={view.theme.name()}>
                 if has(Section::Header) {
                     { section(state, shown, components::header::header, same_header) }
                 }
@@ -243,6 +253,35 @@ fn use_below_the_fold() -> u8 {
     }
     *drawn
 }
+
+/// Puts the keyboard focus where the lighter build's reader was headed, once
+/// the controls beyond the round's are drawn: the first of the analysts'
+/// controls after "More controls" (the button the reader pressed is gone).
+#[cfg(feature = "full")]
+#[hook]
+fn use_first_focus(props: &AppProps, drawn: u8, root: NodeRef) {
+    let done = use_mut_ref(|| false);
+    let focus = props.focus.clone();
+    use_effect_with(drawn, move |&drawn| {
+        let wanted = focus.as_deref() == Some(state::FOCUS_CONTROLS);
+        if !wanted || drawn < 1 || std::mem::replace(&mut *done.borrow_mut(), true) {
+            return;
+        }
+        // The first of them in the page's order, in the widget's own tree (which an embed keeps in
+        // a shadow root).
+        let first = root.cast::<web_sys::Element>().and_then(|root| {
+            root.query_selector("#whatif-floor-on, #new-investor-name, details.names summary").ok().flatten()
+        });
+        if let Some(first) = first.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok()) {
+            let _ = first.focus();
+        }
+    });
+}
+
+/// The lighter builds are never asked to focus anything (see the full build's).
+#[cfg(not(feature = "full"))]
+#[hook]
+fn use_first_focus(_props: &AppProps, _drawn: u8, _root: NodeRef) {}
 
 /// Hands the widget to Fortress's full build when the state asks for it
 /// (`State::upgrade`): through the page's `on_upgrade` (an embed), or by

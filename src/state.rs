@@ -160,6 +160,10 @@ pub enum Action {
     UpgradeFailed(String),
 }
 
+/// What the full build is asked to focus when it takes over for the analysts'
+/// controls (`AppProps::focus`, the embed's `focus` option).
+pub const FOCUS_CONTROLS: &str = "controls";
+
 /// What the reader sees when the scenario is too large to hand to the full build.
 pub const TOO_LARGE_TO_HAND_OVER: &str =
     "This scenario is too large for a link, so the rest of Fortress cannot take it over; it stays as it is.";
@@ -218,6 +222,9 @@ pub enum Upgrade {
     Preset(String),
     /// A scenario, as a share link or its fragment.
     Link(String),
+    /// The analysts' controls, on this scenario (a share link's fragment): the
+    /// full build shows it and puts the keyboard focus on the first of them.
+    Controls(String),
 }
 
 /// What the "Compare with" control can choose.
@@ -479,7 +486,7 @@ impl State {
             }
             Action::MoreControls => match self.share_fragment() {
                 // The analysts' controls are the full build's: it takes over with this scenario.
-                Some(fragment) => State { upgrade: Some(Upgrade::Link(fragment)), ..self.clone() },
+                Some(fragment) => State { upgrade: Some(Upgrade::Controls(fragment)), ..self.clone() },
                 None => State { error: Some(general(TOO_LARGE_TO_HAND_OVER.to_owned())), ..self.clone() },
             },
             Action::Preset(name) => self.replaced(State::new(&name)),
@@ -867,7 +874,7 @@ mod tests {
         let moved = State::new(presets::DEFAULT).reduce(amount("amazon", "20"));
         let asked = moved.reduce(Action::MoreControls);
         assert_eq!(asked.scenario, moved.scenario, "the scenario stays shown meanwhile");
-        let Some(Upgrade::Link(fragment)) = &asked.upgrade else { panic!("{:?}", asked.upgrade) };
+        let Some(Upgrade::Controls(fragment)) = &asked.upgrade else { panic!("{:?}", asked.upgrade) };
         assert_eq!(State::from_link(fragment).scenario, moved.scenario);
     }
 

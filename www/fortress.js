@@ -256,7 +256,7 @@ class FortressWidget extends HTMLElement {
     if (generation !== this.#generation || !this.isConnected) return;
     this.#unmount();
     const { scenario, ...rest } = options;
-    this.#mountWith(full.mount, { ...rest, preset: wanted.preset, link: wanted.link, onUpgrade: undefined });
+    this.#mountWith(full.mount, { ...rest, preset: wanted.preset, link: wanted.link, focus: wanted.focus, onUpgrade: undefined });
     if (wanted.scenario) {
       try {
         this.#handle.setScenario(wanted.scenario);

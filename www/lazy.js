@@ -42,9 +42,10 @@ export async function download(kind, fragment, link, focus, name, theme, shown) 
 
 /**
  * Mounts Fortress's full build of the standalone page into `root`, on the preset `preset` or the
- * share link `link` (one of them empty), in place of the lighter build that could not show it.
- * Rejects with the reason, in words, when it cannot be loaded.
+ * share link `link` (one of them empty), in place of the lighter build that could not show it;
+ * `focus` ('controls' or '') is what it focuses first. Rejects with the reason, in words, when it
+ * cannot be loaded.
  */
-export async function upgradePage(root, preset, link) {
-  return (await tools()).upgradePage(root, preset, link);
+export async function upgradePage(root, preset, link, focus) {
+  return (await tools()).upgradePage(root, preset, link, focus);
 }

@@ -158,8 +158,8 @@ function show(shown, kind, file) {
 }
 
 /** Mounts the full build of the standalone page into `root` (see lazy.js, upgradePage). */
-export async function upgradePage(root, preset, link) {
-  (await load()).mountPage(root, String(preset ?? ''), String(link ?? ''));
+export async function upgradePage(root, preset, link, focus) {
+  (await load()).mountPage(root, String(preset ?? ''), String(link ?? ''), String(focus ?? ''));
 }
 
 /** An error in plain words: the wasm throws its one-line message as a string. */

@@ -105,6 +105,9 @@ test('"More controls" hands the scenario to the full build, every figure kept', 
     await expectCell(page, 'amazon', 'percent-after', '2.4691%');
     await moreControls(page);
     assert.ok(fetched.includes(FULL));
+    // The button the reader pressed is gone: the focus moves to the first of the new controls
+    // (adding an investor, in the round).
+    await page.waitForFunction(() => document.activeElement?.id === 'new-investor-name', null, { timeout: 5_000 });
     await expectCell(page, 'amazon', 'percent-after', '2.4691%');
     assert.equal(await page.locator('#more-controls').count(), 0, 'the full build has the controls themselves');
     // Microsoft holds 24.3% with Amazon's cheque at $20B: a 25% floor ends exclusivity.
@@ -134,6 +137,18 @@ test('an embed of a story preset opens at once; one of Anthropic loads the full 
   await withPage('/funded.html', async (page, fetched) => {
     await drawn(widget(page));
     assert.ok(!fetched.includes(FULL), 'the embed carries the OpenAI story');
+    assert.match(await widget(page).locator('#key-term').innerText(), /Ended on Oct 1, 2026/);
+  });
+  await withPage('/funded.html', async (page) => {
+    // "More controls" in an embed: the full build takes the element over, focus and scenario kept.
+    await drawn(widget(page));
+    await widget(page).locator('#more-controls').click();
+    await widget(page).locator('#whatif-floor-on').waitFor({ timeout: 20_000 });
+    await page.waitForFunction(
+      () => document.querySelector('fortress-widget').shadowRoot.activeElement?.id === 'new-investor-name',
+      null,
+      { timeout: 5_000 },
+    );
     assert.match(await widget(page).locator('#key-term').innerText(), /Ended on Oct 1, 2026/);
   });
   await withPage('/anthropic.html', async (page, fetched) => {

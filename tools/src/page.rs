@@ -9,12 +9,14 @@ use fortress_widget::{browser, App, AppProps};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Mounts the full widget into `root`, on the preset `preset` or the share
-/// link `link` (one of them empty).
+/// link `link` (one of them empty), focusing `focus` first ("controls": the
+/// analysts' controls; "": nothing).
 #[wasm_bindgen(js_name = mountPage)]
-pub fn mount_page(root: web_sys::Element, preset: String, link: String) {
+pub fn mount_page(root: web_sys::Element, preset: String, link: String, focus: String) {
     let props = AppProps {
         preset: if preset.is_empty() { AppProps::default().preset } else { preset.into() },
         link: Some(link).filter(|l| !l.is_empty()).map(Into::into),
+        focus: Some(focus).filter(|f| !f.is_empty()).map(Into::into),
         link_base: browser::page_base().into(),
         sync_url: true,
         ..AppProps::default()
