@@ -33,56 +33,9 @@ pub const DEAL_VERSION: u32 = 1;
 /// times the largest deal Fortress carries.
 pub const MAX_DEAL_BYTES: usize = 256 * 1024;
 
-/// Why a deal text was refused: the field at fault, or where the text breaks.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DealError {
-    /// The text is larger than [`MAX_DEAL_BYTES`].
-    TooLarge {
-        /// The size of the text, in bytes.
-        bytes: usize,
-    },
-    /// The text is not JSON, or a field has the wrong type or name.
-    Json {
-        /// The path of the field, such as `terms[3].rules.apr-2026.until`, or
-        /// `deal` when the text as a whole is at fault.
-        field: String,
-        /// What is wrong, in serde's words (with line and column).
-        message: String,
-    },
-    /// The JSON is well formed but the deal does not make sense.
-    Invalid(ScenarioError),
-}
-
-impl DealError {
-    /// The path of the field at fault, or `deal` for the whole text.
-    pub fn field(&self) -> &str {
-        match self {
-            DealError::TooLarge { .. } => "deal",
-            DealError::Json { field, .. } => field,
-            DealError::Invalid(error) => &error.field,
-        }
-    }
-}
-
-impl fmt::Display for DealError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DealError::TooLarge { bytes } => {
-                write!(f, "deal: the text is {bytes} bytes; the limit is {MAX_DEAL_BYTES}")
-            }
-            DealError::Json { field, message } => write!(f, "{field}: {message}"),
-            DealError::Invalid(error) => error.fmt(f),
-        }
-    }
-}
-
-impl std::error::Error for DealError {}
-
-impl From<ScenarioError> for DealError {
-    fn from(error: ScenarioError) -> DealError {
-        DealError::Invalid(error)
-    }
-}
+/// Why a deal text was refused: the field at fault (`deal` for the whole
+/// text), or where the text breaks. The same type as a scenario's.
+pub type DealError = crate::FormatError;
 
 /// Reads and validates a deal from JSON text.
 ///
@@ -95,7 +48,7 @@ impl From<ScenarioError> for DealError {
 /// ```
 pub fn parse_deal(text: &str) -> Result<Deal, DealError> {
     if text.len() > MAX_DEAL_BYTES {
-        return Err(DealError::TooLarge { bytes: text.len() });
+        return Err(DealError::TooLarge { what: "deal", bytes: text.len(), limit: MAX_DEAL_BYTES });
     }
     let first = text.trim_start().chars().next();
     if first.is_some() && first != Some('{') {

@@ -61,59 +61,16 @@ pub struct Equity {
     pub exits: Vec<u128>,
 }
 
-/// Why an equity text was refused: the field at fault, or where the text breaks.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EquityError {
-    /// The text is larger than [`MAX_EQUITY_BYTES`].
-    TooLarge {
-        /// The size of the text, in bytes.
-        bytes: usize,
-    },
-    /// The text is not JSON, or a field has the wrong type, name or form.
-    Json {
-        /// The path of the field, such as `classes[1].issue_price`, or
-        /// `equity` when the text as a whole is at fault.
-        field: String,
-        /// What is wrong, in serde's words (with line and column).
-        message: String,
-    },
-    /// The JSON is well formed but says something the format does not allow.
-    Invalid {
-        /// The path of the field.
-        field: String,
-        /// What is wrong.
-        message: String,
-    },
+/// Why an equity text was refused: the field at fault (`equity` for the
+/// whole text), or where the text breaks. The same type as a scenario's; a
+/// value the format does not allow (a negative price) is a `Json` error at
+/// its field, as a wrong type is.
+pub type EquityError = crate::FormatError;
+
+/// The error for a value at `field` that the format does not allow.
+fn invalid(field: impl Into<String>, message: impl Into<String>) -> EquityError {
+    EquityError::Json { field: field.into(), message: message.into() }
 }
-
-impl EquityError {
-    /// The path of the field at fault, or `equity` for the whole text.
-    pub fn field(&self) -> &str {
-        match self {
-            EquityError::TooLarge { .. } => "equity",
-            EquityError::Json { field, .. } | EquityError::Invalid { field, .. } => field,
-        }
-    }
-
-    fn invalid(field: impl Into<String>, message: impl Into<String>) -> EquityError {
-        EquityError::Invalid { field: field.into(), message: message.into() }
-    }
-}
-
-impl fmt::Display for EquityError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EquityError::TooLarge { bytes } => {
-                write!(f, "equity: the text is {bytes} bytes; the limit is {MAX_EQUITY_BYTES}")
-            }
-            EquityError::Json { field, message } | EquityError::Invalid { field, message } => {
-                write!(f, "{field}: {message}")
-            }
-        }
-    }
-}
-
-impl std::error::Error for EquityError {}
 
 /// Reads an equity file from JSON text.
 ///
@@ -135,7 +92,7 @@ impl std::error::Error for EquityError {}
 /// ```
 pub fn parse_equity(text: &str) -> Result<Equity, EquityError> {
     if text.len() > MAX_EQUITY_BYTES {
-        return Err(EquityError::TooLarge { bytes: text.len() });
+        return Err(EquityError::TooLarge { what: "equity", bytes: text.len(), limit: MAX_EQUITY_BYTES });
     }
     let first = text.trim_start().chars().next();
     if first.is_some() && first != Some('{') {
@@ -149,7 +106,7 @@ pub fn parse_equity(text: &str) -> Result<Equity, EquityError> {
     }
     let version: Version = from_json(text)?;
     if version.equity_version != EQUITY_VERSION {
-        return Err(EquityError::invalid(
+        return Err(invalid(
             "equity_version",
             format!(
                 "equity file version {} is not supported; this version of Fortress reads version {EQUITY_VERSION}",
@@ -341,8 +298,7 @@ impl<'de> Deserialize<'de> for Exact {
 
 impl EquityFile {
     fn into_equity(self) -> Result<Equity, EquityError> {
-        let too_many =
-            |field: &str, n: usize, max: usize| EquityError::invalid(field, format!("{n} entries; the limit is {max}"));
+        let too_many = |field: &str, n: usize, max: usize| invalid(field, format!("{n} entries; the limit is {max}"));
         if self.classes.len() > MAX_CLASSES {
             return Err(too_many("classes", self.classes.len(), MAX_CLASSES));
         }
@@ -387,7 +343,7 @@ impl ClassFile {
                 ("anti_dilution", self.anti_dilution.is_some()),
             ];
             if let Some((field, _)) = given.iter().find(|(_, given)| *given) {
-                return Err(EquityError::invalid(
+                return Err(invalid(
                     format!("classes[{i}].{field}"),
                     "only a preferred class has it; give the class an issue_price, or leave it out for common stock",
                 ));
@@ -395,7 +351,7 @@ impl ClassFile {
             return Ok(ShareClass::common(&self.id, &name));
         };
         if issue_price.is_zero() {
-            return Err(EquityError::invalid(
+            return Err(invalid(
                 format!("classes[{i}].issue_price"),
                 "must be above zero; leave it out for common stock",
             ));

@@ -28,15 +28,20 @@ pub use link::{Link, LinkError};
 /// above a 2,000-holder scenario and far below what could hurt a page.
 pub const MAX_SCENARIO_BYTES: usize = 1 << 20;
 
-/// Why a scenario text was refused: the field at fault, or where the text breaks.
+/// Why a text was refused (a scenario, and in the full build a deal file or
+/// an equity file): the field at fault, or where the text breaks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormatError {
-    /// The text is larger than [`MAX_SCENARIO_BYTES`].
+    /// The text is larger than its limit ([`MAX_SCENARIO_BYTES`] for a scenario).
     TooLarge {
+        /// What the text was to be: `scenario`, `deal`, `equity`.
+        what: &'static str,
         /// The size of the text, in bytes.
         bytes: usize,
+        /// The limit, in bytes.
+        limit: usize,
     },
-    /// The text is not JSON, or a field has the wrong type or name.
+    /// The text is not JSON, or a field has the wrong type, name or form.
     Json {
         /// The path of the field, such as `rounds[0].investments[1].amount`, or
         /// `scenario` when the text as a whole is at fault.
@@ -52,7 +57,7 @@ impl FormatError {
     /// The path of the field at fault, or `scenario` for the whole text.
     pub fn field(&self) -> &str {
         match self {
-            FormatError::TooLarge { .. } => "scenario",
+            FormatError::TooLarge { what, .. } => what,
             FormatError::Json { field, .. } => field,
             FormatError::Invalid(error) => &error.field,
         }
@@ -62,8 +67,8 @@ impl FormatError {
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            FormatError::TooLarge { bytes } => {
-                write!(f, "scenario: the text is {bytes} bytes; the limit is {MAX_SCENARIO_BYTES}")
+            FormatError::TooLarge { what, bytes, limit } => {
+                write!(f, "{what}: the text is {bytes} bytes; the limit is {limit}")
             }
             FormatError::Json { field, message } => write!(f, "{field}: {message}"),
             FormatError::Invalid(error) => error.fmt(f),
@@ -89,7 +94,7 @@ impl From<ScenarioError> for FormatError {
 /// ```
 pub fn parse_scenario(text: &str) -> Result<Scenario, FormatError> {
     if text.len() > MAX_SCENARIO_BYTES {
-        return Err(FormatError::TooLarge { bytes: text.len() });
+        return Err(FormatError::TooLarge { what: "scenario", bytes: text.len(), limit: MAX_SCENARIO_BYTES });
     }
     let scenario = from_json(text)?;
     fortress_core::validate(&scenario)?;
@@ -101,7 +106,7 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, FormatError> {
 /// it, else under the built-in deal it names.
 pub fn parse_scenario_with(text: &str, deal: &fortress_core::Deal) -> Result<Scenario, FormatError> {
     if text.len() > MAX_SCENARIO_BYTES {
-        return Err(FormatError::TooLarge { bytes: text.len() });
+        return Err(FormatError::TooLarge { what: "scenario", bytes: text.len(), limit: MAX_SCENARIO_BYTES });
     }
     let scenario = from_json(text)?;
     fortress_core::validate_with(&scenario, deal)?;
