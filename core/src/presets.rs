@@ -32,14 +32,13 @@ const FEB_2026: Preset = Preset {
     build: feb_2026_pre_money,
 };
 
-/// The other presets, which only the full build carries (feature `full`),
-/// by name and summary: the lighter build (the standalone page's and the
-/// embed's) lists them, and hands the reader who picks one, or a link or a
-/// comparison that names one, to the full build. The story in order, then
-/// the starting table, then Anthropic's under its own deal. (Appended, never
-/// inserted: the order is the picker's, and link bases name presets, so a new
-/// preset changes no link.)
-pub const FULL_ONLY: &[(&str, &str)] = &[
+/// The presets besides the default, by name and summary, in the picker's
+/// order: the story in order, then the starting table, then Anthropic's under
+/// its own deal. (Appended, never inserted: link bases name presets, so a new
+/// preset changes no link.) A build that leaves some of them out ([`left_out`])
+/// still lists them, and hands the reader who picks one, or a link or a
+/// comparison that names one, to the full build.
+pub const OTHERS: &[(&str, &str)] = &[
     ("feb-2026-post", "February 2026 round with $730B read as post-money (some outlets' reading)"),
     ("mar-2026-close", "Final close, March 2026: $122B at $852B post-money"),
     ("apr-2026-amendment", "The April 27, 2026 amendment: Azure exclusivity ends"),
@@ -52,41 +51,51 @@ pub const FULL_ONLY: &[(&str, &str)] = &[
     ),
 ];
 
-/// Preset `k` of [`FULL_ONLY`], with its builder.
+/// Preset `k` of [`OTHERS`], with its builder.
 #[cfg(feature = "presets")]
 #[allow(clippy::indexing_slicing)] // evaluated at compile time: an index out of range fails the build
-const fn full(k: usize, build: fn() -> Scenario) -> Preset {
-    let (name, summary) = FULL_ONLY[k];
+const fn other(k: usize, build: fn() -> Scenario) -> Preset {
+    let (name, summary) = OTHERS[k];
     Preset { name, summary, build }
 }
 
-/// Every preset this build carries, in the picker's order: the default first,
-/// then [`FULL_ONLY`]'s in the full build.
-#[cfg(feature = "full")]
+/// Every preset this build carries, in the picker's order: the default, then
+/// with the feature `presets` (the embed build) the OpenAI story's, and with
+/// `full` Anthropic's too.
+#[cfg(feature = "presets")]
 pub const ALL: &[Preset] = &[
     FEB_2026,
-    full(0, feb_2026_post_money),
-    full(1, mar_2026_close),
-    full(2, apr_2026_amendment),
-    full(3, oct_2026_funded),
-    full(4, ipo_what_if),
-    full(5, oct_2025_recap),
-    full(6, anthropic_series_h),
+    other(0, feb_2026_post_money),
+    other(1, mar_2026_close),
+    other(2, apr_2026_amendment),
+    other(3, oct_2026_funded),
+    other(4, ipo_what_if),
+    other(5, oct_2025_recap),
+    #[cfg(feature = "full")]
+    other(6, anthropic_series_h),
 ];
-/// Every preset this build carries: the embed build's, the OpenAI story's.
-#[cfg(all(feature = "presets", not(feature = "full")))]
-pub const ALL: &[Preset] = &[
-    FEB_2026,
-    full(0, feb_2026_post_money),
-    full(1, mar_2026_close),
-    full(2, apr_2026_amendment),
-    full(3, oct_2026_funded),
-    full(4, ipo_what_if),
-    full(5, oct_2025_recap),
-];
-/// Every preset this build carries: the lighter build's, the default only.
+/// Every preset this build carries: the standalone page's, the default only.
 #[cfg(not(feature = "presets"))]
 pub const ALL: &[Preset] = &[FEB_2026];
+
+/// Whether `name` is a preset this build leaves to the full build: one of
+/// [`OTHERS`] that [`ALL`] does not carry.
+///
+/// ```
+/// use fortress_core::presets;
+/// assert!(!presets::left_out(presets::DEFAULT));
+/// assert!(!presets::left_out("no-such-preset"));
+/// assert_eq!(presets::left_out("anthropic-series-h"), !cfg!(feature = "full"));
+/// ```
+pub fn left_out(name: &str) -> bool {
+    ALL.iter().all(|p| p.name != name) && OTHERS.iter().any(|(other, _)| *other == name)
+}
+
+/// Every preset by name and summary, in the picker's order, whether this
+/// build carries it or leaves it to the full build.
+pub fn listed() -> impl Iterator<Item = (&'static str, &'static str)> {
+    std::iter::once((FEB_2026.name, FEB_2026.summary)).chain(OTHERS.iter().copied())
+}
 
 /// The preset with this name.
 ///

@@ -110,7 +110,7 @@ fn names_full_only(scenario: &Scenario) -> bool {
 
 /// Whether the golden entry's link is made on a preset only the full build carries.
 fn on_full_only_base(entry: &Entry) -> bool {
-    !cfg!(feature = "full") && presets::FULL_ONLY.iter().any(|(name, _)| entry.preset.as_deref() == Some(*name))
+    entry.preset.as_deref().is_some_and(presets::left_out)
 }
 
 // The cases are links as the full build makes them: the lighter build carries

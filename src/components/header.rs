@@ -28,10 +28,8 @@ pub fn header(state: &StateHandle) -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Reset))
     };
-    // Every preset this build carries, then those only the full build does (picking one hands over).
-    let carried = presets::ALL.iter().map(|p| (p.name, p.summary));
-    let elsewhere = presets::FULL_ONLY.iter().copied().filter(|(name, _)| presets::ALL.iter().all(|p| p.name != *name));
-    let presets = carried.chain(elsewhere).map(|(name, summary)| {
+    // Every preset, whether this build carries it or the full build does (picking one hands over).
+    let presets = presets::listed().map(|(name, summary)| {
         html! { <option value={name} selected={name == state.preset}>{summary}</option> }
     });
     let last = state.outcome.last_stage();

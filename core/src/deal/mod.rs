@@ -73,25 +73,30 @@ pub static BUILT_IN: &[&Deal] = &[&OPENAI_MICROSOFT];
 /// scenario under one of them is the full build's to show.
 pub const FULL_ONLY: &[&str] = &["anthropic-amazon-google"];
 
-/// Whether this build must leave `scenario` to the full build: it names a
-/// built-in deal, or compares with a preset, that only the full build
-/// carries. Always false in the full build.
+/// What this build must leave to the full build in `scenario`, in words (`the
+/// deal anthropic-amazon-google`, `the preset oct-2026-funded`): a built-in
+/// deal it names, or a preset it compares with, that this build does not
+/// carry. `None` when this build can show it, as the full build always can.
 ///
 /// ```
 /// use fortress_core::{deal, presets};
-/// assert!(!deal::needs_full(&presets::feb_2026_pre_money()));
+/// assert_eq!(deal::full_build_for(&presets::feb_2026_pre_money()), None);
 /// let mut scenario = presets::feb_2026_pre_money();
 /// scenario.deal = Some("anthropic-amazon-google".to_owned());
-/// assert_eq!(deal::needs_full(&scenario), !cfg!(feature = "full"));
+/// let wanted = deal::full_build_for(&scenario);
+/// assert_eq!(wanted.as_deref(), (!cfg!(feature = "full")).then_some("the deal anthropic-amazon-google"));
 /// ```
+pub fn full_build_for(scenario: &Scenario) -> Option<String> {
+    match (scenario.deal.as_deref(), &scenario.compare) {
+        (Some(id), _) if built_in(id).is_none() && FULL_ONLY.contains(&id) => Some(format!("the deal {id}")),
+        (_, Some(crate::Compare::Preset(name))) if crate::presets::left_out(name) => Some(format!("the preset {name}")),
+        _ => None,
+    }
+}
+
+/// Whether this build must leave `scenario` to the full build ([`full_build_for`]).
 pub fn needs_full(scenario: &Scenario) -> bool {
-    let full_only_preset = |name: &str| {
-        crate::presets::ALL.iter().all(|p| p.name != name)
-            && crate::presets::FULL_ONLY.iter().any(|(full, _)| *full == name)
-    };
-    let full_only_deal = |id: &str| !cfg!(feature = "full") && FULL_ONLY.contains(&id);
-    scenario.deal.as_deref().is_some_and(full_only_deal)
-        || matches!(&scenario.compare, Some(crate::Compare::Preset(name)) if full_only_preset(name))
+    full_build_for(scenario).is_some()
 }
 
 /// The id of the deal a scenario is judged under when it names none.

@@ -127,12 +127,11 @@ t 27%\").")),
     ("anthropic-series-h", Body::Live),
 ];
 
-/// The name of base `index` when it is a preset only the full build carries
-/// and this build has none: a link on it is the full build's to open.
+/// The name of base `index` when it is a preset this build leaves to the
+/// full build (`presets::left_out`): a link on it is the full build's to open.
 pub(super) fn full_only(index: usize) -> Option<&'static str> {
     let (name, _) = BASES.get(index)?;
-    let carried = fortress_core::presets::ALL.iter().any(|p| p.name == *name);
-    (!carried && fortress_core::presets::FULL_ONLY.iter().any(|(n, _)| n == name)).then_some(*name)
+    fortress_core::presets::left_out(name).then_some(*name)
 }
 
 /// The bases, decoded once. An entry that cannot be read (which the tests

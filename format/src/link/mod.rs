@@ -144,7 +144,7 @@ pub enum LinkError {
     /// The link decodes, but its scenario does not make sense.
     Invalid(ScenarioError),
     /// The link needs what only Fortress's full build carries (a preset or a
-    /// deal of `fortress_core::presets::FULL_ONLY` / `deal::FULL_ONLY`): the
+    /// deal this build leaves out, `fortress_core::deal::full_build_for`): the
     /// widget's lighter build hands it to the full build, which opens it.
     NeedsFull {
         /// What it needs, in words.
@@ -228,12 +228,7 @@ pub fn decode_link(text: &str) -> Result<Link, LinkError> {
     let payload = sealed.get(dot + 1..).ok_or_else(not_a_link)?;
     let bytes = wire::base64_decode(payload)?;
     let (scenario, preset) = body::decode(&bytes, bases::all())?;
-    if fortress_core::deal::needs_full(&scenario) {
-        let what = match (&scenario.deal, &scenario.compare) {
-            (Some(id), _) if fortress_core::deal::FULL_ONLY.contains(&id.as_str()) => format!("the deal {id}"),
-            (_, Some(fortress_core::Compare::Preset(name))) => format!("the preset {name}"),
-            _ => "a part the lighter build does not carry".to_owned(),
-        };
+    if let Some(what) = fortress_core::deal::full_build_for(&scenario) {
         return Err(LinkError::NeedsFull { what });
     }
     fortress_core::validate(&scenario).map_err(LinkError::Invalid)?;
