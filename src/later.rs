@@ -1,7 +1,7 @@
 //! The parts of Fortress the widget loads only when a reader asks for them,
 //! through `www/lazy.js` (a wasm-bindgen snippet that imports the reader
 //! tools, `tools.js` and their wasm, on first use): the sensitivity map's
-//! panel, and the files to download.
+//! panel, the files to download, and the full build of the standalone page.
 
 use std::rc::Rc;
 
@@ -28,6 +28,14 @@ extern "C" {
         holder: &str,
         locale: &str,
         on_pick: &Function,
+    ) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(catch, js_name = upgradePage)]
+    async fn upgrade_page_js(
+        root: &web_sys::Element,
+        preset: &str,
+        link: &str,
+        focus: &str,
     ) -> Result<JsValue, JsValue>;
 }
 
@@ -76,17 +84,6 @@ pub async fn download(
     shown: Option<web_sys::Element>,
 ) -> String {
     download_js(kind, fragment, link, focus, name, theme, shown).await.as_string().unwrap_or_default()
-}
-
-#[wasm_bindgen(module = "/www/lazy.js")]
-extern "C" {
-    #[wasm_bindgen(catch, js_name = upgradePage)]
-    async fn upgrade_page_js(
-        root: &web_sys::Element,
-        preset: &str,
-        link: &str,
-        focus: &str,
-    ) -> Result<JsValue, JsValue>;
 }
 
 /// Mounts Fortress's full build into `root`, in place of this one, with the
