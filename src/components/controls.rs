@@ -152,8 +152,9 @@ fn dispatch<T: 'static>(state: &StateHandle, make: impl Fn(T) -> Action + 'stati
 fn round_controls(state: &StateHandle) -> Html {
     let scenario = &state.scenario;
     let view = &state.view;
-    // Adding and removing investors is among the analysts' controls (see `analysts`).
-    let changes_investors = cfg!(feature = "full") && view.shows_control(&ControlId::Investors);
+    // Adding and removing investors is among the analysts' controls (see `analysts`): in the
+    // lighter build, `add_investor` and `remove_investor` draw nothing.
+    let changes_investors = view.shows_control(&ControlId::Investors);
     let Some(round) = scenario.rounds.last() else {
         return html! {
             <fieldset class="group">
@@ -187,14 +188,6 @@ fn round_controls(state: &StateHandle) -> Html {
         let name = scenario.holder_name(&inv.holder);
         let holder = inv.holder.clone();
         let on_input = dispatch(state, move |text| Action::Amount { holder: holder.clone(), text });
-        #[cfg(feature = "full")]
-        let on_remove = {
-            let state = state.clone();
-            let holder = inv.holder.clone();
-            Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveInvestor(holder.clone())))
-        };
-        #[cfg(not(feature = "full"))]
-        let on_remove = Callback::noop();
         html! {
             <NumberField
                 key={inv.holder.clone()}
@@ -207,9 +200,7 @@ fn round_controls(state: &StateHandle) -> Html {
                 {on_input}
             >
                 if changes_investors {
-                    <button type="button" class="remove" onclick={on_remove} aria-label={format!("Remove {name}")}>
-                        {"Remove"}
-                    </button>
+                    { remove_investor(state, &inv.holder, name) }
                 }
             </NumberField>
         }
@@ -255,6 +246,23 @@ fn round_controls(state: &StateHandle) -> Html {
 #[cfg(not(feature = "full"))]
 fn add_investor(_state: &StateHandle) -> Html {
     Html::default()
+}
+
+#[cfg(not(feature = "full"))]
+fn remove_investor(_state: &StateHandle, _holder: &str, _name: &str) -> Html {
+    Html::default()
+}
+
+/// "Remove" beside an investor's cheque.
+#[cfg(feature = "full")]
+fn remove_investor(state: &StateHandle, holder: &str, name: &str) -> Html {
+    let onclick = {
+        let (state, holder) = (state.clone(), holder.to_owned());
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveInvestor(holder.clone())))
+    };
+    html! {
+        <button type="button" class="remove" {onclick} aria-label={format!("Remove {name}")}>{"Remove"}</button>
+    }
 }
 
 #[cfg(feature = "full")]
