@@ -172,9 +172,12 @@ class FortressWidget extends HTMLElement {
     const generation = this.#generation;
     const options = this.#options(override);
     const deal = this.getAttribute('deal');
+    // What the lighter build cannot read, and says why when the full build cannot be loaded.
+    const fallBack = (suffix, extra) => (why) =>
+      this.#mountWith(mount, { ...options, ...extra, error: `The rest of Fortress could not be loaded (${why})${suffix}` });
     if (options.scenario && !deal) {
       // Scenario JSON: the full build reads it.
-      await this.#mountFull(generation, options);
+      await this.#mountFull(generation, options, fallBack('; showing the default scenario.', { scenario: undefined }));
       return;
     }
     if (deal) {
@@ -186,7 +189,7 @@ class FortressWidget extends HTMLElement {
         options.dealText = file.text;
         options.linkBase = this.getAttribute('link-base') || location.href.split('#')[0];
         if (!options.link && !options.scenario && /^#\d+\./.test(location.hash)) options.link = location.hash.slice(1);
-        await this.#mountFull(generation, options);
+        await this.#mountFull(generation, options, fallBack('; showing the built-in deal.', { dealText: undefined }));
         return;
       }
       options.error = file.error;
@@ -228,35 +231,34 @@ class FortressWidget extends HTMLElement {
     this.dispatchEvent(new CustomEvent('fortress-ready', { bubbles: true, composed: true }));
   }
 
-  /** Loads the full build and mounts this widget from it; on failure, the lighter one says why. */
-  async #mountFull(generation, options) {
+  /**
+   * Loads the full build and mounts this widget from it with `options`, unless the element was
+   * removed or mounted anew meanwhile; when the build cannot be loaded, calls `failed(why)`.
+   * Whether it mounted.
+   */
+  async #mountFull(generation, options, failed) {
     let full;
     try {
       full = await fullBuild();
     } catch (error) {
-      if (generation !== this.#generation || !this.isConnected) return;
-      this.#mountWith(mount, { ...options, dealText: undefined, error: `The rest of Fortress could not be loaded (${error?.message ?? error}); showing the built-in deal.` });
-      return;
+      if (generation === this.#generation && this.isConnected) failed(String(error?.message ?? error));
+      return false;
     }
-    if (generation !== this.#generation || !this.isConnected) return;
+    if (generation !== this.#generation || !this.isConnected) return false;
     this.#unmount();
     this.#mountWith(full.mount, { ...options, onUpgrade: undefined });
+    return true;
   }
 
-  /** The lighter build needs the full one for `wanted` ({preset} or {link}): mount that instead. */
+  /**
+   * The lighter build needs the full one for `wanted` ({preset}, {link, focus} or {link, scenario}):
+   * mount that instead; if it cannot be loaded, the lighter widget carries on and says why.
+   */
   async #upgrade(wanted, options) {
-    const generation = this.#generation;
-    let full;
-    try {
-      full = await fullBuild();
-    } catch (error) {
-      this.#handle?.upgradeFailed?.(String(error?.message ?? error));
-      return;
-    }
-    if (generation !== this.#generation || !this.isConnected) return;
-    this.#unmount();
     const { scenario, ...rest } = options;
-    this.#mountWith(full.mount, { ...rest, preset: wanted.preset, link: wanted.link, focus: wanted.focus, onUpgrade: undefined });
+    const full = { ...rest, preset: wanted.preset, link: wanted.link, focus: wanted.focus };
+    const failed = (why) => this.#handle?.upgradeFailed?.(why);
+    if (!(await this.#mountFull(this.#generation, full, failed))) return;
     if (wanted.scenario) {
       try {
         this.#handle.setScenario(wanted.scenario);
