@@ -29,7 +29,7 @@ const HUNDRED: u128 = Percent::HUNDRED_MICROS as u128;
 /// borrowed from the scenario, so applying a round allocates no strings.
 pub(crate) struct Table<'a> {
     pub(crate) ids: Vec<&'a str>,
-    names: Vec<&'a str>,
+    pub(crate) names: Vec<&'a str>,
     pub(crate) groups: Vec<bool>,
     pub(crate) shares: Vec<u128>,
     /// Holder ids to indices, once the table is longer than [`SCAN_HOLDERS`]; empty before.
@@ -111,6 +111,20 @@ impl<'a> Table<'a> {
     }
 }
 
+/// What a round does to whom, share by share, for a caller that follows more
+/// than each holder's total (the exit follows share classes). Holders are
+/// table indices. `()` follows nothing, and costs nothing.
+pub(crate) trait Ledger {
+    /// `shares` new pool shares for the pool's row.
+    fn pool(&mut self, _holder: usize, _shares: u128) {}
+    /// `shares` sold by `seller` to `buyer` in a secondary.
+    fn sale(&mut self, _seller: usize, _buyer: usize, _shares: u128) {}
+    /// `shares` bought for cheque `investment` of the round by `holder`.
+    fn bought(&mut self, _investment: usize, _holder: usize, _shares: u128) {}
+}
+
+impl Ledger for () {}
+
 /// The starting table of a validated scenario, with the first `n_rounds`
 /// rounds applied and money counted up to `funded_to` (all of it when `None`).
 pub(crate) fn table_after(
@@ -121,12 +135,12 @@ pub(crate) fn table_after(
     let mut table = starting_table(scenario)?;
     for (i, round) in scenario.rounds.iter().enumerate().take(n_rounds) {
         let money = round_money(round, i, funded_to)?;
-        apply_round(&mut table, round, &money, i)?;
+        apply_round(&mut table, round, &money, i, &mut ())?;
     }
     Ok(table)
 }
 
-fn starting_table(scenario: &Scenario) -> Result<Table<'_>, ScenarioError> {
+pub(crate) fn starting_table(scenario: &Scenario) -> Result<Table<'_>, ScenarioError> {
     let n = scenario.holders.len();
     let mut table = Table {
         ids: Vec::with_capacity(n),
@@ -160,7 +174,7 @@ pub(crate) fn stages(
     stages.push(before);
     for (i, round) in scenario.rounds.iter().enumerate() {
         let money = round_money(round, i, funded_to)?;
-        let money = apply_round(&mut table, round, &money, i)?;
+        let money = apply_round(&mut table, round, &money, i, &mut ())?;
         for investment in &round.investments {
             let name = table.find(&investment.holder).and_then(|idx| table.names.get(idx)).copied();
             for (date, amount) in unpaid(investment, round.date, funded_to) {
@@ -234,12 +248,14 @@ pub(crate) fn round_money(round: &Round, i: usize, funded_to: Option<Date>) -> R
 pub(crate) type RoundMoney = (Option<u128>, Option<u128>, u128, Option<Price>);
 
 /// Applies round `i` with `money` (its cheques and valuation) to the table.
-/// Field paths for errors are only written when there is an error.
+/// Field paths for errors are only written when there is an error. `ledger`
+/// hears of every share the round creates or moves.
 pub(crate) fn apply_round<'a>(
     table: &mut Table<'a>,
     round: &'a Round,
     money: &Money,
     i: usize,
+    ledger: &mut impl Ledger,
 ) -> Result<RoundMoney, ScenarioError> {
     let at = || format!("rounds[{i}]");
     let before_round = table.total().ok_or_else(|| overflow_in(&at))?;
@@ -272,6 +288,7 @@ pub(crate) fn apply_round<'a>(
         }
         .ok_or_else(|| ScenarioError::new(field(), ErrorKind::PoolUnreachable(pool.percent)))?;
         table.add(idx, top_up, &field)?;
+        ledger.pool(idx, top_up);
     }
     let fully_diluted = table.total().ok_or_else(|| overflow_in(&at))?;
     let price = pre_money.filter(|&pre| pre > 0).map(|dollars| Price { dollars, shares: fully_diluted });
@@ -302,6 +319,7 @@ pub(crate) fn apply_round<'a>(
         }
         let buyer = table.holder_idx(&sale.buyer, sale.name.as_deref(), false);
         table.add(buyer, moved, &field)?;
+        ledger.sale(seller_idx, buyer, moved);
     }
 
     if let Some(price) = price {
@@ -310,6 +328,7 @@ pub(crate) fn apply_round<'a>(
             let shares = mul_div(amount, price.shares, price.dollars).ok_or_else(|| overflow_in(&field))?;
             let idx = table.holder_idx(&investment.holder, investment.name.as_deref(), false);
             table.add(idx, shares, &field)?;
+            ledger.bought(j, idx, shares);
         }
     }
     Ok((pre_money, post_money, new_money, price))

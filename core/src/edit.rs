@@ -301,6 +301,7 @@ pub fn add_investor(scenario: &Scenario, name: &str, amount: Dollars) -> Result<
             investments: Vec::new(),
             pool: None,
             secondaries: Vec::new(),
+            terms: None,
         });
     }
     let (_, round) = last_round_mut(&mut next)?;
@@ -389,6 +390,20 @@ pub fn rename_holder(scenario: &Scenario, holder: &str, name: &str) -> Result<Sc
 /// ```
 pub fn set_count(scenario: &Scenario, count: CountBasis) -> Result<Scenario, ScenarioError> {
     Ok(Scenario { count, ..scenario.clone() })
+}
+
+/// Sets the exit the scenario asks about to a sale for `value`, keeping what
+/// its option pool is at the exit (the full build's exit section).
+///
+/// ```
+/// use fortress_core::{edit, presets, Dollars};
+/// let s = edit::set_exit(&presets::feb_2026_pre_money(), Dollars(400_000_000_000)).unwrap();
+/// assert_eq!(s.exit.map(|e| e.value), Some(Dollars(400_000_000_000)));
+/// ```
+#[cfg(feature = "full")]
+pub fn set_exit(scenario: &Scenario, value: crate::Dollars) -> Result<Scenario, ScenarioError> {
+    let pool = scenario.exit.map(|exit| exit.pool).unwrap_or_default();
+    Ok(Scenario { exit: Some(crate::Exit { value, pool }), ..scenario.clone() })
 }
 
 /// Sets what the scenario compares with: `None` for the widget's choice (the

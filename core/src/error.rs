@@ -3,6 +3,8 @@
 use std::fmt;
 
 use crate::amount::Decimal;
+#[cfg(feature = "full")]
+use crate::Multiple;
 use crate::{Date, Dollars, Percent};
 
 /// A scenario that cannot be evaluated, with the field to blame.
@@ -143,6 +145,24 @@ pub enum ErrorKind {
     RuleKind,
     /// The deal format version is not one this core reads.
     UnsupportedDealVersion(u32),
+    #[cfg(feature = "full")]
+    /// A multiple (a preference, a cap) outside 0x to 100x.
+    MultipleOutOfRange(Multiple),
+    #[cfg(feature = "full")]
+    /// A cap given without capped participation, or capped participation without one.
+    CapMismatch,
+    #[cfg(feature = "full")]
+    /// A cap below the preference it caps.
+    CapBelowPreference,
+    #[cfg(feature = "full")]
+    /// Class terms on a round that sells no shares at a price.
+    TermsWithoutShares,
+    #[cfg(feature = "full")]
+    /// An amount that must not be negative.
+    Negative(Dollars),
+    #[cfg(feature = "full")]
+    /// The exit waterfall could not be computed: the engine's sentence.
+    Exit(String),
 }
 
 impl fmt::Display for ScenarioError {
@@ -227,6 +247,20 @@ impl fmt::Display for ErrorKind {
             ErrorKind::UnsupportedDealVersion(v) => {
                 write!(f, "deal format version {v} is not supported; this version of Fortress reads version 1")
             }
+            #[cfg(feature = "full")]
+            ErrorKind::MultipleOutOfRange(m) => write!(f, "must be a multiple from 0 to 100, not {m}"),
+            #[cfg(feature = "full")]
+            ErrorKind::CapMismatch => f.write_str("give a cap exactly when participation is \"capped\""),
+            #[cfg(feature = "full")]
+            ErrorKind::CapBelowPreference => f.write_str("the cap must not be below the preference"),
+            #[cfg(feature = "full")]
+            ErrorKind::TermsWithoutShares => {
+                f.write_str("class terms need a round that sells shares: a valuation and at least one investment")
+            }
+            #[cfg(feature = "full")]
+            ErrorKind::Negative(d) => write!(f, "must not be negative, not {}", d.0),
+            #[cfg(feature = "full")]
+            ErrorKind::Exit(message) => f.write_str(message),
         }
     }
 }

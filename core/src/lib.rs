@@ -37,6 +37,8 @@ pub mod deal;
 pub mod edit;
 pub mod engine;
 mod error;
+#[cfg(feature = "full")]
+pub mod exit;
 mod outcome;
 pub mod presets;
 mod scenario;
@@ -57,8 +59,9 @@ pub use deal::Deal;
 pub use error::{ErrorKind, ScenarioError};
 pub use outcome::Outcome;
 pub use scenario::{
-    Compare, Confidence, CountBasis, Events, Holder, Investment, Note, NoteKind, Pool, PoolBasis, Round, Scenario,
-    Secondary, Source, Tranche, Valuation, WhatIf, FORMAT_VERSION,
+    AntiDilutionKind, ClassTerms, Compare, Confidence, CountBasis, Events, Exit, ExitPool, Holder, Investment,
+    Multiple, Note, NoteKind, ParticipationKind, Pool, PoolBasis, Round, Scenario, Secondary, Source, Tranche,
+    Valuation, WhatIf, FORMAT_VERSION,
 };
 pub use stage::{HolderRow, Pending, Price, Stage};
 pub use validate::{validate, validate_with};
@@ -95,7 +98,19 @@ pub fn evaluate_with(scenario: &Scenario, deal: &Deal) -> Result<Outcome, Scenar
     let (terms, routes) = terms::evaluate_terms(scenario, deal, last);
     let timeline = terms::timeline(scenario, deal, last);
     let key_term = terms.iter().find(|t| t.id == deal.key_term).map(|t| terms::key_term(t, &timeline));
-    let mut outcome = Outcome { stages, terms, routes, pending, timeline, key_term, comparison: None };
+    #[cfg(feature = "full")]
+    let exit = exit::evaluate_exit(scenario, terms::funded_to(scenario, deal), last.post_money)?;
+    let mut outcome = Outcome {
+        stages,
+        terms,
+        routes,
+        pending,
+        timeline,
+        key_term,
+        comparison: None,
+        #[cfg(feature = "full")]
+        exit,
+    };
     if let Some(baseline) = baseline_of(scenario) {
         // Validation has checked the baseline, and that it compares with nothing itself.
         let baseline = match &scenario.compare {

@@ -28,6 +28,11 @@ pub struct Outcome {
     /// The outcome beside the baseline the scenario's `compare` names, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<Comparison>,
+    /// Who gets what at the scenario's exit, when it asks about one or a
+    /// round gives class terms (the full build only).
+    #[cfg(feature = "full")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exit: Option<crate::exit::ExitOutcome>,
 }
 
 impl Outcome {

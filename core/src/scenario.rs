@@ -62,6 +62,203 @@ pub struct Scenario {
     /// compares with the preset the scenario came from, once it has moved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compare: Option<Compare>,
+    /// A sale of the company to share out: who gets what at this exit value,
+    /// under the preferences of the rounds that give their `terms`. Absent:
+    /// no exit is asked about (a scenario with class terms is then shared out
+    /// at its last post-money valuation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit: Option<Exit>,
+}
+
+/// An exit: the company sold for `value`, shared out by the exit waterfall.
+#[cfg(feature = "full")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exit {
+    /// What the buyer pays for the whole company, in whole US dollars.
+    pub value: Dollars,
+    /// What the option pool's rows are at the exit: common shares (as if
+    /// every option were granted and exercised at no strike, the default),
+    /// or unissued (they get nothing, and the others share what they leave).
+    #[serde(default, skip_serializing_if = "ExitPool::is_common")]
+    pub pool: ExitPool,
+}
+
+/// An exit, in a lighter build: a type with no values, since such a build
+/// never holds one (it hands a scenario with an exit to the full build), so
+/// that the field costs it nothing.
+#[cfg(not(feature = "full"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Exit {}
+
+#[cfg(not(feature = "full"))]
+impl<'de> Deserialize<'de> for Exit {
+    fn deserialize<D: serde::Deserializer<'de>>(_: D) -> Result<Exit, D::Error> {
+        Err(serde::de::Error::custom(LIGHTER_BUILD))
+    }
+}
+
+/// Why a lighter build refuses class terms and exits in a scenario's JSON.
+#[cfg(not(feature = "full"))]
+const LIGHTER_BUILD: &str = "class terms and exits need Fortress's full build (the exit waterfall)";
+
+/// What an option pool is at an exit ([`Exit::pool`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExitPool {
+    /// The pool's shares are common and share in the exit (the default).
+    #[default]
+    Common,
+    /// The pool is unissued: it gets nothing.
+    Unissued,
+}
+
+impl ExitPool {
+    /// True for the default, [`ExitPool::Common`].
+    pub fn is_common(&self) -> bool {
+        *self == ExitPool::Common
+    }
+}
+
+/// The terms of the shares a round sells: they form a class of preferred
+/// stock with a liquidation preference, a place in the preference stack and
+/// anti-dilution protection. A round without terms sells common shares.
+/// The conventions are stated in docs/CONVENTIONS.md.
+#[cfg(feature = "full")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassTerms {
+    /// The liquidation preference as a multiple of the price paid: 1 is "1x".
+    pub preference: Multiple,
+    /// What the class takes beyond its preference (default: nothing more,
+    /// it takes its preference or converts, whichever pays more).
+    #[serde(default, skip_serializing_if = "ParticipationKind::is_none")]
+    pub participation: ParticipationKind,
+    /// For `capped` participation: the cap on the total return (preference
+    /// included) as a multiple of the price paid, such as 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap: Option<Multiple>,
+    /// The rank in the preference stack: larger is paid first, equal ranks
+    /// are paid pari passu. Absent: the round's place (the first round 1,
+    /// the next 2, and so on), so later rounds are paid first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seniority: Option<u32>,
+    /// Protection of the conversion price when a later round is priced below it.
+    #[serde(default, skip_serializing_if = "AntiDilutionKind::is_none")]
+    pub anti_dilution: AntiDilutionKind,
+}
+
+/// Class terms, in a lighter build: a type with no values, as [`Exit`] is there.
+#[cfg(not(feature = "full"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum ClassTerms {}
+
+#[cfg(not(feature = "full"))]
+impl<'de> Deserialize<'de> for ClassTerms {
+    fn deserialize<D: serde::Deserializer<'de>>(_: D) -> Result<ClassTerms, D::Error> {
+        Err(serde::de::Error::custom(LIGHTER_BUILD))
+    }
+}
+
+/// How a class shares in an exit beyond its preference ([`ClassTerms::participation`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParticipationKind {
+    /// Non-participating: its preference or its shares as converted, whichever pays more.
+    #[default]
+    None,
+    /// Its preference, then its shares as converted alongside common.
+    Full,
+    /// As `full` until the total reaches `cap` times the price paid (or converts, if that pays more).
+    Capped,
+}
+
+impl ParticipationKind {
+    /// True for the default, [`ParticipationKind::None`].
+    pub fn is_none(&self) -> bool {
+        *self == ParticipationKind::None
+    }
+}
+
+/// Anti-dilution protection ([`ClassTerms::anti_dilution`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AntiDilutionKind {
+    /// None (the default).
+    #[default]
+    None,
+    /// NVCA broad-based weighted average.
+    BroadBased,
+    /// Full ratchet.
+    FullRatchet,
+}
+
+impl AntiDilutionKind {
+    /// True for the default, [`AntiDilutionKind::None`].
+    pub fn is_none(&self) -> bool {
+        *self == AntiDilutionKind::None
+    }
+}
+
+/// A multiple such as a liquidation preference's "1.5x", exact to a
+/// millionth: `Multiple::from_micros(1_500_000)` is 1.5x. Written as a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Multiple(i64);
+
+impl Multiple {
+    /// The multiple 1x.
+    pub const ONE: Multiple = Multiple(1_000_000);
+
+    /// A multiple from millionths.
+    pub const fn from_micros(micros: i64) -> Multiple {
+        Multiple(micros)
+    }
+
+    /// Millionths.
+    pub const fn micros(self) -> i64 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Multiple {
+    /// `1x`, `1.5x`: the exact decimal.
+    ///
+    /// ```
+    /// assert_eq!(fortress_core::Multiple::from_micros(1_500_000).to_string(), "1.5x");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}x", crate::Decimal::micros(self.0))
+    }
+}
+
+impl Serialize for Multiple {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Percent::from_micros(self.0).serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Multiple {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Multiple, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Multiple;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a multiple as a number, such as 1 or 1.5")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Multiple, E> {
+                Ok(Multiple(v.saturating_mul(1_000_000)))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Multiple, E> {
+                Ok(Multiple(i64::try_from(v).unwrap_or(i64::MAX).saturating_mul(1_000_000)))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Multiple, E> {
+                let micros =
+                    Percent::from_f64(v).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Float(v), &self))?;
+                Ok(Multiple(micros.micros()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// A baseline to compare a scenario's outcome with.
@@ -160,6 +357,10 @@ pub struct Round {
     /// Existing shares changing hands; no new shares.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub secondaries: Vec<Secondary>,
+    /// The terms of the shares the round sells, if they form a preferred
+    /// class; absent: common shares (as for every round whose terms are not public).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terms: Option<ClassTerms>,
 }
 
 /// How a round is priced.

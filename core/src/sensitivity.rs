@@ -342,7 +342,8 @@ impl<'a> FullRound<'a> {
         column.money.valuation = Some(valuation);
         let table = &mut self.scratch;
         table.clone_from(&self.base);
-        let (_, post_money, _, _) = captable::apply_round(table, self.round, &column.money, self.index).ok()?;
+        let (_, post_money, _, _) =
+            captable::apply_round(table, self.round, &column.money, self.index, &mut ()).ok()?;
         let total = table.total()?;
         // Evaluating shares the post-money valuation out by shares; it fails when
         // that product overflows, and so must the cell.
@@ -546,7 +547,15 @@ mod tests {
     }
 
     fn round(valuation: Valuation, investments: Vec<Investment>) -> Round {
-        Round { name: "R".into(), date: None, valuation: Some(valuation), investments, pool: None, secondaries: vec![] }
+        Round {
+            name: "R".into(),
+            date: None,
+            valuation: Some(valuation),
+            investments,
+            pool: None,
+            secondaries: vec![],
+            terms: None,
+        }
     }
 
     fn whatifs(holder: &str) -> Vec<WhatIf> {

@@ -86,6 +86,8 @@ pub fn validate_with(scenario: &Scenario, deal: &Deal) -> Result<(), ScenarioErr
     for (i, round) in scenario.rounds.iter().enumerate() {
         let at = item("rounds", "", i);
         check_round(&at, round, &mut known)?;
+        #[cfg(feature = "full")]
+        check_terms(&at, round)?;
         for (j, investment) in round.investments.iter().enumerate() {
             tranches += investment.tranches.len();
             if tranches > MAX_SCENARIO_TRANCHES {
@@ -111,7 +113,54 @@ pub fn validate_with(scenario: &Scenario, deal: &Deal) -> Result<(), ScenarioErr
     }
     check_whatifs(scenario, deal, &known)?;
     check_annotations(scenario)?;
+    #[cfg(feature = "full")]
+    if let Some(exit) = scenario.exit {
+        if exit.value.0 < 0 {
+            return Err(ScenarioError::new("exit.value", ErrorKind::Negative(exit.value)));
+        }
+        if exit.value.0 > MAX_DOLLARS {
+            return Err(ScenarioError::new("exit.value", ErrorKind::TooLarge(exit.value)));
+        }
+    }
     check_compare(scenario, deal)
+}
+
+/// The largest multiple a preference or a cap may be: 100x.
+#[cfg(feature = "full")]
+pub const MAX_MULTIPLE: crate::Multiple = crate::Multiple::from_micros(100_000_000);
+
+/// A round's class terms: multiples in range, a cap exactly when capped and
+/// not below the preference, and shares sold at a price to form the class.
+#[cfg(feature = "full")]
+fn check_terms(at: &str, round: &Round) -> Result<(), ScenarioError> {
+    use crate::ParticipationKind;
+    let Some(terms) = round.terms else { return Ok(()) };
+    let at = field(at, ".terms");
+    let in_range = |name: &str, m: crate::Multiple| {
+        if (0..=MAX_MULTIPLE.micros()).contains(&m.micros()) {
+            Ok(())
+        } else {
+            Err(ScenarioError::new(field(&at, name), ErrorKind::MultipleOutOfRange(m)))
+        }
+    };
+    in_range(".preference", terms.preference)?;
+    match (terms.participation, terms.cap) {
+        (ParticipationKind::Capped, Some(cap)) => {
+            in_range(".cap", cap)?;
+            if cap < terms.preference {
+                return Err(ScenarioError::new(field(&at, ".cap"), ErrorKind::CapBelowPreference));
+            }
+        }
+        (ParticipationKind::Capped, None) => {
+            return Err(ScenarioError::new(field(&at, ".cap"), ErrorKind::CapMismatch))
+        }
+        (_, Some(_)) => return Err(ScenarioError::new(field(&at, ".cap"), ErrorKind::CapMismatch)),
+        (_, None) => {}
+    }
+    if round.investments.is_empty() || round.valuation.is_none() {
+        return Err(ScenarioError::new(at, ErrorKind::TermsWithoutShares));
+    }
+    Ok(())
 }
 
 /// Every event is one of the deal's, and none comes before the event it may not precede.

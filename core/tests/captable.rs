@@ -24,7 +24,15 @@ fn cheque(id: &str, dollars: i64) -> Investment {
 }
 
 fn priced(name: &str, valuation: Valuation, investments: Vec<Investment>) -> Round {
-    Round { name: name.into(), date: None, valuation: Some(valuation), investments, pool: None, secondaries: vec![] }
+    Round {
+        name: name.into(),
+        date: None,
+        valuation: Some(valuation),
+        investments,
+        pool: None,
+        secondaries: vec![],
+        terms: None,
+    }
 }
 
 fn pre(dollars: i64) -> Valuation {
@@ -140,6 +148,7 @@ fn secondary_sales_move_shares_without_new_ones() {
         investments: vec![],
         pool: None,
         secondaries: sales,
+        terms: None,
     };
     check(
         "secondary by percent",

@@ -411,7 +411,7 @@ fn a_senior_class_takes_its_preference_while_a_junior_converts() {
     assert_eq!(w.classes[2].reason, "takes its $20,000,000 preference: converting would pay $10,000,000");
     assert_eq!(
         w.classes[1].reason,
-        "converts to 2000000 common shares for $7,500,000: its $2,000,000 preference would pay $2,000,000"
+        "converts to 2,000,000 common shares for $7,500,000: its $2,000,000 preference would pay $2,000,000"
     );
     assert_eq!(w.per_share, r(15, 4));
     assert_eq!(

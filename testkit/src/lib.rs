@@ -92,6 +92,7 @@ pub fn round(index: usize) -> impl Strategy<Value = Round> {
                     })
                     .into_iter()
                     .collect(),
+                terms: None,
             }
         },
     )
@@ -124,6 +125,7 @@ pub fn bare(holders: Vec<Holder>, rounds: Vec<Round>, valuation: Option<Dollars>
         notes: vec![],
         count: CountBasis::Committed,
         compare: None,
+        exit: None,
     }
 }
 
@@ -518,6 +520,7 @@ pub fn apply(s: &mut Scenario, edit: Edit) {
                     investments: vec![],
                     pool: None,
                     secondaries: vec![],
+                    terms: None,
                 });
             }
             if let Some(round) = s.rounds.last_mut() {
@@ -626,6 +629,7 @@ pub fn wild_scenario() -> impl Strategy<Value = Scenario> {
             investments,
             pool,
             secondaries,
+            terms: None,
         });
     (prop::collection::vec(holder, 0..5), prop::collection::vec(round, 0..6), prop::option::of(any::<i64>()))
         .prop_map(|(holders, rounds, valuation)| bare(holders, rounds, valuation.map(Dollars)))
@@ -646,6 +650,7 @@ pub fn huge_scenario() -> impl Strategy<Value = Scenario> {
         }],
         pool: Some(Pool { holder: None, name: None, percent: Percent::from_micros(pool), sized: PoolBasis::PostMoney }),
         secondaries: vec![],
+        terms: None,
     });
     prop::collection::vec(round, 1..12).prop_map(move |rounds| {
         let holder = Holder {
@@ -693,6 +698,7 @@ pub fn synthetic(n_holders: usize, n_rounds: usize) -> Scenario {
                 .collect(),
             pool: None,
             secondaries: vec![],
+            terms: None,
         })
         .collect();
     Scenario { version: 1, title: "Synthetic".into(), holders, rounds, ..presets::oct_2025_recap() }

@@ -28,6 +28,8 @@ use std::fmt;
 
 pub use ratio::Ratio;
 pub use returns::{smallest_stake, StakeAnswer, StakeQuery};
+#[cfg(feature = "full")]
+pub(crate) use round::weighted_average;
 pub use round::{
     solve_round, AppliedPrice, BroadBase, CapBase, Cheque, ChequeResult, ClassAdjustment, Conventions,
     ConversionResult, DayCount, Instrument, InstrumentKind, NewClass, PoolChange, PriceRounding, Round, RoundResult,
@@ -72,7 +74,10 @@ impl fmt::Display for EngineError {
 
 impl std::error::Error for EngineError {}
 
+/// The message of an [`EngineError`] for a step whose exact result does not fit in 128 bits.
+pub const TOO_LARGE: &str = "the numbers are too large to compute exactly";
+
 /// The error for a step whose exact result does not fit in 128 bits.
 pub(crate) fn overflow(field: impl Into<String>) -> EngineError {
-    EngineError::new(field, "the numbers are too large to compute exactly")
+    EngineError::new(field, TOO_LARGE)
 }

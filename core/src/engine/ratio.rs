@@ -265,9 +265,13 @@ impl fmt::Display for Ratio {
 
 /// Whole dollars with thousands separators: `$1,234,567`.
 pub(crate) fn dollars(n: u128) -> String {
+    format!("${}", count(n))
+}
+
+/// A whole number with thousands separators: `1,234,567`.
+pub(crate) fn count(n: u128) -> String {
     let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    out.push('$');
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');

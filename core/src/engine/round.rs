@@ -837,7 +837,7 @@ fn evaluate(setup: &Setup<'_>, state: &State, scale: u128) -> Result<Step, Engin
 /// `B = money / CP1`. Unrounded. `None` on overflow, or when `A + C` is zero.
 ///
 /// As `(A x CP1 + money) / (A + C)`, one division fewer.
-fn weighted_average(cp1: Ratio, a: u128, money: Ratio, c: Ratio) -> Option<Ratio> {
+pub(crate) fn weighted_average(cp1: Ratio, a: u128, money: Ratio, c: Ratio) -> Option<Ratio> {
     let numerator = cp1.mul_whole(a)?.checked_add(money)?;
     numerator.checked_div(Ratio::whole(a).checked_add(c)?)
 }

@@ -55,7 +55,7 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use super::ratio::dollars;
+use super::ratio::{count, dollars};
 use super::table::{CapTable, Participation};
 use super::{overflow, EngineError, Ratio};
 use crate::arith::compare_fractions;
@@ -534,9 +534,7 @@ fn settle(
         exact.push(amount);
     }
     exact.extend(dist.option_paid.iter().copied());
-    let rounded = round_to_total(&exact, exit).ok_or_else(|| {
-        EngineError::new("exit", "internal check failed: the exact amounts do not add up to the exit")
-    })?;
+    let rounded = round_to_total(&exact, exit)?;
 
     let mut classes = Vec::with_capacity(infos.len());
     for (c, (class, info)) in table.classes.iter().zip(infos).enumerate() {
@@ -555,13 +553,13 @@ fn settle(
         let (choice, reason) = match info.kind {
             Kind::Common => (
                 Choice::Common,
-                format!("shares what the preferences leave: {} for {} shares", dollars(amount), info.converted),
+                format!("shares what the preferences leave: {} for {} shares", dollars(amount), count(info.converted)),
             ),
             _ if converted => (
                 Choice::Converts,
                 format!(
                     "converts to {} common shares for {}: its {} preference would pay {}",
-                    info.converted,
+                    count(info.converted),
                     dollars(amount),
                     dollars(info.preference.floor()),
                     other
@@ -587,7 +585,7 @@ fn settle(
                     dollars(paid.floor()),
                     dollars(info.preference.floor()),
                     dollars(pool.floor()),
-                    info.converted
+                    count(info.converted)
                 ),
             ),
             Kind::Capped => {
@@ -611,7 +609,7 @@ fn settle(
                             dollars(paid.floor()),
                             dollars(info.preference.floor()),
                             dollars(pool.floor()),
-                            info.converted,
+                            count(info.converted),
                             dollars(info.cap.floor()),
                             other
                         ),
@@ -673,11 +671,16 @@ fn settle(
 /// Whole amounts from exact ones that add up to `total`: each rounded down,
 /// then one more dollar each to the largest remainders, ties to the earlier.
 /// `None` unless the exact amounts add up to `total`.
-fn round_to_total(exact: &[Ratio], total: u128) -> Option<Vec<u128>> {
-    let sum = exact.iter().try_fold(Ratio::ZERO, |s, &x| s.checked_add(x))?;
+fn round_to_total(exact: &[Ratio], total: u128) -> Result<Vec<u128>, EngineError> {
+    let sum = exact.iter().try_fold(Ratio::ZERO, |s, &x| s.checked_add(x)).ok_or_else(|| overflow("exit"))?;
     if sum != Ratio::whole(total) {
-        return None;
+        return Err(EngineError::new("exit", "internal check failed: the exact amounts do not add up to the exit"));
     }
+    share_whole(exact, total).ok_or_else(|| overflow("exit"))
+}
+
+/// Each exact amount rounded down, and the dollars left to the largest remainders.
+fn share_whole(exact: &[Ratio], total: u128) -> Option<Vec<u128>> {
     let mut whole: Vec<u128> = exact.iter().map(|x| x.floor()).collect();
     let given = whole.iter().try_fold(0u128, |s, &x| s.checked_add(x))?;
     let left = usize::try_from(total.checked_sub(given)?).ok()?;
