@@ -47,10 +47,13 @@ pub enum Section {
     Routes,
     /// The sources of the figures.
     Sources,
+    /// Who gets what if the company is sold (shown when the scenario has
+    /// class terms or a sale price; the full build's).
+    Exit,
 }
 
 /// Every section, with its name in the attribute, in the widget's order.
-pub const SECTIONS: [(Section, &str); 12] = [
+pub const SECTIONS: [(Section, &str); 13] = [
     (Section::Header, "header"),
     (Section::Share, "share"),
     (Section::Headline, "headline"),
@@ -59,6 +62,7 @@ pub const SECTIONS: [(Section, &str); 12] = [
     (Section::Table, "table"),
     (Section::Timeline, "timeline"),
     (Section::Chart, "chart"),
+    (Section::Exit, "exit"),
     (Section::Map, "map"),
     (Section::Terms, "terms"),
     (Section::Routes, "routes"),
@@ -305,7 +309,7 @@ fn quoted(text: &str) -> String {
 /// assert!(parse_sections("headline,table").is_ok());
 /// assert_eq!(
 ///     parse_sections("headline, tables").unwrap_err(),
-///     "\u{201c}tables\u{201d} is not a section (header, share, headline, notes, controls, table, timeline, chart, map, terms, routes, sources)"
+///     "\u{201c}tables\u{201d} is not a section (header, share, headline, notes, controls, table, timeline, chart, exit, map, terms, routes, sources)"
 /// );
 /// ```
 pub fn parse_sections(text: &str) -> Result<u16, String> {

@@ -99,8 +99,20 @@ fn parse_entry(entry: &Entry) -> Option<Scenario> {
         // The lighter build leaves it whole to the full build.
         Ok(scenario) if names_full_only(&scenario) => None,
         Ok(scenario) => Some(scenario),
+        // The lighter build cannot hold class terms or an exit at all, so it cannot read such an
+        // entry's JSON: it leaves the entry to the full build, provided its link says so.
+        Err(e) if !fortress_core::FULL && e.to_string().contains("need Fortress's full build") => {
+            assert!(handed_over(entry), "{}: the lighter build must hand its link to the full build", entry.name);
+            None
+        }
         Err(e) => panic!("{}: the JSON does not parse: {e}", entry.name),
     }
+}
+
+/// Whether the entry's link is one the lighter build hands to the full build (for the exit
+/// waterfall, or for a preset it leaves out).
+fn handed_over(entry: &Entry) -> bool {
+    matches!(decode_link(&entry.link), Err(LinkError::NeedsFull { .. }))
 }
 
 /// Whether `scenario` names a deal or a preset that only the full build carries.
@@ -255,6 +267,7 @@ fn northwind() -> Scenario {
                     sized: PoolBasis::PostMoney,
                 }),
                 secondaries: vec![],
+                terms: None,
             },
             Round {
                 name: "Series B".into(),
@@ -267,6 +280,7 @@ fn northwind() -> Scenario {
                 ],
                 pool: None,
                 secondaries: vec![],
+                terms: None,
             },
             Round {
                 name: "Series C".into(),
@@ -281,6 +295,7 @@ fn northwind() -> Scenario {
                     percent: Some(Percent::from_micros(2_000_000)),
                     amount: None,
                 }],
+                terms: None,
             },
         ],
         events: Events::default(),
@@ -291,6 +306,7 @@ fn northwind() -> Scenario {
         notes: vec![],
         count: CountBasis::Committed,
         compare: None,
+        exit: None,
     }
 }
 
@@ -341,6 +357,7 @@ fn every_field() -> Scenario {
                     percent: None,
                     amount: Some(Dollars(250_000)),
                 }],
+                terms: None,
             },
             Round {
                 name: "Secondary only".into(),
@@ -355,6 +372,7 @@ fn every_field() -> Scenario {
                     percent: Some(Percent::from_micros(1)),
                     amount: None,
                 }],
+                terms: None,
             },
         ],
         events: agi_events(date("2030-01-01"), date("2030-06-30")),
@@ -378,6 +396,7 @@ fn every_field() -> Scenario {
         notes: vec!["A note with \"quotes\" and a % sign.".into(), "日本語のメモ".into()],
         count: CountBasis::Committed,
         compare: None,
+        exit: None,
     }
 }
 
@@ -519,6 +538,9 @@ fn cases() -> Vec<Case> {
     // Deals as data: a scenario names its deal; events and regimes are the deal's own.
     #[cfg(feature = "full")]
     out.extend(anthropic_cases());
+    // Class terms and an exit, which only the full build shares out.
+    #[cfg(feature = "full")]
+    out.extend(exit_cases());
     let mut s = feb();
     s.deal = Some("openai-microsoft".into());
     out.push(case("format 1 (2026-12, deals): feb-2026 naming its deal", 40, s));
@@ -553,5 +575,41 @@ fn anthropic_cases() -> Vec<Case> {
     let mut s = feb();
     s.compare = Some(Compare::Preset("anthropic-series-h".into()));
     out.push(case("format 1 (2026-12, deals): feb-2026 compared with anthropic-series-h", 60, s));
+    out
+}
+
+/// The cases with class terms or an exit, which only the full build carries
+/// (the lighter build answers `LinkError::NeedsFull`, format/tests/exit_links_lean.rs).
+#[cfg(feature = "full")]
+fn exit_cases() -> Vec<Case> {
+    use fortress_core::{AntiDilutionKind, ClassTerms, Exit, ExitPool, Multiple, ParticipationKind};
+    let feb = presets::feb_2026_pre_money;
+    let terms = |preference: i64, participation, cap: Option<i64>, seniority, anti_dilution| ClassTerms {
+        preference: Multiple::from_micros(preference),
+        participation,
+        cap: cap.map(Multiple::from_micros),
+        seniority,
+        anti_dilution,
+    };
+    let one_x = terms(1_000_000, ParticipationKind::None, None, None, AntiDilutionKind::None);
+    let mut out = Vec::new();
+    let mut s = feb();
+    s.rounds[0].terms = Some(one_x);
+    s.exit = Some(Exit { value: Dollars(1_000_000_000_000), pool: ExitPool::Common });
+    out.push(case("format 1 (2026-12, exit): feb-2026, its round 1x non-participating, sold for $1T", 60, s));
+    let mut s = feb();
+    s.exit = Some(Exit { value: Dollars(500_000_000_000), pool: ExitPool::Unissued });
+    out.push(case("format 1 (2026-12, exit): feb-2026 sold for $500B, the pool unissued, no class terms", 60, s));
+    let mut s = feb();
+    s.rounds[0].terms =
+        Some(terms(1_500_000, ParticipationKind::Capped, Some(3_000_000), Some(7), AntiDilutionKind::BroadBased));
+    out.push(case("format 1 (2026-12, exit): feb-2026, its round 1.5x participating to 3x, rank 7, no exit", 60, s));
+    let mut s = northwind();
+    s.rounds[0].terms = Some(terms(1_000_000, ParticipationKind::None, None, None, AntiDilutionKind::BroadBased));
+    s.rounds[1].terms =
+        Some(terms(1_250_000, ParticipationKind::Capped, Some(2_500_000), Some(2), AntiDilutionKind::FullRatchet));
+    s.rounds[2].terms = Some(terms(2_000_000, ParticipationKind::Full, None, Some(0), AntiDilutionKind::None));
+    s.exit = Some(Exit { value: Dollars(2_000_000_000), pool: ExitPool::Unissued });
+    out.push(case("format 1 (2026-12, exit): a custom scenario, every kind of class terms, sold for $2B", 1000, s));
     out
 }

@@ -8,6 +8,8 @@
 //! a newer version").
 
 use fortress_core::strindex::StrIndex;
+#[cfg(feature = "full")]
+use fortress_core::{AntiDilutionKind, ClassTerms, Exit, ExitPool, Multiple, ParticipationKind};
 use fortress_core::{
     Compare, Confidence, CountBasis, Date, Dollars, Events, Holder, Investment, Note, NoteKind, Percent, Pool,
     PoolBasis, Round, Scenario, Secondary, Source, Tranche, Valuation, WhatIf,
@@ -45,7 +47,13 @@ const NOTE_KINDS: u128 = 1 << 12;
 const COMPARE: u128 = 1 << 13;
 const DEAL: u128 = 1 << 14;
 const MORE_EVENTS: u128 = 1 << 15;
-const SCENARIO_BITS: u128 = (1 << 16) - 1;
+const EXIT: u128 = 1 << 16;
+const SCENARIO_BITS: u128 = (1 << 17) - 1;
+
+/// What a lighter build says it leaves to the full build when a link carries
+/// class terms or an exit (which only the full build shares out).
+#[cfg(not(feature = "full"))]
+const EXIT_WATERFALL: &str = "the exit waterfall";
 
 /// The events the `EVENTS` field carries, in this order: the Microsoft–OpenAI
 /// deal's, which were the only ones before deals were data. Any other
@@ -85,6 +93,7 @@ pub(super) fn empty_scenario() -> Scenario {
         notes: Vec::new(),
         count: CountBasis::Committed,
         compare: None,
+        exit: None,
     }
 }
 
@@ -461,6 +470,7 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
         count,
         compare,
         deal,
+        exit,
     } = scenario;
     let kinds = |notes: &[Note]| notes.iter().map(|note| note.kind).collect::<Vec<_>>();
     let mut mask = 0;
@@ -481,6 +491,7 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
         (COMPARE, *compare != base.compare),
         (DEAL, *deal != base.deal),
         (MORE_EVENTS, more_events(events) != more_events(&base.events)),
+        (EXIT, *exit != base.exit),
     ] {
         if changed {
             mask |= bit;
@@ -561,6 +572,10 @@ fn write_scenario(w: &mut Writer, scenario: &Scenario, base: &Scenario) {
             w.string(id);
             w.date(Some(date));
         }
+    }
+    #[cfg(feature = "full")]
+    if mask & EXIT != 0 {
+        write_exit(w, exit.as_ref());
     }
 }
 
@@ -661,7 +676,89 @@ fn read_scenario_at(r: &mut Decoder, base: &Scenario, on_preset: bool, nested: b
             s.events.set(&id, Some(date));
         }
     }
+    if mask & EXIT != 0 {
+        // A lighter build never holds an exit: it hands the link to the full build.
+        #[cfg(not(feature = "full"))]
+        return Err(LinkError::NeedsFull { what: EXIT_WATERFALL.to_owned() });
+        #[cfg(feature = "full")]
+        {
+            s.exit = read_exit(r)?;
+        }
+    }
     Ok(s)
+}
+
+/// 0 for none, else 1 + the pool's code (0 common, 1 unissued), then the value.
+#[cfg(feature = "full")]
+fn write_exit(w: &mut Writer, exit: Option<&Exit>) {
+    let Some(Exit { value, pool }) = exit else {
+        w.varint(0);
+        return;
+    };
+    w.varint(match pool {
+        ExitPool::Common => 1,
+        ExitPool::Unissued => 2,
+    });
+    w.number(value.0);
+}
+
+#[cfg(feature = "full")]
+fn read_exit(r: &mut Decoder) -> Result<Option<Exit>, LinkError> {
+    let pool = match r.varint()? {
+        0 => return Ok(None),
+        1 => ExitPool::Common,
+        2 => ExitPool::Unissued,
+        _ => return Err(newer("a kind of exit this version does not know")),
+    };
+    Ok(Some(Exit { value: Dollars(r.number()?), pool }))
+}
+
+/// 0 for none, else 1 + participation x 3 + anti-dilution (each coded 0, 1,
+/// 2 in the order of their types), then the preference, the cap or none, and
+/// the seniority (0 for the round's place, else 1 + the rank).
+#[cfg(feature = "full")]
+fn write_terms(w: &mut Writer, terms: Option<&ClassTerms>) {
+    let Some(ClassTerms { preference, participation, cap, seniority, anti_dilution }) = terms else {
+        w.varint(0);
+        return;
+    };
+    let participation = match participation {
+        ParticipationKind::None => 0,
+        ParticipationKind::Full => 1,
+        ParticipationKind::Capped => 2,
+    };
+    let anti_dilution = match anti_dilution {
+        AntiDilutionKind::None => 0,
+        AntiDilutionKind::BroadBased => 1,
+        AntiDilutionKind::FullRatchet => 2,
+    };
+    w.varint(1 + participation * 3 + anti_dilution);
+    w.number(preference.micros());
+    w.optional_number(cap.map(Multiple::micros));
+    w.varint(seniority.map_or(0, |rank| u128::from(rank) + 1));
+}
+
+#[cfg(feature = "full")]
+fn read_terms(r: &mut Decoder) -> Result<Option<ClassTerms>, LinkError> {
+    let Some(code) = r.varint()?.checked_sub(1) else { return Ok(None) };
+    let participation = match code / 3 {
+        0 => ParticipationKind::None,
+        1 => ParticipationKind::Full,
+        2 => ParticipationKind::Capped,
+        _ => return Err(newer("a kind of class terms this version does not know")),
+    };
+    let anti_dilution = match code % 3 {
+        0 => AntiDilutionKind::None,
+        1 => AntiDilutionKind::BroadBased,
+        _ => AntiDilutionKind::FullRatchet,
+    };
+    let preference = Multiple::from_micros(r.number()?);
+    let cap = r.optional_number()?.map(Multiple::from_micros);
+    let seniority = match r.varint()?.checked_sub(1) {
+        None => None,
+        Some(rank) => Some(u32::try_from(rank).map_err(|_| damaged("a class's seniority is too large"))?),
+    };
+    Ok(Some(ClassTerms { preference, participation, cap, seniority, anti_dilution }))
 }
 
 /// What a scenario compares with: 0 as the widget chooses (no `compare`),
@@ -926,7 +1023,8 @@ const ROUND_INVESTMENTS: u128 = 1 << 3;
 const ROUND_POOL: u128 = 1 << 4;
 const ROUND_SECONDARIES: u128 = 1 << 5;
 const ROUND_TRANCHES: u128 = 1 << 6;
-const ROUND_BITS: u128 = (1 << 7) - 1;
+const ROUND_TERMS: u128 = 1 << 7;
+const ROUND_BITS: u128 = (1 << 8) - 1;
 
 fn empty_round() -> Round {
     Round {
@@ -936,6 +1034,7 @@ fn empty_round() -> Round {
         investments: Vec::new(),
         pool: None,
         secondaries: Vec::new(),
+        terms: None,
     }
 }
 
@@ -958,7 +1057,7 @@ impl Item for Round {
     }
 
     fn write_patch(&self, base: &Round, w: &mut Writer) {
-        let Round { name, date, valuation, investments, pool, secondaries } = self;
+        let Round { name, date, valuation, investments, pool, secondaries, terms } = self;
         // The cheques are written without their tranches, which follow on their own.
         let (cheques, base_cheques) = (without_tranches(investments), without_tranches(&base.investments));
         let expected = expected_tranches(investments, base);
@@ -972,6 +1071,7 @@ impl Item for Round {
             (ROUND_POOL, *pool != base.pool),
             (ROUND_SECONDARIES, *secondaries != base.secondaries),
             (ROUND_TRANCHES, tranches_changed),
+            (ROUND_TERMS, *terms != base.terms),
         ] {
             if changed {
                 mask |= bit;
@@ -1001,6 +1101,10 @@ impl Item for Round {
             for (investment, expected) in investments.iter().zip(&expected) {
                 write_list(w, &investment.tranches, expected);
             }
+        }
+        #[cfg(feature = "full")]
+        if mask & ROUND_TERMS != 0 {
+            write_terms(w, terms.as_ref());
         }
     }
 
@@ -1038,6 +1142,15 @@ impl Item for Round {
             }
             for (investment, expected) in round.investments.iter_mut().zip(&expected) {
                 investment.tranches = read_list(r, expected)?;
+            }
+        }
+        if mask & ROUND_TERMS != 0 {
+            // A lighter build never holds class terms: it hands the link to the full build.
+            #[cfg(not(feature = "full"))]
+            return Err(LinkError::NeedsFull { what: EXIT_WATERFALL.to_owned() });
+            #[cfg(feature = "full")]
+            {
+                round.terms = read_terms(r)?;
             }
         }
         Ok(round)
