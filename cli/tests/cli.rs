@@ -53,7 +53,8 @@ fn presets_lists_names_first() {
             "oct-2026-funded",
             "ipo-what-if",
             "oct-2025",
-            "anthropic-series-h"
+            "anthropic-series-h",
+            "exit-what-if"
         ]
     );
 }

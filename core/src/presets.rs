@@ -49,6 +49,7 @@ pub const OTHERS: &[(&str, &str)] = &[
         "anthropic-series-h",
         "Anthropic after its $65B Series H at $965B post-money (May 2026); Amazon's and Google's cloud terms",
     ),
+    ("exit-what-if", "Speculative: a sale of OpenAI, if the 2026 round had a 1x preference"),
 ];
 
 /// Preset `k` of [`OTHERS`], with its builder.
@@ -73,6 +74,8 @@ pub const ALL: &[Preset] = &[
     other(5, oct_2025_recap),
     #[cfg(feature = "full")]
     other(6, anthropic_series_h),
+    #[cfg(feature = "full")]
+    other(7, exit_what_if),
 ];
 /// Every preset this build carries: the standalone page's, the default only.
 #[cfg(not(feature = "presets"))]
@@ -164,6 +167,7 @@ pub fn oct_2025_recap() -> Scenario {
         notes: vec![Note::from("The stakes are rounded figures as published (\"about 27%\").")],
         count: CountBasis::Committed,
         compare: None,
+        exit: None,
     }
 }
 
@@ -217,6 +221,7 @@ fn feb_2026_round(valuation: Valuation) -> Round {
         ],
         pool: None,
         secondaries: Vec::new(),
+        terms: None,
     }
 }
 
@@ -478,6 +483,7 @@ pub fn ipo_what_if() -> Scenario {
         investments: vec![investment("ipo-buyers", "IPO buyers (speculative)", 60)],
         pool: None,
         secondaries: Vec::new(),
+        terms: None,
     };
     let mut sources = close_sources();
     sources.extend(amendment_sources());
@@ -519,6 +525,55 @@ pub fn ipo_what_if() -> Scenario {
     }
 }
 
+/// A speculative sale of OpenAI after the March 2026 close, with the round's
+/// shares given a 1x non-participating preference (its terms are not public)
+/// and every earlier share counted as common: who would get what at $500B.
+#[cfg(feature = "full")]
+pub fn exit_what_if() -> Scenario {
+    let mut round = final_close_round();
+    round.terms = Some(crate::ClassTerms {
+        preference: crate::Multiple::ONE,
+        participation: crate::ParticipationKind::None,
+        cap: None,
+        seniority: None,
+        anti_dilution: crate::AntiDilutionKind::None,
+    });
+    let mut sources = close_sources();
+    sources.extend(amendment_sources());
+    sources.push(source(
+        "A liquidation preference is the Original Issue Price times a multiple, paid before common; preferred may \
+         instead convert to common; participating and non-participating forms are alternatives of the model",
+        "NVCA model legal documents, Certificate of Incorporation, Article Fourth, ss. 2 and 4",
+        Confidence::High,
+        Some("https://nvca.org/model-legal-documents/"),
+        None,
+    ));
+    let mut notes = close_notes();
+    notes.extend([
+        Note::new(
+            NoteKind::Speculative,
+            "No sale of OpenAI is planned or reported. The $500B price is a what-if for the exit slider, not a \
+             figure from any source.",
+        ),
+        Note::new(
+            NoteKind::Assumed,
+            "The terms of the 2026 round's shares are not public. This what-if gives them a 1x non-participating \
+             preference, senior to every earlier share (the simplest form in the NVCA model charter), and counts \
+             every earlier share, Microsoft's and the Foundation's included, as common.",
+        ),
+        Note::new(NoteKind::Assumed, "Judged on 2026-12-01, the day these facts were gathered."),
+    ]);
+    Scenario {
+        title: "What if OpenAI were sold for $500B, with a 1x preference on the 2026 round (speculative)".to_owned(),
+        as_of: date(2026, 12, 1),
+        rounds: vec![round],
+        sources,
+        notes,
+        exit: Some(crate::Exit { value: Dollars(500_000_000_000), pool: crate::ExitPool::Common }),
+        ..feb_2026_pre_money()
+    }
+}
+
 #[cfg(feature = "full")]
 /// A holder whose stake is given in millionths of a point.
 fn holder_micros(id: &str, name: &str, micros: i64, group: bool) -> Holder {
@@ -534,6 +589,7 @@ fn post_money_round(name: &str, day: Option<Date>, billions: i64, investments: V
         investments,
         pool: None,
         secondaries: Vec::new(),
+        terms: None,
     }
 }
 
@@ -584,6 +640,7 @@ pub fn anthropic_series_h() -> Scenario {
         notes: anthropic_notes(),
         count: CountBasis::Committed,
         compare: None,
+        exit: None,
     }
 }
 

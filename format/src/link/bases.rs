@@ -125,6 +125,7 @@ t 27%\").")),
     ("ipo-what-if", Body::Live),
     ("oct-2025", Body::Live),
     ("anthropic-series-h", Body::Live),
+    ("exit-what-if", Body::Live),
 ];
 
 /// The name of base `index` when it is a preset this build leaves to the
