@@ -212,15 +212,24 @@ type SectionView = (fn(&components::StateHandle) -> Html, fn(&State, &State) -> 
 
 /// The results column in its order: each section, the part below the fold it comes in (0: the
 /// first render), and its view; `None` for the map's section, which loads its map when shown.
-const RESULTS: [(Section, u8, Option<SectionView>); 7] = [
+const RESULTS: &[(Section, u8, Option<SectionView>)] = &[
     (Section::Table, 0, Some((components::table::cap_table, same_figures))),
     (Section::Timeline, 1, Some((components::timeline::timeline, same_timeline))),
     (Section::Chart, 1, Some((components::chart::chart, same_figures))),
+    #[cfg(feature = "full")]
+    (Section::Exit, 1, Some((components::exit::exit, same_exit))),
     (Section::Map, 2, None),
     (Section::Terms, 2, Some((components::terms::terms, same_terms))),
     (Section::Routes, 3, Some((components::terms::routes, same_routes))),
     (Section::Sources, 3, Some((components::terms::sources, same_sources))),
 ];
+
+/// The exit shows the exit's outcome, and its sale price's message and draft.
+#[cfg(feature = "full")]
+fn same_exit(a: &State, b: &State) -> bool {
+    use crate::state::Control;
+    a.outcome.exit == b.outcome.exit && a.error_at(&Control::Exit) == b.error_at(&Control::Exit)
+}
 
 /// The sources show the scenario's sources.
 fn same_sources(a: &State, b: &State) -> bool {

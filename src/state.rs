@@ -52,6 +52,9 @@ pub enum Control {
     Event(String),
     /// The what-ifs.
     WhatIf,
+    /// The exit's sale price (the full build's).
+    #[cfg(feature = "full")]
+    Exit,
     /// Anything else: shown at the top of the controls.
     General,
 }
@@ -69,6 +72,8 @@ impl Control {
             Control::AsOf => "error-as-of".to_owned(),
             Control::Event(id) => format!("error-{}", event_element(id)),
             Control::WhatIf => "error-whatif".to_owned(),
+            #[cfg(feature = "full")]
+            Control::Exit => "error-exit".to_owned(),
             Control::General => "error-general".to_owned(),
         }
     }
@@ -131,6 +136,9 @@ pub enum Action {
     /// Rename a holder (the full build's).
     #[cfg(feature = "full")]
     Rename { holder: String, name: String },
+    /// Type or drag the exit's sale price, in billions (the full build's).
+    #[cfg(feature = "full")]
+    Exit(String),
     /// Show the analysts' controls (names, investors, what-ifs): the lighter
     /// build hands the scenario to the full build, which has them.
     MoreControls,
@@ -472,6 +480,11 @@ impl State {
                 self.edited(Control::WhatIf, None, edit::set_whatif_outweighed(s, holder, term, on))
             }
             #[cfg(feature = "full")]
+            Action::Exit(text) => match input::valuation(&text) {
+                Ok(dollars) => self.edited(Control::Exit, Some(text), edit::set_exit(s, dollars)),
+                Err(message) => self.rejected(Control::Exit, message, Some(text)),
+            },
+            #[cfg(feature = "full")]
             Action::AddInvestor(name) => {
                 self.edited(Control::Investors, None, edit::add_investor(s, &name, NEW_INVESTOR_AMOUNT)).relaid()
             }
@@ -697,6 +710,8 @@ pub fn control_for(scenario: &Scenario, field: &str) -> Control {
         "as_of" => Control::AsOf,
         _ if field.starts_with("events.") => Control::Event(field.trim_start_matches("events.").to_owned()),
         _ if field.starts_with("whatifs") => Control::WhatIf,
+        #[cfg(feature = "full")]
+        _ if field.starts_with("exit") => Control::Exit,
         _ => Control::General,
     }
 }
@@ -779,6 +794,31 @@ mod tests {
             let next = state.reduce(action.clone());
             assert_eq!(next.error, None, "{action:?}");
             assert_eq!(percent_after(&next, holder), want, "{action:?}");
+        }
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn the_exit_price_moves_the_exit_and_a_bad_one_is_refused_in_place() {
+        let state = State::new("exit-what-if");
+        assert_eq!(state.error, None);
+        let paid = |s: &State, id: &str| {
+            let exit = s.outcome.exit.as_ref().expect("an exit");
+            (exit.value, exit.holders.iter().find(|h| h.id == id).map(|h| h.amount))
+        };
+        assert_eq!(paid(&state, "amazon"), (500_000_000_000, Some(50_000_000_000)));
+        // At $1,200B converting pays the 2026 investors more than their money back: Amazon's
+        // stake after the close, 50/852 of the company, is worth 50/852 x $1,200B.
+        let sold = state.reduce(Action::Exit("1200".into()));
+        assert_eq!(sold.error, None);
+        let (value, amazon) = paid(&sold, "amazon");
+        assert_eq!(value, 1_200_000_000_000);
+        assert!(amazon.is_some_and(|a| a.abs_diff(1_200_000_000_000 * 50 / 852) < 2), "{amazon:?}");
+        for text in ["abc", "-5", ""] {
+            let refused = sold.reduce(Action::Exit(text.into()));
+            assert_eq!(refused.error.as_ref().map(|e| &e.at), Some(&Control::Exit), "{text:?}");
+            assert_eq!(refused.draft(&Control::Exit), Some(text));
+            assert_eq!(refused.outcome, sold.outcome, "the last good exit stays");
         }
     }
 

@@ -304,3 +304,37 @@ async fn a_control_naming_a_holder_the_scenario_lacks_says_so() {
     assert!(html.contains("controls: investment:apple names no holder of this scenario; it is ignored."));
     assert!(html.contains(r#"id="stake-microsoft-slider""#));
 }
+
+/// The row of `holder` in the exit's table: the cell `col`.
+#[cfg(feature = "full")]
+fn exit_cell(html: &str, holder: &str, col: &str) -> String {
+    let table = &html[html.find(r#"id="exit-table""#).expect("an exit table")..];
+    let row = &table[table.find(&format!(r#"data-holder="{holder}""#)).unwrap_or_else(|| panic!("no row {holder}"))..];
+    text_after(row, &format!(r#"data-col="{col}""#))
+}
+
+#[cfg(feature = "full")]
+#[tokio::test]
+async fn the_exit_what_if_shows_who_gets_what_and_why() {
+    let html = render("exit-what-if").await;
+    assert!(html.contains(r#"part="exit""#), "the exit section is drawn");
+    assert!(html.contains("If the company were sold"));
+    // $500B: the 2026 round's 1x preference (the $122B its shares were bought with) comes first;
+    // the other $378B is common's, shared by the earlier holders' stakes (Microsoft's 27%).
+    assert_eq!(exit_cell(&html, "microsoft", "exact"), "$102,060,000,000");
+    assert_eq!(exit_cell(&html, "amazon", "exact"), "$50,000,000,000");
+    assert_eq!(exit_cell(&html, "amazon", "holds"), "Final close, March 2026 preferred");
+    assert_eq!(exit_cell(&html, "microsoft", "holds"), "Common");
+    assert!(html.contains("takes its preference"), "the class's choice in words");
+    assert!(html.contains("converting would pay $71,596,244,130"), "and why, to the dollar");
+    assert!(html.contains(r#"id="exit-slider""#) && html.contains(r#"id="exit-box""#));
+    // The bar names its segments, not only colours them.
+    let bar = &html[html.find(r#"id="exit-bar""#).unwrap()..];
+    assert!(bar[..bar.find("</svg>").unwrap()].contains(">Microsoft<"));
+}
+
+#[tokio::test]
+async fn a_scenario_without_classes_or_a_sale_has_no_exit_section() {
+    let html = render("feb-2026").await;
+    assert!(!html.contains(r#"part="exit""#));
+}

@@ -9,6 +9,8 @@ use crate::state::{Control, State};
 
 pub mod chart;
 pub mod controls;
+#[cfg(feature = "full")]
+pub mod exit;
 pub mod fields;
 pub mod header;
 pub mod save;

@@ -154,7 +154,7 @@ test("the studio's snippet, in a fresh page, renders only the chosen sections an
       const preview = p.locator('#studio-preview fortress-widget');
       await drawn(preview);
       // Sections: only the headline, the controls and the table; controls: Amazon's cheque only.
-      for (const name of ['header', 'share', 'notes', 'timeline', 'chart', 'map', 'terms', 'routes', 'sources']) {
+      for (const name of ['header', 'share', 'notes', 'timeline', 'chart', 'exit', 'map', 'terms', 'routes', 'sources']) {
         await p.locator(`#studio-section-${name}`).uncheck();
       }
       await p.locator('#studio-controls-all').uncheck();
