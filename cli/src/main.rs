@@ -240,10 +240,13 @@ fn embed(args: &[&str]) -> Result<String, String> {
     }
 }
 
-/// Who gets what at each exit of an equity file (`fortress_format::equity`):
-/// the file, then in any order `--exit N` as often as wanted (whole dollars,
-/// or `$1.5B`; they replace the file's `exits`) and `--csv` (the rows as CSV,
-/// else the engine's waterfalls as JSON).
+/// Who gets what at each exit of an equity file (`fortress_format::equity`)
+/// or of a scenario with share classes (`fortress_core::exit`): the file,
+/// then in any order `--exit N` as often as wanted (whole dollars, or `$1.5B`;
+/// they replace the file's `exits`, or the scenario's `exit` or last
+/// post-money valuation) and `--csv` (the rows as CSV, else the engine's
+/// waterfalls as JSON). A text with a `"version"` and no `"equity_version"`
+/// is read as a scenario; any other as an equity file.
 fn waterfall(args: &[&str]) -> Result<String, String> {
     let (mut path, mut csv, mut exits) = (None, false, Vec::new());
     let mut rest = args.iter();
@@ -262,25 +265,31 @@ fn waterfall(args: &[&str]) -> Result<String, String> {
     if exits.len() > MAX_EXITS {
         return Err(format!("--exit: {} exits; the limit is {MAX_EXITS}", exits.len()));
     }
-    let equity = parse_equity(&read_input(path, MAX_EQUITY_BYTES)?).map_err(|e| e.to_string())?;
+    let text = read_input(path, MAX_EQUITY_BYTES.max(MAX_SCENARIO_BYTES))?;
+    let scenario_text = text.contains("\"version\"") && !text.contains("\"equity_version\"");
+    let (name, table, given) = if !scenario_text {
+        let equity = parse_equity(&text).map_err(|e| e.to_string())?;
+        (equity.name, equity.table, equity.exits)
+    } else {
+        let scenario = parse_scenario(&text).map_err(|e| e.to_string())?;
+        let (table, value) = fortress_core::exit::cap_table(&scenario).map_err(|e| e.to_string())?;
+        (Some(scenario.title).filter(|t| !t.is_empty()), table, value.into_iter().collect())
+    };
     if exits.is_empty() {
-        exits = equity.exits.clone();
+        exits = given;
     }
     if exits.is_empty() {
         return Err(format!(
-            "{path}: no exit to share; add --exit N (such as --exit 50000000 or --exit 1.5B) or an \"exits\" list to the file"
+            "{path}: no exit to share; add --exit N (such as --exit 50000000 or --exit 1.5B), an \"exits\" list to \
+             an equity file, or an \"exit\" to a scenario"
         ));
     }
     let waterfalls = exits
         .iter()
-        .map(|&exit| fortress_core::engine::waterfall(&equity.table, exit))
+        .map(|&exit| fortress_core::engine::waterfall(&table, exit))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| e.to_string())?;
-    Ok(if csv {
-        waterfalls_csv(&waterfalls, &equity.table)
-    } else {
-        waterfalls_json(equity.name.as_deref(), &waterfalls) + "\n"
-    })
+    Ok(if csv { waterfalls_csv(&waterfalls, &table) } else { waterfalls_json(name.as_deref(), &waterfalls) + "\n" })
 }
 
 /// Reads a file, or standard input for `-`, up to `max` bytes.

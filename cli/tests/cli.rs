@@ -450,7 +450,7 @@ fn waterfall_pays_the_senior_its_preference_while_the_junior_converts() {
     assert_eq!(rows[3].1, "strike $0.50");
     assert_eq!(
         rows[6].1,
-        "\"$10,000,000 for 2000000 shares of Series B, whose class takes its $10,000,000 preference: converting \
+        "\"$10,000,000 for 2,000,000 shares of Series B, whose class takes its $10,000,000 preference: converting \
          would pay $5,166,666\""
     );
     assert_eq!(csv_total(&rows, "8000000"), 8_000_000);
@@ -532,7 +532,7 @@ fn bad_equity_files_are_one_line_and_exit_code_2() {
         (vec!["waterfall", "-"], edit("\"pool\"", "\"pol\""),
          "fortress: pol: unknown field `pol`, expected one of `equity_version`, `name`, `classes`, `holdings`, `options`, `pool`, `exits` at line 15 column 7\n"),
         (vec!["waterfall", "-"], no_exits.clone(),
-         "fortress: -: no exit to share; add --exit N (such as --exit 50000000 or --exit 1.5B) or an \"exits\" list to the file\n"),
+         "fortress: -: no exit to share; add --exit N (such as --exit 50000000 or --exit 1.5B), an \"exits\" list to an equity file, or an \"exit\" to a scenario\n"),
         (vec!["waterfall", "-", "--exit", "1.5"], file.clone(),
          "fortress: --exit: \"1.5\" is not an exit value: write whole dollars, or a scale letter such as 1.5M\n"),
         (vec!["waterfall", "-", "--exit", "-5"], file.clone(),
@@ -544,7 +544,9 @@ fn bad_equity_files_are_one_line_and_exit_code_2() {
         (vec!["waterfall", "-"], "[]".to_owned(), "fortress: equity: must be a JSON object, starting with {\n"),
         (vec!["waterfall", "/no/such/equity.json"], String::new(),
          "fortress: /no/such/equity.json: cannot read: No such file or directory (os error 2)\n"),
-        (vec!["waterfall", "-"], " ".repeat(256 * 1024 + 1), "fortress: -: larger than the limit of 262144 bytes\n"),
+        // Read up to a scenario's limit (a waterfall reads scenarios too), then held to an equity file's.
+        (vec!["waterfall", "-"], " ".repeat(256 * 1024 + 1), "fortress: equity: the text is 262145 bytes; the limit is 262144\n"),
+        (vec!["waterfall", "-"], " ".repeat(1024 * 1024 + 1), "fortress: -: larger than the limit of 1048576 bytes\n"),
     ];
     for (args, stdin, want) in cases {
         let out = fortress(&args, &stdin);
@@ -554,4 +556,39 @@ fn bad_equity_files_are_one_line_and_exit_code_2() {
         assert_eq!(text(&out.stderr).lines().count(), 1, "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
     }
+}
+
+#[test]
+fn waterfall_reads_a_scenario_with_share_classes() {
+    // The speculative preset: its $500B exit by default, then the exits given.
+    let preset = fortress(&["preset", "exit-what-if"], "");
+    assert!(preset.status.success());
+    let scenario = text(&preset.stdout);
+    let out = fortress(&["waterfall", "-", "--csv"], &scenario);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    let rows = csv_rows(&csv);
+    assert_eq!(csv_total(&rows, "500000000000"), 500_000_000_000);
+    // FACTS.md: the round's $122B preference first, Microsoft 27% of the $378B left.
+    assert!(rows.iter().any(|(head, _)| head.ends_with(",microsoft,common,270000000000,common,102060000000")), "{csv}");
+    assert!(
+        rows.iter().any(|(head, _)| head.starts_with("500000000000,amazon,final-close-march-2026,")
+            && head.ends_with(",takes preference,50000000000")),
+        "{csv}"
+    );
+    // Two exits from the command line replace the scenario's own.
+    let out = fortress(&["waterfall", "-", "--exit", "1T", "--exit", "200B", "--csv"], &scenario);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows = csv_rows(&text(&out.stdout));
+    assert_eq!(csv_total(&rows, "1000000000000"), 1_000_000_000_000);
+    assert_eq!(csv_total(&rows, "200000000000"), 200_000_000_000);
+    assert!(rows.iter().any(|(head, _)| head.starts_with("1000000000000,amazon,") && head.contains(",converts,")));
+    // A scenario's mistakes are named by their field, as `eval` names them.
+    let bad = scenario.replacen("\"preference\": 1", "\"preference\": -1", 1);
+    let out = fortress(&["waterfall", "-"], &bad);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "fortress: rounds[0].terms.preference: must be a multiple from 0 to 100, not -1x"
+    );
 }

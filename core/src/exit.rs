@@ -164,6 +164,31 @@ pub fn terms_in_words(terms: &ClassTerms, rank: u32) -> String {
     format!("{} {participation}, rank {rank}, {anti_dilution}", terms.preference)
 }
 
+/// A valid scenario's share classes and holdings as the engine's cap table,
+/// and the sale price it asks about (its `exit`, else its last post-money
+/// valuation, if it has one): what `fortress waterfall` shares out at the
+/// exits it is given. Errors name the scenario's fields.
+///
+/// ```
+/// use fortress_core::{exit, presets};
+/// let (table, value) = exit::cap_table(&presets::exit_what_if()).unwrap();
+/// assert_eq!(table.classes.len(), 2); // common and the 2026 round's class
+/// assert_eq!(value, Some(500_000_000_000));
+/// ```
+pub fn cap_table(scenario: &Scenario) -> Result<(CapTable, Option<u128>), ScenarioError> {
+    crate::validate(scenario)?;
+    let deal = crate::deal::of(scenario)?;
+    let funded_to = crate::terms::funded_to(scenario, deal);
+    let (stages, _) = captable::stages(scenario, funded_to)?;
+    let post = stages.last().and_then(|stage| stage.post_money);
+    let value = match scenario.exit {
+        Some(exit) => Some(exit.value.unsigned().ok_or_else(|| overflow("exit.value"))?),
+        None => post,
+    };
+    let pool = scenario.exit.map(|exit| exit.pool).unwrap_or_default();
+    Ok((replay(scenario, funded_to)?.cap_table(pool)?, value))
+}
+
 /// The scenario's exit: `None` when it has none to show ([`has_exit`]), or
 /// when it asks about none and has no valuation to share out. Money counts
 /// up to `funded_to`, as in [`crate::evaluate`].

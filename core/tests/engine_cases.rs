@@ -416,7 +416,7 @@ fn a_senior_class_takes_its_preference_while_a_junior_converts() {
     assert_eq!(w.per_share, r(15, 4));
     assert_eq!(
         w.holdings[2].reason,
-        "$20,000,000 for 2000000 shares of Series B, whose class takes its $20,000,000 preference: \
+        "$20,000,000 for 2,000,000 shares of Series B, whose class takes its $20,000,000 preference: \
          converting would pay $10,000,000"
     );
 }

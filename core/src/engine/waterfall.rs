@@ -647,7 +647,7 @@ fn settle(
             reason: format!(
                 "{} for {} shares of {}, whose class {}",
                 dollars(amount),
-                holding.shares,
+                count(holding.shares),
                 name,
                 class.reason
             ),
