@@ -388,6 +388,84 @@ pub fn scenario_at(scenario: &Scenario, round_size: u128, valuation: u128) -> Re
     Ok(scaled)
 }
 
+/// A holder's proceeds at a fixed sale over a map's cells (the full build's):
+/// what the holder would get if the company were sold for `value` after the
+/// round of each cell. ([`proceeds`] is the full build's.)
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proceeds {
+    /// The sale price, in dollars: the scenario's exit, or else its last
+    /// post-money valuation as it is (the same for every cell).
+    pub value: u128,
+    /// Row by row, as [`Grid::cells`]: the holder's whole dollars at that
+    /// sale; `None` where the cell does not evaluate.
+    pub cells: Vec<Option<u128>>,
+}
+
+impl Proceeds {
+    /// Each cell's shade on a light-to-dark ramp (0 for the map's smallest
+    /// proceeds, 255 for its largest), as [`Grid::shades`]. For drawing only.
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    pub fn shades(&self) -> Vec<Option<u8>> {
+        let (low, high) = self.cells.iter().flatten().fold((u128::MAX, 0), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        let span = high.saturating_sub(low).max(1) as f64;
+        self.cells.iter().map(|cell| cell.map(|v| ((v.saturating_sub(low)) as f64 / span * 255.0) as u8)).collect()
+    }
+
+    /// The proceeds at a column and row, if that cell evaluates.
+    pub fn cell(&self, grid: &Grid, column: usize, row: usize) -> Option<u128> {
+        let columns = grid.round_sizes.len();
+        if column >= columns {
+            return None;
+        }
+        *self.cells.get(row.checked_mul(columns)?.checked_add(column)?)?
+    }
+}
+
+/// `holder`'s proceeds over `grid`'s cells at one sale price, when the
+/// scenario has an exit to show (`exit::has_exit`: a sale price or class
+/// terms); `None` otherwise. Each cell is the scenario of
+/// [`scenario_at`] sold for the same price, shared out by the exit waterfall
+/// exactly as [`crate::evaluate`] would (a cell it refuses, or whose exit is
+/// too large to compute, is `None`).
+///
+/// ```
+/// use fortress_core::{presets, sensitivity};
+/// let scenario = presets::exit_what_if();
+/// let grid = sensitivity::grid(&scenario, "amazon", "azure-api-exclusivity", 8).unwrap();
+/// let proceeds = sensitivity::proceeds(&scenario, &grid, "amazon").unwrap().unwrap();
+/// // The round as it is: Amazon's $50B preference at the $500B sale.
+/// let (column, row) = grid.current;
+/// assert_eq!(proceeds.cell(&grid, column, row), Some(50_000_000_000));
+/// ```
+#[cfg(feature = "full")]
+pub fn proceeds(scenario: &Scenario, grid: &Grid, holder: &str) -> Result<Option<Proceeds>, ScenarioError> {
+    if !crate::exit::has_exit(scenario) {
+        return Ok(None);
+    }
+    let outcome = crate::evaluate(scenario)?;
+    let Some(exit) = outcome.exit else { return Ok(None) };
+    let deal = crate::deal::of(scenario)?;
+    let funded_to = terms::funded_to(scenario, deal);
+    let sale =
+        Some(crate::Exit { value: Dollars(i64::try_from(exit.value).map_err(|_| overflow(0))?), pool: exit.pool });
+    // What no cell's exit reads (the words around the figures, the baseline) is left out of the
+    // copy each cell makes.
+    let bare = Scenario { sources: Vec::new(), notes: Vec::new(), compare: None, ..scenario.clone() };
+    let mut cells = Vec::with_capacity(grid.cells.len());
+    for &valuation in &grid.valuations {
+        for &round_size in &grid.round_sizes {
+            let amount = scenario_at(&bare, round_size, valuation).ok().and_then(|mut cell| {
+                cell.exit = sale;
+                crate::validate(&cell).ok()?;
+                let shared = crate::exit::evaluate_exit(&cell, funded_to, None).ok()??;
+                Some(shared.holders.iter().find(|h| h.id == holder).map_or(0, |h| h.amount))
+            });
+            cells.push(amount);
+        }
+    }
+    Ok(Some(Proceeds { value: exit.value, cells }))
+}
+
 /// What the map needs of the last round.
 struct LastRound {
     index: usize,

@@ -21,7 +21,7 @@
 
 use std::rc::Rc;
 
-use fortress_core::sensitivity::{self as core_map, Cell, Grid};
+use fortress_core::sensitivity::{self as core_map, Cell, Grid, Proceeds};
 use fortress_core::terms::Status;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -41,6 +41,15 @@ pub struct SensitivityMapProps {
     pub term_title: AttrValue,
     /// Called with (round size, valuation) in dollars when a cell is picked.
     pub on_pick: Callback<(u128, u128)>,
+    /// The scenario and the holder in focus's id, from which the holder's
+    /// proceeds at a sale are worked out when a reader colours by them.
+    #[prop_or_default]
+    pub scenario: Option<Rc<fortress_core::Scenario>>,
+    #[prop_or_default]
+    pub holder: AttrValue,
+    /// The sale price of the scenario's exit, when it has one (the full build's).
+    #[prop_or_default]
+    pub sale: Option<u128>,
 }
 
 /// What the map shows in its colours.
@@ -48,6 +57,14 @@ pub struct SensitivityMapProps {
 enum Layer {
     Stake,
     Term,
+    /// The holder's proceeds at the exit's sale price.
+    Proceeds,
+}
+
+/// The holder's proceeds over the grid at the exit's sale price, when asked for (the full build's).
+#[cfg(feature = "full")]
+fn proceeds_of(grid: Option<&Grid>, scenario: Option<&fortress_core::Scenario>, holder: &str) -> Option<Rc<Proceeds>> {
+    core_map::proceeds(scenario?, grid?, holder).ok().flatten().map(Rc::new)
 }
 
 /// Where loading the map panel stands.
@@ -117,7 +134,12 @@ pub fn map_of(fragment: &str, holder: &str) -> Result<MapOf, String> {
     let outcome = fortress_core::evaluate(&scenario).map_err(|e| e.to_string())?;
     let term_title = outcome.terms.iter().find(|t| t.id == key_term.as_str()).map_or(key_term.as_str(), |t| &t.title);
     let term_title = term_title.to_owned();
-    Ok(MapOf { grid: Rc::new(grid), holder_name, term_title, scenario: Rc::new(scenario) })
+    #[cfg(feature = "full")]
+    let sale = outcome.exit.as_ref().map(|exit| exit.value);
+    #[cfg(not(feature = "full"))]
+    let sale = None;
+    let holder = holder.to_owned();
+    Ok(MapOf { grid: Rc::new(grid), holder_name, term_title, holder, sale, scenario: Rc::new(scenario) })
 }
 
 /// Why a scenario has no map.
@@ -141,6 +163,10 @@ pub struct MapOf {
     pub holder_name: String,
     /// The title of the term the map is coloured by.
     pub term_title: String,
+    /// The holder in focus, by id.
+    pub holder: String,
+    /// The sale price of the scenario's exit, when it has one (the full build's).
+    pub sale: Option<u128>,
 }
 
 /// Props of [`MapPanel`].
@@ -177,6 +203,9 @@ fn map_panel(props: &MapPanelProps) -> Html {
                     holder_name={AttrValue::from(map.holder_name.clone())}
                     term_title={AttrValue::from(map.term_title.clone())}
                     {on_pick}
+                    scenario={Some(map.scenario.clone())}
+                    holder={AttrValue::from(map.holder.clone())}
+                    sale={map.sale}
                 />
             }
         }
@@ -196,11 +225,29 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
     // The cursor, as (column, row); `None` follows the scenario's own cell.
     let cursor = use_state_eq(|| None::<(usize, usize)>);
     let canvas = use_node_ref();
+    // The proceeds take a waterfall per cell: worked out only once a reader colours by them.
+    #[cfg(feature = "full")]
+    let wanted = *layer == Layer::Proceeds && props.sale.is_some();
+    #[cfg(feature = "full")]
+    let proceeds = use_memo(
+        (grid.clone(), props.scenario.clone(), props.holder.clone(), wanted),
+        |(grid, scenario, holder, wanted)| {
+            if *wanted {
+                proceeds_of(grid.as_deref(), scenario.as_deref(), holder)
+            } else {
+                None
+            }
+        },
+    );
+    #[cfg(feature = "full")]
+    let proceeds = (*proceeds).clone();
+    #[cfg(not(feature = "full"))]
+    let proceeds: Option<Rc<Proceeds>> = None;
     {
         let canvas = canvas.clone();
-        use_effect_with((grid.clone(), *layer), move |(grid, layer)| {
+        use_effect_with((grid.clone(), *layer, proceeds.clone()), move |(grid, layer, proceeds)| {
             if let Some(grid) = grid.as_ref() {
-                draw(&canvas, grid, *layer);
+                draw(&canvas, grid, *layer, proceeds.as_deref());
             }
         });
     }
@@ -209,7 +256,7 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
     };
     let steps = grid.round_sizes.len();
     let at = cursor.unwrap_or(grid.current);
-    let readout = describe(grid, at, props);
+    let readout = describe(grid, at, props, proceeds.as_deref());
     let current = grid.cell(grid.current.0, grid.current.1).map(stake_text).unwrap_or_default();
 
     let cell_at = {
@@ -293,6 +340,13 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
                         checked={*layer == Layer::Term} onchange={on_layer(Layer::Term)} />
                     {props.term_title.clone()}
                 </label>
+                if let Some(sale) = props.sale {
+                    <label>
+                        <input type="radio" name="sensitivity-layer" id="sensitivity-layer-proceeds"
+                            checked={*layer == Layer::Proceeds} onchange={on_layer(Layer::Proceeds)} />
+                        {format!("Proceeds at a {} sale", fmt::money(sale))}
+                    </label>
+                }
             </fieldset>
             <div class="heat-frame">
                 <span class="heat-axis heat-y" aria-hidden="true">
@@ -348,8 +402,14 @@ fn status_text(status: Option<Status>) -> &'static str {
     status.map_or("not judged", |s| s.title())
 }
 
-/// "Round $55B at $1T pre-money: Microsoft 25.1%, Azure API exclusivity: In force".
-fn describe(grid: &Grid, (column, row): (usize, usize), props: &SensitivityMapProps) -> String {
+/// "Round $55B at $1T pre-money: Microsoft 25.1%, Azure API exclusivity: In force", and when
+/// the proceeds are worked out, "; gets $102B at a $500B sale".
+fn describe(
+    grid: &Grid,
+    (column, row): (usize, usize),
+    props: &SensitivityMapProps,
+    proceeds: Option<&Proceeds>,
+) -> String {
     let (size, valuation) = (grid.round_sizes.get(column).copied(), grid.valuations.get(row).copied());
     let head = format!(
         "Round {} at {} {}",
@@ -357,13 +417,16 @@ fn describe(grid: &Grid, (column, row): (usize, usize), props: &SensitivityMapPr
         fmt::money(valuation.unwrap_or(0)),
         grid.basis.label()
     );
+    let gets = proceeds.and_then(|p| Some((p.cell(grid, column, row)?, p.value)));
+    let gets = gets.map(|(amount, sale)| format!("; gets {} at a {} sale", fmt::money(amount), fmt::money(sale)));
     match grid.cell(column, row) {
         Some(cell) => format!(
-            "{head}: {} {}, {}: {}",
+            "{head}: {} {}, {}: {}{}",
             props.holder_name,
             stake_text(cell),
             props.term_title,
-            status_text(cell.status)
+            status_text(cell.status),
+            gets.unwrap_or_default()
         ),
         None => format!("{head}: not possible (the scenario would not evaluate)"),
     }
@@ -372,7 +435,7 @@ fn describe(grid: &Grid, (column, row): (usize, usize), props: &SensitivityMapPr
 /// Paints one pixel a cell: the stake on a light-to-dark ramp from the map's
 /// smallest to its largest, or the term's status in its colour; grey where the
 /// scenario would not evaluate. Row 0 is at the bottom.
-fn draw(canvas: &NodeRef, grid: &Grid, layer: Layer) {
+fn draw(canvas: &NodeRef, grid: &Grid, layer: Layer, proceeds: Option<&Proceeds>) {
     let Some(canvas) = canvas.cast::<HtmlCanvasElement>() else { return };
     let Some(context) =
         canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
@@ -381,6 +444,7 @@ fn draw(canvas: &NodeRef, grid: &Grid, layer: Layer) {
     };
     let steps = grid.round_sizes.len();
     let shades = grid.shades();
+    let gains = proceeds.map(Proceeds::shades).unwrap_or_default();
     let mut pixels = vec![0u8; steps * steps * 4];
     for (i, (cell, shade)) in grid.cells.iter().zip(shades).enumerate() {
         let (column, row) = (i % steps, i / steps);
@@ -389,6 +453,11 @@ fn draw(canvas: &NodeRef, grid: &Grid, layer: Layer) {
             (None, ..) | (_, Layer::Stake, None) => [200, 200, 200],
             // 0 (lightest) to 255 (darkest).
             (Some(_), Layer::Stake, Some(t)) => [240 - t / 2 - t / 4, 244 - t / 2 - t / 8, 255 - t / 4],
+            // The proceeds on a green ramp, 0 (lightest) to 255 (darkest); grey while worked out.
+            (Some(_), Layer::Proceeds, _) => match gains.get(i).copied().flatten() {
+                Some(t) => [236 - t / 2 - t / 4, 248 - t / 4 - t / 8, 236 - t / 2 - t / 4],
+                None => [200, 200, 200],
+            },
             (Some(cell), Layer::Term, _) => match cell.status {
                 Some(Status::InForce) => [46, 139, 87],
                 Some(Status::Ended) => [200, 60, 50],

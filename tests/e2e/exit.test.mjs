@@ -96,3 +96,26 @@ test('the exit section passes axe-core', { skip }, async () => {
     assert.deepEqual(section, []);
   });
 });
+
+test('the sensitivity map colours by proceeds at the sale, with the figures read out', { skip }, async () => {
+  await withPage(dist, 'index.html', async (page) => {
+    await exitWhatIf(page);
+    await page.locator('#sensitivity-show').click();
+    await page.locator('#sensitivity-map canvas').waitFor({ timeout: 10_000 });
+    const pixels = () =>
+      page.locator('#sensitivity-map canvas').evaluate((c) => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data).join(','));
+    const byStake = await pixels();
+    const proceeds = page.getByRole('radio', { name: 'Proceeds at a $500B sale' });
+    await proceeds.check();
+    // The round as it is, marked: Microsoft gets 27% of what the $122B preference leaves.
+    const readout = page.locator('#sensitivity-readout');
+    await readout.filter({ hasText: 'gets $102B at a $500B sale' }).waitFor({ timeout: 20_000 });
+    assert.notEqual(await pixels(), byStake, 'the map is drawn anew by proceeds');
+    // The keyboard reads another cell's proceeds: a larger round takes a larger preference first.
+    await page.locator('#sensitivity-map').focus();
+    await page.keyboard.press('ArrowRight');
+    const next = await readout.innerText();
+    const amount = Number(next.match(/gets \$(\d+(?:\.\d+)?)B at a \$500B sale/)[1]);
+    assert.ok(amount < 102, next);
+  });
+});
