@@ -112,6 +112,30 @@ pub fn percent(text: &str) -> Result<Percent, String> {
     i64::try_from(micros).map(Percent::from_micros).map_err(|_| "Must be between 0 and 100%.".to_owned())
 }
 
+/// A multiple (a liquidation preference, a cap) typed as 0 to 100, kept to six decimals.
+///
+/// ```
+/// use fortress_widget::input::multiple;
+/// assert_eq!(multiple("1.5").map(|m| m.micros()), Ok(1_500_000));
+/// assert!(multiple("120").is_err() && multiple("x").is_err());
+/// ```
+#[cfg(feature = "full")]
+pub fn multiple(text: &str) -> Result<fortress_core::Multiple, String> {
+    let micros = parse_decimal(text, 6).map_err(|e| number_message(e, text, "a multiple"))?;
+    if micros > 100_000_000 {
+        return Err("Must be between 0 and 100 (times the price paid).".to_owned());
+    }
+    i64::try_from(micros)
+        .map(fortress_core::Multiple::from_micros)
+        .map_err(|_| "Must be between 0 and 100 (times the price paid).".to_owned())
+}
+
+/// A multiple as a number box shows it.
+#[cfg(feature = "full")]
+pub fn plain_multiple(multiple: fortress_core::Multiple) -> String {
+    plain(i128::from(multiple.micros()), 6)
+}
+
 /// How a date control reports its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DateEntry {

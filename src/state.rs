@@ -55,6 +55,12 @@ pub enum Control {
     /// The exit's sale price (the full build's).
     #[cfg(feature = "full")]
     Exit,
+    /// The terms of the last round's shares, and their preference multiple (the full build's).
+    #[cfg(feature = "full")]
+    Terms,
+    /// The cap of the last round's shares' participation (the full build's).
+    #[cfg(feature = "full")]
+    Cap,
     /// Anything else: shown at the top of the controls.
     General,
 }
@@ -74,6 +80,10 @@ impl Control {
             Control::WhatIf => "error-whatif".to_owned(),
             #[cfg(feature = "full")]
             Control::Exit => "error-exit".to_owned(),
+            #[cfg(feature = "full")]
+            Control::Terms => "error-terms".to_owned(),
+            #[cfg(feature = "full")]
+            Control::Cap => "error-cap".to_owned(),
             Control::General => "error-general".to_owned(),
         }
     }
@@ -139,6 +149,9 @@ pub enum Action {
     /// Type or drag the exit's sale price, in billions (the full build's).
     #[cfg(feature = "full")]
     Exit(String),
+    /// Change the terms of the last round's shares (the full build's).
+    #[cfg(feature = "full")]
+    Terms(TermsEdit),
     /// Show the analysts' controls (names, investors, what-ifs): the lighter
     /// build hands the scenario to the full build, which has them.
     MoreControls,
@@ -234,6 +247,26 @@ pub enum Upgrade {
     /// full build shows it and puts the keyboard focus on the first of them.
     Controls(String),
 }
+
+/// A change to the terms of the last round's shares ([`Action::Terms`]).
+#[cfg(feature = "full")]
+#[derive(Clone, Debug, PartialEq)]
+pub enum TermsEdit {
+    /// Preferred with a 1x non-participating preference (`true`), or common shares.
+    On(bool),
+    /// The preference multiple, as typed or dragged.
+    Preference(String),
+    /// How the class shares beyond its preference; capped starts at a 3x cap.
+    Participation(fortress_core::ParticipationKind),
+    /// The cap multiple, as typed or dragged.
+    Cap(String),
+    /// The anti-dilution protection.
+    AntiDilution(fortress_core::AntiDilutionKind),
+}
+
+/// The cap a class's participation takes when it is first capped: 3x, the usual figure.
+#[cfg(feature = "full")]
+pub const DEFAULT_CAP_MICROS: i64 = 3_000_000;
 
 /// What the "Compare with" control can choose.
 #[derive(Clone, Debug, PartialEq)]
@@ -485,6 +518,8 @@ impl State {
                 Err(message) => self.rejected(Control::Exit, message, Some(text)),
             },
             #[cfg(feature = "full")]
+            Action::Terms(change) => self.terms_edited(change),
+            #[cfg(feature = "full")]
             Action::AddInvestor(name) => {
                 self.edited(Control::Investors, None, edit::add_investor(s, &name, NEW_INVESTOR_AMOUNT)).relaid()
             }
@@ -646,6 +681,42 @@ impl State {
         State { comparison, ..self }
     }
 
+    /// The state after a change to the last round's share terms.
+    #[cfg(feature = "full")]
+    fn terms_edited(&self, change: TermsEdit) -> State {
+        use fortress_core::{ClassTerms, Multiple, ParticipationKind};
+        let s = &self.scenario;
+        let now = s.rounds.last().and_then(|round| round.terms).unwrap_or(ClassTerms::ONE_X);
+        let (terms, draft) = match change {
+            TermsEdit::On(on) => (on.then_some(now), None),
+            TermsEdit::Preference(text) => match input::multiple(&text) {
+                Ok(preference) => (Some(ClassTerms { preference, ..now }), Some(text)),
+                Err(message) => return self.rejected(Control::Terms, message, Some(text)),
+            },
+            TermsEdit::Cap(text) => {
+                return match input::multiple(&text) {
+                    Ok(cap) => self.edited(
+                        Control::Cap,
+                        Some(text),
+                        edit::set_round_terms(s, Some(ClassTerms { cap: Some(cap), ..now })),
+                    ),
+                    Err(message) => self.rejected(Control::Cap, message, Some(text)),
+                };
+            }
+            TermsEdit::Participation(participation) => {
+                let cap = match participation {
+                    ParticipationKind::Capped => {
+                        Some(now.cap.unwrap_or(Multiple::from_micros(DEFAULT_CAP_MICROS)).max(now.preference))
+                    }
+                    _ => None,
+                };
+                (Some(ClassTerms { participation, cap, ..now }), None)
+            }
+            TermsEdit::AntiDilution(anti_dilution) => (Some(ClassTerms { anti_dilution, ..now }), None),
+        };
+        self.edited(Control::Terms, draft, edit::set_round_terms(s, terms))
+    }
+
     fn rejected(&self, source: Control, message: String, draft: Option<String>) -> State {
         State { error: Some(FieldError { at: source.clone(), source, message, draft }), ..self.clone() }
     }
@@ -692,6 +763,10 @@ pub fn control_for(scenario: &Scenario, field: &str) -> Control {
         let round = scenario.rounds.get(r);
         if rest.starts_with(".valuation") {
             return Control::Valuation;
+        }
+        #[cfg(feature = "full")]
+        if rest.starts_with(".terms") {
+            return if rest == ".terms.cap" { Control::Cap } else { Control::Terms };
         }
         if let Some((j, rest)) = rest.strip_prefix('.').and_then(|rest| indexed(rest, "investments")) {
             let Some(investment) = round.and_then(|round| round.investments.get(j)) else {
@@ -820,6 +895,42 @@ mod tests {
             assert_eq!(refused.draft(&Control::Exit), Some(text));
             assert_eq!(refused.outcome, sold.outcome, "the last good exit stays");
         }
+    }
+
+    #[cfg(feature = "full")]
+    #[test]
+    fn the_round_shares_terms_make_a_class_and_bad_ones_are_refused_in_place() {
+        use fortress_core::engine::Choice;
+        use fortress_core::{AntiDilutionKind, Multiple, ParticipationKind};
+        let state = State::new(presets::DEFAULT);
+        assert_eq!(state.outcome.exit, None, "the default round sells common shares");
+        let on = state.reduce(Action::Terms(TermsEdit::On(true)));
+        assert_eq!(on.scenario.rounds[0].terms, Some(fortress_core::ClassTerms::ONE_X));
+        // No sale price is set: the round's $840B post-money is shared out, where converting pays
+        // the new investors exactly their money, a tie they settle by keeping the preference.
+        let exit = on.outcome.exit.as_ref().expect("an exit");
+        assert_eq!((exit.value, exit.asked), (840_000_000_000, false));
+        assert_eq!(exit.classes[1].choice, Choice::TakesPreference);
+        let richer = on.reduce(Action::Terms(TermsEdit::Preference("1.5".into())));
+        assert_eq!(richer.scenario.rounds[0].terms.map(|t| t.preference), Some(Multiple::from_micros(1_500_000)));
+        let capped = richer.reduce(Action::Terms(TermsEdit::Participation(ParticipationKind::Capped)));
+        let terms = capped.scenario.rounds[0].terms.expect("terms");
+        assert_eq!(
+            (terms.participation, terms.cap),
+            (ParticipationKind::Capped, Some(Multiple::from_micros(3_000_000)))
+        );
+        // A cap below the preference is refused beside the cap, and the last good terms stay.
+        let low = capped.reduce(Action::Terms(TermsEdit::Cap("1".into())));
+        assert_eq!(low.error.as_ref().map(|e| &e.at), Some(&Control::Cap));
+        assert_eq!(low.error.as_ref().map(|e| e.message.as_str()), Some("The cap must not be below the preference."));
+        assert_eq!(low.scenario, capped.scenario);
+        let bad = capped.reduce(Action::Terms(TermsEdit::Preference("abc".into())));
+        assert_eq!(bad.error.as_ref().map(|e| &e.at), Some(&Control::Terms));
+        assert_eq!(bad.draft(&Control::Terms), Some("abc"));
+        let protected = capped.reduce(Action::Terms(TermsEdit::AntiDilution(AntiDilutionKind::BroadBased)));
+        assert_eq!(protected.scenario.rounds[0].terms.map(|t| t.anti_dilution), Some(AntiDilutionKind::BroadBased));
+        let off = protected.reduce(Action::Terms(TermsEdit::On(false)));
+        assert_eq!((off.scenario.rounds[0].terms, off.outcome.exit.is_none()), (None, true));
     }
 
     #[test]

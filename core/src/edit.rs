@@ -406,6 +406,24 @@ pub fn set_exit(scenario: &Scenario, value: crate::Dollars) -> Result<Scenario, 
     Ok(Scenario { exit: Some(crate::Exit { value, pool }), ..scenario.clone() })
 }
 
+/// Sets the terms of the shares the last round sells: `Some` makes them a
+/// preferred class with those terms, `None` common shares (the full build's
+/// exit section and its controls).
+///
+/// ```
+/// use fortress_core::{edit, presets, ClassTerms};
+/// let s = edit::set_round_terms(&presets::feb_2026_pre_money(), Some(ClassTerms::ONE_X)).unwrap();
+/// assert_eq!(s.rounds[0].terms, Some(ClassTerms::ONE_X));
+/// assert!(edit::set_round_terms(&presets::oct_2025_recap(), None).is_err()); // no round
+/// ```
+#[cfg(feature = "full")]
+pub fn set_round_terms(scenario: &Scenario, terms: Option<crate::ClassTerms>) -> Result<Scenario, ScenarioError> {
+    let mut next = scenario.clone();
+    let round = next.rounds.last_mut().ok_or_else(|| ScenarioError::new("rounds", ErrorKind::Empty))?;
+    round.terms = terms;
+    Ok(next)
+}
+
 /// Sets what the scenario compares with: `None` for the widget's choice (the
 /// preset it came from, once moved), or a baseline. A pinned scenario is
 /// kept without a baseline of its own.

@@ -531,13 +531,7 @@ pub fn ipo_what_if() -> Scenario {
 #[cfg(feature = "full")]
 pub fn exit_what_if() -> Scenario {
     let mut round = final_close_round();
-    round.terms = Some(crate::ClassTerms {
-        preference: crate::Multiple::ONE,
-        participation: crate::ParticipationKind::None,
-        cap: None,
-        seniority: None,
-        anti_dilution: crate::AntiDilutionKind::None,
-    });
+    round.terms = Some(crate::ClassTerms::ONE_X);
     let mut sources = close_sources();
     sources.extend(amendment_sources());
     sources.push(source(

@@ -148,6 +148,19 @@ pub struct ClassTerms {
     pub anti_dilution: AntiDilutionKind,
 }
 
+#[cfg(feature = "full")]
+impl ClassTerms {
+    /// A 1x non-participating preference, the round's place in the stack, no
+    /// anti-dilution: the simplest form of the NVCA model charter.
+    pub const ONE_X: ClassTerms = ClassTerms {
+        preference: Multiple::ONE,
+        participation: ParticipationKind::None,
+        cap: None,
+        seniority: None,
+        anti_dilution: AntiDilutionKind::None,
+    };
+}
+
 /// Class terms, in a lighter build: a type with no values, as [`Exit`] is there.
 #[cfg(not(feature = "full"))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

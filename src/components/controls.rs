@@ -71,6 +71,9 @@ fn analysts(state: &StateHandle, shown: &Rc<State>) -> Html {
         <>
             if view.shows_control(&ControlId::WhatIfs) {
                 { section(state, shown, whatif_controls, same_whatifs) }
+                if state.scenario.rounds.last().is_some_and(|r| !r.investments.is_empty() && r.valuation.is_some()) {
+                    { section(state, shown, terms_controls, same_terms) }
+                }
             }
             if view.shows_control(&ControlId::Names) {
                 { section(state, shown, name_controls, same_names) }
@@ -97,7 +100,8 @@ fn analysts(state: &StateHandle, _shown: &Rc<State>) -> Html {
                 {"More controls"}
             </button>
             <p class="muted small" id="more-controls-what">
-                {"Rename holders, add or remove investors, and set what-ifs on the deal's terms. Loads the rest of Fortress."}
+                {"Rename holders, add or remove investors, set what-ifs on the deal's terms, and give the round's \
+                  shares a liquidation preference. Loads the rest of Fortress."}
             </p>
         </div>
     }
@@ -126,6 +130,13 @@ fn same_dates(a: &State, b: &State) -> bool {
 #[cfg(feature = "full")]
 fn same_whatifs(a: &State, b: &State) -> bool {
     a.error == b.error && a.scenario.whatifs == b.scenario.whatifs && names(&a.scenario).eq(names(&b.scenario))
+}
+
+/// The share terms show the last round's terms and name.
+#[cfg(feature = "full")]
+fn same_terms(a: &State, b: &State) -> bool {
+    let last = |s: &State| s.scenario.rounds.last().map(|r| (r.terms, r.name.clone()));
+    a.error == b.error && last(a) == last(b)
 }
 
 /// The renaming boxes show every name.
@@ -442,6 +453,86 @@ fn whatif_controls(state: &StateHandle) -> Html {
                 <input type="checkbox" id="whatif-outweighed-on" checked={outweighed} onchange={check(Action::WhatIfOutweighedOn)} />
                 {format!("Apply: {term} ends if another holder outweighs {name}")}
             </label>
+        </fieldset>
+    }
+}
+
+/// The terms of the last round's shares: common, or a preferred class with a
+/// preference, participation (capped or not) and anti-dilution. The exit
+/// section shows what they do at a sale.
+#[cfg(feature = "full")]
+fn terms_controls(state: &StateHandle) -> Html {
+    use crate::input::plain_multiple;
+    use crate::state::{TermsEdit, DEFAULT_CAP_MICROS};
+    use fortress_core::{AntiDilutionKind, Multiple, ParticipationKind};
+    let Some(round) = state.scenario.rounds.last() else { return Html::default() };
+    let terms = round.terms;
+    let on = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            state.dispatch(Action::Terms(TermsEdit::On(e.target_unchecked_into::<HtmlInputElement>().checked())))
+        })
+    };
+    let participation = |kind: ParticipationKind| {
+        let state = state.clone();
+        Callback::from(move |_: Event| state.dispatch(Action::Terms(TermsEdit::Participation(kind))))
+    };
+    let anti_dilution = |kind: AntiDilutionKind| {
+        let state = state.clone();
+        Callback::from(move |_: Event| state.dispatch(Action::Terms(TermsEdit::AntiDilution(kind))))
+    };
+    let radio =
+        |name: &'static str, id: &'static str, label: &'static str, checked: bool, onchange: Callback<Event>| {
+            html! {
+                <label>
+                    <input type="radio" {name} {id} {checked} {onchange} disabled={terms.is_none()} />
+                    {label}
+                </label>
+            }
+        };
+    let shown = terms.unwrap_or(fortress_core::ClassTerms::ONE_X);
+    let part = shown.participation;
+    let ad = shown.anti_dilution;
+    html! {
+        <fieldset class="group" id="terms-controls">
+            <legend>{format!("The terms of the {} shares", round.name)}</legend>
+            <label class="check">
+                <input type="checkbox" id="terms-on" checked={terms.is_some()} onchange={on} />
+                {"Preferred shares, with a liquidation preference"}
+            </label>
+            <NumberField
+                id="terms-preference"
+                label="Liquidation preference (times the price paid)"
+                unit="x"
+                value={plain_multiple(shown.preference)}
+                min="0" max="3" step="0.25"
+                disabled={terms.is_none()}
+                status={FieldStatus::of(state, &Control::Terms)}
+                on_input={dispatch(state, |text| Action::Terms(TermsEdit::Preference(text)))}
+            />
+            <fieldset class="switch">
+                <legend>{"Beyond the preference"}</legend>
+                { radio("terms-participation", "terms-participation-none", "Nothing more (or converts)", part == ParticipationKind::None, participation(ParticipationKind::None)) }
+                { radio("terms-participation", "terms-participation-full", "Participates", part == ParticipationKind::Full, participation(ParticipationKind::Full)) }
+                { radio("terms-participation", "terms-participation-capped", "Participates to a cap", part == ParticipationKind::Capped, participation(ParticipationKind::Capped)) }
+            </fieldset>
+            if part == ParticipationKind::Capped && terms.is_some() {
+                <NumberField
+                    id="terms-cap"
+                    label="Participation cap (times the price paid, preference included)"
+                    unit="x"
+                    value={plain_multiple(shown.cap.unwrap_or(Multiple::from_micros(DEFAULT_CAP_MICROS)))}
+                    min="1" max="10" step="0.5"
+                    status={FieldStatus::of(state, &Control::Cap)}
+                    on_input={dispatch(state, |text| Action::Terms(TermsEdit::Cap(text)))}
+                />
+            }
+            <fieldset class="switch">
+                <legend>{"Anti-dilution"}</legend>
+                { radio("terms-anti-dilution", "terms-anti-dilution-none", "None", ad == AntiDilutionKind::None, anti_dilution(AntiDilutionKind::None)) }
+                { radio("terms-anti-dilution", "terms-anti-dilution-broad", "Broad-based weighted average", ad == AntiDilutionKind::BroadBased, anti_dilution(AntiDilutionKind::BroadBased)) }
+                { radio("terms-anti-dilution", "terms-anti-dilution-ratchet", "Full ratchet", ad == AntiDilutionKind::FullRatchet, anti_dilution(AntiDilutionKind::FullRatchet)) }
+            </fieldset>
         </fieldset>
     }
 }

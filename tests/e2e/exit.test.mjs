@@ -5,7 +5,7 @@
 // Needs `trunk build --release` first (scripts/test.sh does it); skipped while there is no dist/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { drawn, fromRoot, useDist, withPage } from './harness.mjs';
+import { drawn, fromRoot, moreControls, useDist, withPage } from './harness.mjs';
 
 const dist = useDist('index.html');
 const { skip } = dist;
@@ -59,9 +59,12 @@ test('the sale price moves by slider, box and keyboard, and the link keeps it', 
     // The keyboard: the slider steps by $10B.
     const slider = page.getByRole('slider', { name: 'Sale price' });
     await slider.focus();
+    const before = await page.evaluate(() => location.hash);
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => document.querySelector('#exit-box')?.value === '1210');
-    await page.waitForFunction(() => location.hash.length > 3);
+    // The address is written a quarter second after the edit is painted: wait until it settles.
+    await page.waitForFunction((h) => location.hash !== h, before);
+    await page.waitForTimeout(800);
     link = await page.evaluate(() => location.href);
   });
   await withPage(dist, link, async (page) => {
@@ -117,5 +120,44 @@ test('the sensitivity map colours by proceeds at the sale, with the figures read
     const next = await readout.innerText();
     const amount = Number(next.match(/gets \$(\d+(?:\.\d+)?)B at a \$500B sale/)[1]);
     assert.ok(amount < 102, next);
+  });
+});
+
+test("a reader gives the round's shares a preference, and the exit section shows what it does", { skip }, async () => {
+  await withPage(dist, 'index.html', async (page) => {
+    assert.equal(await page.locator('#exit-table').count(), 0);
+    await moreControls(page);
+    await page.getByRole('checkbox', { name: 'Preferred shares, with a liquidation preference' }).check();
+    // No sale price yet: the $840B post-money is shared out; the new money takes its 1x first.
+    await page.locator('#exit-table').waitFor({ timeout: 5_000 });
+    assert.match(await page.locator('#exit-summary').innerText(), /No sale price is set: the last post-money valuation, \$840B/);
+    await expectExit(page, 'amazon', 'exact', '$50,000,000,000');
+    // 1.5x: Amazon takes $75B, more than its 50/840 of $840B.
+    await page.getByRole('textbox', { name: 'Liquidation preference (times the price paid)' }).fill('1.5');
+    await expectExit(page, 'amazon', 'exact', '$75,000,000,000');
+    // Capped participation shows its cap; a cap below the preference is refused beside it.
+    await page.getByRole('radio', { name: 'Participates to a cap' }).check();
+    const cap = page.getByRole('textbox', { name: 'Participation cap (times the price paid, preference included)' });
+    assert.equal(await cap.inputValue(), '3');
+    await cap.fill('1');
+    await page.locator('#error-cap').filter({ hasText: 'The cap must not be below the preference.' }).waitFor({ timeout: 5_000 });
+    await cap.fill('3');
+    await page.locator('#error-cap').waitFor({ state: 'detached', timeout: 5_000 });
+    // At a $2,000B sale, converting would pay Amazon 50/840 of it, $119B; participating pays its $75B
+    // preference and its share of the rest, up to its 3x cap ($150B): it participates.
+    const before = await page.evaluate(() => location.hash);
+    await page.getByRole('textbox', { name: 'Sale price' }).fill('2000');
+    await expectExit(page, 'amazon', 'gets', '$');
+    assert.match(await page.locator('#exit-choices').innerText(), /preference and participation|participation to its cap/);
+    // The link carries the terms: reopened, the controls and the section are as they were. (The
+    // address is written a quarter second after each edit is painted: wait until it settles.)
+    await page.waitForFunction((h) => location.hash !== h, before);
+    await page.waitForTimeout(800);
+    const link = await page.evaluate(() => location.href);
+    const again = await page.context().newPage();
+    await again.goto(link);
+    await again.locator('#exit-table').waitFor({ timeout: 20_000 });
+    assert.equal(await again.getByRole('textbox', { name: 'Sale price' }).inputValue(), '2000');
+    await again.close();
   });
 });
