@@ -390,14 +390,21 @@ pub fn scenario_at(scenario: &Scenario, round_size: u128, valuation: u128) -> Re
 
 /// A holder's proceeds at a fixed sale over a map's cells (the full build's):
 /// what the holder would get if the company were sold for `value` after the
-/// round of each cell. ([`proceeds`] is the full build's.)
+/// round of each cell. ([`proceeds`] and [`proceeds_at`] are the full build's.)
+///
+/// Each cell's proceeds take a waterfall of their own, so a large scenario
+/// is sampled: every `stride`-th cell across and up (the cells whose column
+/// and row are multiples of it) is worked out, and colours its block of
+/// `stride` x `stride` cells. [`proceeds_at`] works out any one cell exactly.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Proceeds {
     /// The sale price, in dollars: the scenario's exit, or else its last
     /// post-money valuation as it is (the same for every cell).
     pub value: u128,
+    /// 1 when every cell is worked out; else the sampling step (a power of two).
+    pub stride: usize,
     /// Row by row, as [`Grid::cells`]: the holder's whole dollars at that
-    /// sale; `None` where the cell does not evaluate.
+    /// sale, at the sampled cell of each block; `None` where it does not evaluate.
     pub cells: Vec<Option<u128>>,
 }
 
@@ -411,22 +418,66 @@ impl Proceeds {
         self.cells.iter().map(|cell| cell.map(|v| ((v.saturating_sub(low)) as f64 / span * 255.0) as u8)).collect()
     }
 
-    /// The proceeds at a column and row, if that cell evaluates.
+    /// The proceeds at a column and row, when that cell was worked out (every
+    /// cell when `stride` is 1, else the sampled ones) and evaluates.
     pub fn cell(&self, grid: &Grid, column: usize, row: usize) -> Option<u128> {
         let columns = grid.round_sizes.len();
-        if column >= columns {
+        if column >= columns || !column.is_multiple_of(self.stride) || !row.is_multiple_of(self.stride) {
             return None;
         }
         *self.cells.get(row.checked_mul(columns)?.checked_add(column)?)?
     }
 }
 
+/// The most cell-holder-rounds a proceeds map works out (cells sampled x the
+/// holders after the round x the rounds and one): about a tenth of a second
+/// natively, some four times that in a browser. A larger map is sampled.
+#[cfg(feature = "full")]
+pub const PROCEEDS_WORK: usize = 80_000;
+
+/// What every cell's exit shares: the scenario without its words, the sale, the day money counts to.
+#[cfg(feature = "full")]
+struct Sale {
+    bare: Scenario,
+    exit: crate::Exit,
+    funded_to: Option<Date>,
+}
+
+#[cfg(feature = "full")]
+impl Sale {
+    /// The sale of the scenario's exit, or `None` when it has none to show.
+    fn of(scenario: &Scenario) -> Result<Option<Sale>, ScenarioError> {
+        if !crate::exit::has_exit(scenario) {
+            return Ok(None);
+        }
+        let outcome = crate::evaluate(scenario)?;
+        let Some(exit) = outcome.exit else { return Ok(None) };
+        let deal = crate::deal::of(scenario)?;
+        let funded_to = terms::funded_to(scenario, deal);
+        let value = Dollars(i64::try_from(exit.value).map_err(|_| overflow(0))?);
+        // What no cell's exit reads (the words around the figures, the baseline) is left out of the
+        // copy each cell makes.
+        let bare = Scenario { sources: Vec::new(), notes: Vec::new(), compare: None, ..scenario.clone() };
+        Ok(Some(Sale { bare, exit: crate::Exit { value, pool: exit.pool }, funded_to }))
+    }
+
+    /// The holder's whole dollars at this sale after the round of one cell.
+    fn at(&self, holder: &str, round_size: u128, valuation: u128) -> Option<u128> {
+        let mut cell = scenario_at(&self.bare, round_size, valuation).ok()?;
+        cell.exit = Some(self.exit);
+        crate::validate(&cell).ok()?;
+        let shared = crate::exit::evaluate_exit(&cell, self.funded_to, None).ok()??;
+        Some(shared.holders.iter().find(|h| h.id == holder).map_or(0, |h| h.amount))
+    }
+}
+
 /// `holder`'s proceeds over `grid`'s cells at one sale price, when the
 /// scenario has an exit to show (`exit::has_exit`: a sale price or class
-/// terms); `None` otherwise. Each cell is the scenario of
+/// terms); `None` otherwise. Each cell worked out is the scenario of
 /// [`scenario_at`] sold for the same price, shared out by the exit waterfall
 /// exactly as [`crate::evaluate`] would (a cell it refuses, or whose exit is
-/// too large to compute, is `None`).
+/// too large to compute, is `None`). Within [`PROCEEDS_WORK`] every cell is
+/// worked out; past it, a sample ([`Proceeds::stride`]).
 ///
 /// ```
 /// use fortress_core::{presets, sensitivity};
@@ -435,35 +486,55 @@ impl Proceeds {
 /// let proceeds = sensitivity::proceeds(&scenario, &grid, "amazon").unwrap().unwrap();
 /// // The round as it is: Amazon's $50B preference at the $500B sale.
 /// let (column, row) = grid.current;
-/// assert_eq!(proceeds.cell(&grid, column, row), Some(50_000_000_000));
+/// assert_eq!((proceeds.stride, proceeds.cell(&grid, column, row)), (1, Some(50_000_000_000)));
 /// ```
 #[cfg(feature = "full")]
 pub fn proceeds(scenario: &Scenario, grid: &Grid, holder: &str) -> Result<Option<Proceeds>, ScenarioError> {
-    if !crate::exit::has_exit(scenario) {
-        return Ok(None);
+    let Some(sale) = Sale::of(scenario)? else { return Ok(None) };
+    let steps = grid.round_sizes.len();
+    // At most this many holders after the rounds: the starting ones, each cheque's and each buyer's.
+    let holders = scenario.holders.len()
+        + scenario.rounds.iter().map(|r| r.investments.len() + r.secondaries.len() + 1).sum::<usize>();
+    let per_cell = holders.max(1).saturating_mul(scenario.rounds.len() + 1);
+    let mut stride = 1;
+    while stride < steps && (steps / stride).pow(2).saturating_mul(per_cell) > PROCEEDS_WORK {
+        stride *= 2;
     }
-    let outcome = crate::evaluate(scenario)?;
-    let Some(exit) = outcome.exit else { return Ok(None) };
-    let deal = crate::deal::of(scenario)?;
-    let funded_to = terms::funded_to(scenario, deal);
-    let sale =
-        Some(crate::Exit { value: Dollars(i64::try_from(exit.value).map_err(|_| overflow(0))?), pool: exit.pool });
-    // What no cell's exit reads (the words around the figures, the baseline) is left out of the
-    // copy each cell makes.
-    let bare = Scenario { sources: Vec::new(), notes: Vec::new(), compare: None, ..scenario.clone() };
-    let mut cells = Vec::with_capacity(grid.cells.len());
-    for &valuation in &grid.valuations {
-        for &round_size in &grid.round_sizes {
-            let amount = scenario_at(&bare, round_size, valuation).ok().and_then(|mut cell| {
-                cell.exit = sale;
-                crate::validate(&cell).ok()?;
-                let shared = crate::exit::evaluate_exit(&cell, funded_to, None).ok()??;
-                Some(shared.holders.iter().find(|h| h.id == holder).map_or(0, |h| h.amount))
-            });
-            cells.push(amount);
+    let mut cells = vec![None; grid.cells.len()];
+    for row in (0..grid.valuations.len()).step_by(stride) {
+        for column in (0..steps).step_by(stride) {
+            let (Some(&valuation), Some(&round_size)) = (grid.valuations.get(row), grid.round_sizes.get(column)) else {
+                continue;
+            };
+            let amount = sale.at(holder, round_size, valuation);
+            // The sample colours its block.
+            for r in row..(row + stride).min(grid.valuations.len()) {
+                for c in column..(column + stride).min(steps) {
+                    if let Some(slot) = cells.get_mut(r * steps + c) {
+                        *slot = amount;
+                    }
+                }
+            }
         }
     }
-    Ok(Some(Proceeds { value: exit.value, cells }))
+    Ok(Some(Proceeds { value: sale.exit.value.unsigned().unwrap_or(0), stride, cells }))
+}
+
+/// `holder`'s proceeds at the scenario's sale after the round of one cell of
+/// `grid`, exactly: what the map's readout says for a cell a sampled map did
+/// not work out. `None` where the cell does not evaluate or there is no exit.
+///
+/// ```
+/// use fortress_core::{presets, sensitivity};
+/// let scenario = presets::exit_what_if();
+/// let grid = sensitivity::grid(&scenario, "amazon", "azure-api-exclusivity", 8).unwrap();
+/// let (column, row) = grid.current;
+/// assert_eq!(sensitivity::proceeds_at(&scenario, &grid, "amazon", column, row), Some(50_000_000_000));
+/// ```
+#[cfg(feature = "full")]
+pub fn proceeds_at(scenario: &Scenario, grid: &Grid, holder: &str, column: usize, row: usize) -> Option<u128> {
+    let sale = Sale::of(scenario).ok()??;
+    sale.at(holder, *grid.round_sizes.get(column)?, *grid.valuations.get(row)?)
 }
 
 /// What the map needs of the last round.

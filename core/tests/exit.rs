@@ -1131,3 +1131,42 @@ fn an_exit_too_large_to_compute_exactly_names_the_exit() {
     assert_eq!((e.field.as_str(), &e.kind), ("exit", &ErrorKind::Overflow));
     assert_eq!(e.to_string(), "exit: the numbers are too large to compute exactly");
 }
+
+// The map's proceeds: every cell worked out is what evaluating that cell's
+// scenario with the same sale gives; a large scenario is sampled, within the
+// work bound, and any cell can still be worked out exactly.
+#[test]
+fn the_maps_proceeds_are_each_cells_exit() {
+    use fortress_core::sensitivity::{grid, proceeds, proceeds_at, scenario_at, PROCEEDS_WORK};
+    let small = fortress_core::presets::exit_what_if();
+    let mut large = fortress_testkit::synthetic(300, 6);
+    for round in &mut large.rounds {
+        round.terms = Some(ClassTerms::ONE_X);
+    }
+    for (s, holder) in [(&small, "microsoft"), (&large, "h0")] {
+        let g = grid(s, holder, "azure-api-exclusivity", 64).unwrap();
+        let map = proceeds(s, &g, holder).unwrap().unwrap();
+        let sale = evaluate(s).unwrap().exit.unwrap().value;
+        assert_eq!(map.value, sale);
+        let holders =
+            s.holders.len() + s.rounds.iter().map(|r| r.investments.len() + r.secondaries.len() + 1).sum::<usize>();
+        assert!((64 / map.stride).pow(2) * holders * (s.rounds.len() + 1) <= PROCEEDS_WORK || map.stride == 64);
+        for (column, row) in [(0, 0), g.current, (32, 16), (63, 63), (8, 40)] {
+            let exact = proceeds_at(s, &g, holder, column, row);
+            let mut cell = scenario_at(s, g.round_sizes[column], g.valuations[row]).unwrap();
+            cell.exit = Some(Exit { value: Dollars(sale as i64), pool: ExitPool::Common });
+            let want = evaluate(&cell).ok().and_then(|o| o.exit).map(|e| paid(&e, holder));
+            assert_eq!(exact, want, "cell ({column}, {row})");
+            if column % map.stride == 0 && row % map.stride == 0 {
+                assert_eq!(map.cell(&g, column, row), want, "sampled cell ({column}, {row})");
+            } else {
+                assert_eq!(map.cell(&g, column, row), None);
+            }
+        }
+    }
+    // The small preset is worked out cell by cell, the large one sampled.
+    let g = grid(&small, "microsoft", "azure-api-exclusivity", 64).unwrap();
+    assert_eq!(proceeds(&small, &g, "microsoft").unwrap().unwrap().stride, 1);
+    let g = grid(&large, "h0", "azure-api-exclusivity", 64).unwrap();
+    assert!(proceeds(&large, &g, "h0").unwrap().unwrap().stride > 1);
+}

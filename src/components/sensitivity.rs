@@ -61,6 +61,17 @@ enum Layer {
     Proceeds,
 }
 
+/// The holder's proceeds at one cell, exactly (the full build's; the lighter build has no exits).
+#[cfg(feature = "full")]
+fn proceeds_at(props: &SensitivityMapProps, grid: &Grid, column: usize, row: usize) -> Option<u128> {
+    core_map::proceeds_at(props.scenario.as_deref()?, grid, &props.holder, column, row)
+}
+
+#[cfg(not(feature = "full"))]
+fn proceeds_at(_: &SensitivityMapProps, _: &Grid, _: usize, _: usize) -> Option<u128> {
+    None
+}
+
 /// The holder's proceeds over the grid at the exit's sale price, when asked for (the full build's).
 #[cfg(feature = "full")]
 fn proceeds_of(grid: Option<&Grid>, scenario: Option<&fortress_core::Scenario>, holder: &str) -> Option<Rc<Proceeds>> {
@@ -348,6 +359,14 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
                     </label>
                 }
             </fieldset>
+            if let Some(stride) = proceeds.as_ref().map(|p| p.stride).filter(|&s| s > 1 && *layer == Layer::Proceeds) {
+                <p class="muted small" id="sensitivity-sampled">
+                    {format!(
+                        "A large scenario: the proceeds colour blocks of {stride} by {stride} cells, each by its \
+                         lower left cell; the readout works out each cell exactly."
+                    )}
+                </p>
+            }
             <div class="heat-frame">
                 <span class="heat-axis heat-y" aria-hidden="true">
                     {format!("{} {basis}", fmt::money(grid.valuations.last().copied().unwrap_or(0)))}
@@ -417,7 +436,9 @@ fn describe(
         fmt::money(valuation.unwrap_or(0)),
         grid.basis.label()
     );
-    let gets = proceeds.and_then(|p| Some((p.cell(grid, column, row)?, p.value)));
+    // A sampled map worked out only some cells: the readout works out the cursor's exactly.
+    let exact = |p: &Proceeds| p.cell(grid, column, row).or_else(|| proceeds_at(props, grid, column, row));
+    let gets = proceeds.and_then(|p| Some((exact(p)?, p.value)));
     let gets = gets.map(|(amount, sale)| format!("; gets {} at a {} sale", fmt::money(amount), fmt::money(sale)));
     match grid.cell(column, row) {
         Some(cell) => format!(
