@@ -224,11 +224,14 @@ const RESULTS: &[(Section, u8, Option<SectionView>)] = &[
     (Section::Sources, 3, Some((components::terms::sources, same_sources))),
 ];
 
-/// The exit shows the exit's outcome, and its sale price's message and draft.
+/// The exit shows the exit's outcome, its sale price's message and draft, the holder in focus
+/// (its summary says what it gets), and whether every payout is shown.
 #[cfg(feature = "full")]
 fn same_exit(a: &State, b: &State) -> bool {
     use crate::state::Control;
-    a.outcome.exit == b.outcome.exit && a.error_at(&Control::Exit) == b.error_at(&Control::Exit)
+    a.outcome.exit == b.outcome.exit
+        && a.error_at(&Control::Exit) == b.error_at(&Control::Exit)
+        && (a.focus == b.focus && a.all_holders == b.all_holders)
 }
 
 /// The sources show the scenario's sources.

@@ -392,6 +392,27 @@ impl State {
         (shown, left_out)
     }
 
+    /// The exit's holders the exit section shows, in its order: every one, or
+    /// past [`SHOWN_HOLDERS`] (until the reader asks for all) the largest
+    /// payouts and the holder in focus; and how many are left out.
+    #[cfg(feature = "full")]
+    pub fn shown_exit_holders(&self) -> (Vec<&fortress_core::exit::ExitHolder>, usize) {
+        let Some(exit) = self.outcome.exit.as_ref() else { return (Vec::new(), 0) };
+        let rows = &exit.holders;
+        if self.all_holders || rows.len() <= SHOWN_HOLDERS {
+            return (rows.iter().collect(), 0);
+        }
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(rows.get(i).map_or(0, |r| r.amount)));
+        order.truncate(SHOWN_HOLDERS);
+        if let Some(focus) = rows.iter().position(|r| r.id == self.focus) {
+            order.push(focus);
+        }
+        let shown: Vec<_> = rows.iter().enumerate().filter(|(i, _)| order.contains(i)).map(|(_, r)| r).collect();
+        let left_out = rows.len() - shown.len();
+        (shown, left_out)
+    }
+
     /// The scenario's outcome, under the publisher's deal when there is one.
     fn judge(&self, scenario: &Scenario) -> Result<Outcome, ScenarioError> {
         #[cfg(feature = "full")]

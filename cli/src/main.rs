@@ -245,8 +245,8 @@ fn embed(args: &[&str]) -> Result<String, String> {
 /// then in any order `--exit N` as often as wanted (whole dollars, or `$1.5B`;
 /// they replace the file's `exits`, or the scenario's `exit` or last
 /// post-money valuation) and `--csv` (the rows as CSV, else the engine's
-/// waterfalls as JSON). A text with a `"version"` and no `"equity_version"`
-/// is read as a scenario; any other as an equity file.
+/// waterfalls as JSON). A JSON object with a top-level `"version"` and no
+/// `"equity_version"` is read as a scenario; any other text as an equity file.
 fn waterfall(args: &[&str]) -> Result<String, String> {
     let (mut path, mut csv, mut exits) = (None, false, Vec::new());
     let mut rest = args.iter();
@@ -266,7 +266,10 @@ fn waterfall(args: &[&str]) -> Result<String, String> {
         return Err(format!("--exit: {} exits; the limit is {MAX_EXITS}", exits.len()));
     }
     let text = read_input(path, MAX_EQUITY_BYTES.max(MAX_SCENARIO_BYTES))?;
-    let scenario_text = text.contains("\"version\"") && !text.contains("\"equity_version\"");
+    // A scenario names its `version` at the top; an equity file its `equity_version` (anything
+    // else is read as an equity file, whose reader says what is wrong).
+    let top = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text).ok();
+    let scenario_text = top.is_some_and(|top| top.contains_key("version") && !top.contains_key("equity_version"));
     let (name, table, given) = if !scenario_text {
         let equity = parse_equity(&text).map_err(|e| e.to_string())?;
         (equity.name, equity.table, equity.exits)

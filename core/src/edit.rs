@@ -327,6 +327,10 @@ pub fn remove_investor(scenario: &Scenario, holder: &str) -> Result<Scenario, Sc
     if round.investments.len() == before {
         return Err(unknown(format!("rounds[{i}].investments"), holder));
     }
+    if round.investments.is_empty() {
+        // A round that sells no shares has no class of them: its terms go with its last cheque.
+        round.terms = None;
+    }
     if round.investments.is_empty() && round.pool.is_none() && round.secondaries.is_empty() {
         next.rounds.pop();
     }
@@ -404,6 +408,18 @@ pub fn set_count(scenario: &Scenario, count: CountBasis) -> Result<Scenario, Sce
 pub fn set_exit(scenario: &Scenario, value: crate::Dollars) -> Result<Scenario, ScenarioError> {
     let pool = scenario.exit.map(|exit| exit.pool).unwrap_or_default();
     Ok(Scenario { exit: Some(crate::Exit { value, pool }), ..scenario.clone() })
+}
+
+/// Whether the last round sells shares at a price (a valuation and at least
+/// one cheque), so that its shares can form a class with terms.
+///
+/// ```
+/// use fortress_core::{edit, presets};
+/// assert!(edit::last_round_sells_shares(&presets::feb_2026_pre_money()));
+/// assert!(!edit::last_round_sells_shares(&presets::oct_2025_recap()));
+/// ```
+pub fn last_round_sells_shares(scenario: &Scenario) -> bool {
+    scenario.rounds.last().is_some_and(|r| !r.investments.is_empty() && r.valuation.is_some())
 }
 
 /// Sets the terms of the shares the last round sells: `Some` makes them a

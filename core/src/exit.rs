@@ -54,6 +54,11 @@ pub struct ExitOutcome {
     pub per_share: Ratio,
     /// The preferences of every class together, whole dollars (rounded down).
     pub preferences: u128,
+    /// Why the sale could not be shared out (its figures are then empty), such
+    /// as `exit: the numbers are too large to compute exactly`. The rest of the
+    /// outcome stands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// One class at the exit.
@@ -205,14 +210,44 @@ pub(crate) fn evaluate_exit(
         (None, Some(post)) => (post, false, ExitPool::Common),
         (None, None) => return Ok(None),
     };
-    let replay = replay(scenario, funded_to)?;
-    let table = replay.cap_table(pool_kind)?;
-    let waterfall = engine::waterfall(&table, value).map_err(|e| {
-        // The engine's paths are into its own table, not the scenario: the exit is named instead.
-        let kind = if e.message == engine::TOO_LARGE { ErrorKind::Overflow } else { ErrorKind::Exit(e.message) };
-        ScenarioError::new("exit", kind)
-    })?;
-    replay.outcome(scenario, &table, &waterfall, value, asked, pool_kind)
+    // The field to blame when the exit cannot be shared out: the sale asked about, else the terms.
+    let blamed = match scenario.exit {
+        Some(_) => "exit".to_owned(),
+        None => scenario
+            .rounds
+            .iter()
+            .position(|r| r.terms.is_some())
+            .map_or("exit".to_owned(), |i| format!("rounds[{i}].terms")),
+    };
+    let shared = (|| {
+        let replay = replay(scenario, funded_to)?;
+        let table = replay.cap_table(pool_kind)?;
+        let waterfall = engine::waterfall(&table, value).map_err(|e| {
+            // The engine's paths are into its own table, not the scenario's.
+            let kind = if e.message == engine::TOO_LARGE { ErrorKind::Overflow } else { ErrorKind::Exit(e.message) };
+            ScenarioError::new(blamed.clone(), kind)
+        })?;
+        replay.outcome(scenario, &table, &waterfall, value, asked, pool_kind)
+    })();
+    match shared {
+        Ok(outcome) => Ok(outcome),
+        // The rest of the outcome stands: the exit says why it has no figures.
+        Err(error) => Ok(Some(ExitOutcome {
+            value,
+            asked,
+            pool: pool_kind,
+            classes: Vec::new(),
+            holders: Vec::new(),
+            adjustments: Vec::new(),
+            common_rounds: Vec::new(),
+            per_share: Ratio::ZERO,
+            preferences: 0,
+            error: Some(match error.field.as_str() {
+                "exit" => ScenarioError { field: blamed, ..error }.to_string(),
+                _ => error.to_string(),
+            }),
+        })),
+    }
 }
 
 fn overflow(field: &str) -> ScenarioError {
@@ -242,7 +277,8 @@ struct Replay {
     groups: Vec<bool>,
     held: Vec<Vec<u128>>,
     classes: Vec<Class>,
-    pools: Vec<usize>,
+    /// The shares pool top-ups created, by holder: what an unissued pool is.
+    pools: Vec<u128>,
     adjustments: Vec<Adjustment>,
     common_rounds: Vec<String>,
 }
@@ -255,7 +291,7 @@ struct Follow<'r> {
     /// The class the round's cheques buy.
     class: usize,
     n_classes: usize,
-    pools: &'r mut Vec<usize>,
+    pools: &'r mut Vec<u128>,
     /// The counted money of each of the round's cheques.
     amounts: &'r [u128],
     /// Shares the round's cheques bought, and the money they were bought with.
@@ -276,8 +312,11 @@ impl Follow<'_> {
 
 impl Ledger for Follow<'_> {
     fn pool(&mut self, holder: usize, shares: u128) {
-        if !self.pools.contains(&holder) {
-            self.pools.push(holder);
+        if self.pools.len() <= holder {
+            self.pools.resize(holder + 1, 0);
+        }
+        if let Some(slot) = self.pools.get_mut(holder) {
+            *slot = slot.saturating_add(shares);
         }
         if let Some(slot) = self.row(holder).and_then(|row| row.first_mut()) {
             *slot = slot.saturating_add(shares);
@@ -334,9 +373,16 @@ fn replay(scenario: &Scenario, funded_to: Option<Date>) -> Result<Replay, Scenar
             Some(terms) => {
                 let id = class_id(&round.name, i, &classes);
                 let rank = terms.seniority.unwrap_or_else(|| u32::try_from(i + 1).unwrap_or(u32::MAX));
+                // Names as unique as ids: two rounds of one name make "Series A preferred (2)".
+                let mut name = format!("{} preferred", round.name);
+                let mut n = 2;
+                while classes.iter().any(|c| c.name == name) {
+                    name = format!("{} preferred ({n})", round.name);
+                    n += 1;
+                }
                 classes.push(Class {
                     id,
-                    name: format!("{} preferred", round.name),
+                    name,
                     terms,
                     rank,
                     round: i,
@@ -510,12 +556,17 @@ impl Replay {
                 if shares == 0 {
                     continue;
                 }
-                if c == 0 && pool == ExitPool::Unissued && self.pools.contains(&idx) {
-                    unissued = unissued.checked_add(shares).ok_or_else(|| overflow("exit.pool"))?;
-                    continue;
+                // Unissued, the shares the row's pool top-ups created get nothing; any others it holds
+                // (a starting stake, shares it bought) are paid as they are.
+                let pooled = match (c, pool) {
+                    (0, ExitPool::Unissued) => self.pools.get(idx).copied().unwrap_or(0).min(shares),
+                    _ => 0,
+                };
+                unissued = unissued.checked_add(pooled).ok_or_else(|| overflow("exit.pool"))?;
+                if shares > pooled {
+                    let class = classes.get(c).map_or(COMMON, |k| k.id.as_str());
+                    holdings.push(Holding { holder: id.clone(), class: class.to_owned(), shares: shares - pooled });
                 }
-                let class = classes.get(c).map_or(COMMON, |k| k.id.as_str());
-                holdings.push(Holding { holder: id.clone(), class: class.to_owned(), shares });
             }
         }
         Ok(CapTable { classes, holdings, options: Vec::new(), pool: unissued, promised_options: 0 })
@@ -557,22 +608,25 @@ impl Replay {
                 reason: payout.reason.clone(),
             });
         }
+        // One pass each over the payouts and the holdings, by holder, so that a table of
+        // thousands of holders costs no more than a few passes.
+        let paid_by: std::collections::HashMap<&str, u128> =
+            waterfall.holders.iter().map(|h| (h.holder.as_str(), h.amount)).collect();
+        let mut held_by: std::collections::HashMap<&str, Vec<(String, u128)>> = std::collections::HashMap::new();
+        for holding in &table.holdings {
+            let name = table.classes.iter().find(|k| k.id == holding.class).map_or("", |k| k.name.as_str());
+            held_by.entry(holding.holder.as_str()).or_default().push((name.to_owned(), holding.shares));
+        }
         let mut holders = Vec::new();
         for (idx, id) in self.ids.iter().enumerate() {
-            let Some(paid) = waterfall.holders.iter().find(|h| &h.holder == id) else { continue };
-            let holdings = (table.holdings.iter())
-                .filter(|h| &h.holder == id)
-                .map(|h| {
-                    let name = table.classes.iter().find(|k| k.id == h.class).map_or("", |k| k.name.as_str());
-                    (name.to_owned(), h.shares)
-                })
-                .collect();
+            let Some(&amount) = paid_by.get(id.as_str()) else { continue };
+            let holdings = held_by.remove(id.as_str()).unwrap_or_default();
             holders.push(ExitHolder {
                 id: id.clone(),
                 name: self.names.get(idx).cloned().unwrap_or_else(|| scenario.holder_name(id).to_owned()),
                 group: self.groups.get(idx).copied().unwrap_or(false),
-                amount: paid.amount,
-                percent: percent_of(paid.amount, value),
+                amount,
+                percent: percent_of(amount, value),
                 holdings,
             });
         }
@@ -586,6 +640,7 @@ impl Replay {
             common_rounds: self.common_rounds.clone(),
             per_share: waterfall.per_share,
             preferences,
+            error: None,
         }))
     }
 }

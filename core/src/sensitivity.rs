@@ -396,7 +396,7 @@ pub fn scenario_at(scenario: &Scenario, round_size: u128, valuation: u128) -> Re
 /// is sampled: every `stride`-th cell across and up (the cells whose column
 /// and row are multiples of it) is worked out, and colours its block of
 /// `stride` x `stride` cells. [`proceeds_at`] works out any one cell exactly.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Proceeds {
     /// The sale price, in dollars: the scenario's exit, or else its last
     /// post-money valuation as it is (the same for every cell).
@@ -406,6 +406,9 @@ pub struct Proceeds {
     /// Row by row, as [`Grid::cells`]: the holder's whole dollars at that
     /// sale, at the sampled cell of each block; `None` where it does not evaluate.
     pub cells: Vec<Option<u128>>,
+    /// What every cell's exit shares, kept to work out any one cell ([`Proceeds::at`]).
+    #[cfg(feature = "full")]
+    sale: Sale,
 }
 
 impl Proceeds {
@@ -437,6 +440,7 @@ pub const PROCEEDS_WORK: usize = 80_000;
 
 /// What every cell's exit shares: the scenario without its words, the sale, the day money counts to.
 #[cfg(feature = "full")]
+#[derive(Clone, Debug, PartialEq)]
 struct Sale {
     bare: Scenario,
     exit: crate::Exit,
@@ -517,7 +521,17 @@ pub fn proceeds(scenario: &Scenario, grid: &Grid, holder: &str) -> Result<Option
             }
         }
     }
-    Ok(Some(Proceeds { value: sale.exit.value.unsigned().unwrap_or(0), stride, cells }))
+    Ok(Some(Proceeds { value: sale.exit.value.unsigned().unwrap_or(0), stride, cells, sale }))
+}
+
+#[cfg(feature = "full")]
+impl Proceeds {
+    /// `holder`'s proceeds after the round of one cell of `grid`, exactly,
+    /// whether or not the map sampled it: what the readout says. `None` where
+    /// the cell does not evaluate.
+    pub fn at(&self, grid: &Grid, holder: &str, column: usize, row: usize) -> Option<u128> {
+        self.sale.at(holder, *grid.round_sizes.get(column)?, *grid.valuations.get(row)?)
+    }
 }
 
 /// `holder`'s proceeds at the scenario's sale after the round of one cell of
@@ -533,8 +547,7 @@ pub fn proceeds(scenario: &Scenario, grid: &Grid, holder: &str) -> Result<Option
 /// ```
 #[cfg(feature = "full")]
 pub fn proceeds_at(scenario: &Scenario, grid: &Grid, holder: &str, column: usize, row: usize) -> Option<u128> {
-    let sale = Sale::of(scenario).ok()??;
-    sale.at(holder, *grid.round_sizes.get(column)?, *grid.valuations.get(row)?)
+    Sale::of(scenario).ok()??.at(holder, *grid.round_sizes.get(column)?, *grid.valuations.get(row)?)
 }
 
 /// What the map needs of the last round.

@@ -71,7 +71,7 @@ fn analysts(state: &StateHandle, shown: &Rc<State>) -> Html {
         <>
             if view.shows_control(&ControlId::WhatIfs) {
                 { section(state, shown, whatif_controls, same_whatifs) }
-                if state.scenario.rounds.last().is_some_and(|r| !r.investments.is_empty() && r.valuation.is_some()) {
+                if edit::last_round_sells_shares(&state.scenario) {
                     { section(state, shown, terms_controls, same_terms) }
                 }
             }

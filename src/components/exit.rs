@@ -30,15 +30,20 @@ pub fn exit(state: &StateHandle) -> Html {
     let value = u128::try_from(fortress_core::Dollars::MAX.0).map_or(exit.value, |max| exit.value.min(max));
     let value = i64::try_from(value).map_or(fortress_core::Dollars::MAX, fortress_core::Dollars);
     let price = fmt::money(exit.value);
-    let summary = if exit.asked {
-        format!("The company sold for {price}. The preferences come first: {} in all.", fmt::money(exit.preferences))
+    let sale = if exit.asked {
+        format!("The company sold for {price}.")
     } else {
-        format!(
-            "No sale price is set: the last post-money valuation, {price}, is shared out. The preferences come \
-             first: {} in all.",
-            fmt::money(exit.preferences)
-        )
+        format!("No sale price is set: the last post-money valuation, {price}, is shared out.")
     };
+    let preferences = if exit.preferences > 0 {
+        format!(" The preferences come first: {} in all.", fmt::money(exit.preferences))
+    } else {
+        " No class has a preference: every share is paid alike.".to_owned()
+    };
+    // Said as the price moves: what the holder in focus gets.
+    let focus = exit.holders.iter().find(|h| h.id == state.focus);
+    let gets = focus.map(|h| format!(" {} gets {}.", h.name, fmt::money(h.amount))).unwrap_or_default();
+    let summary = format!("{sale}{preferences}{gets}");
     html! {
         <section class="card exit" part="exit" aria-labelledby="exit-heading">
             <h2 id="exit-heading">{"If the company were sold"}</h2>
@@ -52,21 +57,29 @@ pub fn exit(state: &StateHandle) -> Html {
                 status={FieldStatus::of(state, &Control::Exit)}
                 {on_input}
             />
-            <p class="summary" id="exit-summary">{summary}</p>
-            { bar(exit) }
-            { table(exit) }
-            { choices(exit) }
+            <p class="summary" id="exit-summary" aria-live="polite">{summary}</p>
+            if let Some(error) = &exit.error {
+                <p class="field-error" role="alert" id="exit-error">
+                    <span aria-hidden="true">{"\u{26a0}\u{fe0e} "}</span>
+                    {format!("This sale cannot be shared out: {error}.")}
+                </p>
+            } else {
+                { bar(state, exit) }
+                { table(state, exit) }
+                { choices(exit) }
+            }
         </section>
     }
 }
 
 /// Who gets what as one stacked bar: a segment per holder, to scale, with
-/// its name above it where it fits (so colour is never the only sign); the
-/// table below says the same in words.
-fn bar(exit: &ExitOutcome) -> Html {
+/// its name above it where it fits; a segment too narrow for its name has it
+/// in its tooltip, and the table below says everything in words and figures.
+fn bar(state: &StateHandle, exit: &ExitOutcome) -> Html {
     let mut x = 0.0;
     let mut description = String::new();
-    let segments = exit.holders.iter().enumerate().filter(|(_, h)| h.amount > 0).map(|(i, h)| {
+    let (shown, left_out) = state.shown_exit_holders();
+    let segments = shown.into_iter().enumerate().filter(|(_, h)| h.amount > 0).map(|(i, h)| {
         let width = WIDTH * h.percent / 100.0;
         let at = x;
         x += width;
@@ -84,9 +97,12 @@ fn bar(exit: &ExitOutcome) -> Html {
         }
     });
     let segments: Html = segments.collect();
+    if left_out > 0 {
+        description.push_str(&format!("{left_out} smaller payouts are not drawn."));
+    }
     html! {
         <svg id="exit-bar" viewBox={format!("0 0 {} 40", num(WIDTH))} role="img"
-            aria-labelledby="exit-bar-title exit-bar-desc" preserveAspectRatio="xMinYMin meet">
+            aria-labelledby="exit-bar-title" aria-describedby="exit-bar-desc" preserveAspectRatio="xMinYMin meet">
             <title id="exit-bar-title">{format!("Who gets what of {}", fmt::money(exit.value))}</title>
             <desc id="exit-bar-desc">{description}</desc>
             { segments }
@@ -95,8 +111,13 @@ fn bar(exit: &ExitOutcome) -> Html {
 }
 
 /// Who gets what as a table: each holder, what it holds, what it gets, short and to the dollar.
-fn table(exit: &ExitOutcome) -> Html {
-    let rows = exit.holders.iter().map(|h| {
+fn table(state: &StateHandle, exit: &ExitOutcome) -> Html {
+    let (shown, left_out) = state.shown_exit_holders();
+    let all = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::AllHolders(true)))
+    };
+    let rows = shown.into_iter().map(|h| {
         let holds = h.holdings.iter().map(|(class, _)| class.as_str()).collect::<Vec<_>>().join(", ");
         html! {
             <tr data-holder={h.id.clone()}>
@@ -123,6 +144,14 @@ fn table(exit: &ExitOutcome) -> Html {
                 </thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            if left_out > 0 {
+                <p>
+                    <span class="small muted">{format!("{left_out} smaller payouts are not shown here. ")}</span>
+                    <button type="button" id="exit-all-holders" aria-controls="exit-table" onclick={all}>
+                        {"Show all"}
+                    </button>
+                </p>
+            }
         </div>
     }
 }

@@ -63,12 +63,18 @@ enum Layer {
 
 /// The holder's proceeds at one cell, exactly (the full build's; the lighter build has no exits).
 #[cfg(feature = "full")]
-fn proceeds_at(props: &SensitivityMapProps, grid: &Grid, column: usize, row: usize) -> Option<u128> {
-    core_map::proceeds_at(props.scenario.as_deref()?, grid, &props.holder, column, row)
+fn proceeds_at(
+    proceeds: &Proceeds,
+    props: &SensitivityMapProps,
+    grid: &Grid,
+    column: usize,
+    row: usize,
+) -> Option<u128> {
+    proceeds.at(grid, &props.holder, column, row)
 }
 
 #[cfg(not(feature = "full"))]
-fn proceeds_at(_: &SensitivityMapProps, _: &Grid, _: usize, _: usize) -> Option<u128> {
+fn proceeds_at(_: &Proceeds, _: &SensitivityMapProps, _: &Grid, _: usize, _: usize) -> Option<u128> {
     None
 }
 
@@ -333,8 +339,9 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
         <>
             <p class="muted small" id="sensitivity-help">
                 {format!(
-                    "{}'s stake after the round, for round sizes (across) and {basis} valuations (up) {}, \
-                     marked. Arrow keys or the pointer read a cell; Enter or a click sets the round to it.",
+                    "{}'s stake after the round (or the term's status, or what it gets at a sale), for round \
+                     sizes (across) and {basis} valuations (up) {}, marked. Arrow keys or the pointer read a cell; \
+                     Enter or a click sets the round to it.",
                     props.holder_name,
                     grid.span()
                 )}
@@ -373,7 +380,7 @@ pub fn SensitivityMap(props: &SensitivityMapProps) -> Html {
                 </span>
                 <div id="sensitivity-map" class="heat" role="application" tabindex="0"
                     aria-roledescription="heat map" aria-labelledby="sensitivity-heading"
-                    aria-describedby="sensitivity-help" data-grid-cells={(steps * steps).to_string()}
+                    aria-describedby={if proceeds.as_ref().is_some_and(|p| p.stride > 1) && *layer == Layer::Proceeds { "sensitivity-help sensitivity-sampled" } else { "sensitivity-help" }} data-grid-cells={(steps * steps).to_string()}
                     onkeydown={on_key}>
                     <canvas ref={canvas} width={steps.to_string()} height={steps.to_string()}
                         onmousemove={on_move} onclick={on_click} aria-hidden="true"></canvas>
@@ -437,7 +444,7 @@ fn describe(
         grid.basis.label()
     );
     // A sampled map worked out only some cells: the readout works out the cursor's exactly.
-    let exact = |p: &Proceeds| p.cell(grid, column, row).or_else(|| proceeds_at(props, grid, column, row));
+    let exact = |p: &Proceeds| p.cell(grid, column, row).or_else(|| proceeds_at(p, props, grid, column, row));
     let gets = proceeds.and_then(|p| Some((exact(p)?, p.value)));
     let gets = gets.map(|(amount, sale)| format!("; gets {} at a {} sale", fmt::money(amount), fmt::money(sale)));
     match grid.cell(column, row) {
@@ -474,7 +481,8 @@ fn draw(canvas: &NodeRef, grid: &Grid, layer: Layer, proceeds: Option<&Proceeds>
             (None, ..) | (_, Layer::Stake, None) => [200, 200, 200],
             // 0 (lightest) to 255 (darkest).
             (Some(_), Layer::Stake, Some(t)) => [240 - t / 2 - t / 4, 244 - t / 2 - t / 8, 255 - t / 4],
-            // The proceeds on a green ramp, 0 (lightest) to 255 (darkest); grey while worked out.
+            // The proceeds on a green ramp, 0 (lightest) to 255 (darkest); grey where the block's
+            // sampled cell does not evaluate.
             (Some(_), Layer::Proceeds, _) => match gains.get(i).copied().flatten() {
                 Some(t) => [236 - t / 2 - t / 4, 248 - t / 4 - t / 8, 236 - t / 2 - t / 4],
                 None => [200, 200, 200],
