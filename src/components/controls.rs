@@ -457,6 +457,22 @@ fn whatif_controls(state: &StateHandle) -> Html {
     }
 }
 
+/// The participation choices: element id, label, kind.
+#[cfg(feature = "full")]
+const PARTICIPATION: [(&str, &str, fortress_core::ParticipationKind); 3] = [
+    ("terms-participation-none", "Nothing more (or converts)", fortress_core::ParticipationKind::None),
+    ("terms-participation-full", "Participates", fortress_core::ParticipationKind::Full),
+    ("terms-participation-capped", "Participates to a cap", fortress_core::ParticipationKind::Capped),
+];
+
+/// The anti-dilution choices: element id, label, kind.
+#[cfg(feature = "full")]
+const ANTI_DILUTION: [(&str, &str, fortress_core::AntiDilutionKind); 3] = [
+    ("terms-anti-dilution-none", "None", fortress_core::AntiDilutionKind::None),
+    ("terms-anti-dilution-broad", "Broad-based weighted average", fortress_core::AntiDilutionKind::BroadBased),
+    ("terms-anti-dilution-ratchet", "Full ratchet", fortress_core::AntiDilutionKind::FullRatchet),
+];
+
 /// The terms of the last round's shares: common, or a preferred class with a
 /// preference, participation (capped or not) and anti-dilution. The exit
 /// section shows what they do at a sale.
@@ -512,9 +528,7 @@ fn terms_controls(state: &StateHandle) -> Html {
             />
             <fieldset class="switch">
                 <legend>{"Beyond the preference"}</legend>
-                { radio("terms-participation", "terms-participation-none", "Nothing more (or converts)", part == ParticipationKind::None, participation(ParticipationKind::None)) }
-                { radio("terms-participation", "terms-participation-full", "Participates", part == ParticipationKind::Full, participation(ParticipationKind::Full)) }
-                { radio("terms-participation", "terms-participation-capped", "Participates to a cap", part == ParticipationKind::Capped, participation(ParticipationKind::Capped)) }
+                { for PARTICIPATION.iter().map(|&(id, label, kind)| radio("terms-participation", id, label, part == kind, participation(kind))) }
             </fieldset>
             if part == ParticipationKind::Capped && terms.is_some() {
                 <NumberField
@@ -529,9 +543,7 @@ fn terms_controls(state: &StateHandle) -> Html {
             }
             <fieldset class="switch">
                 <legend>{"Anti-dilution"}</legend>
-                { radio("terms-anti-dilution", "terms-anti-dilution-none", "None", ad == AntiDilutionKind::None, anti_dilution(AntiDilutionKind::None)) }
-                { radio("terms-anti-dilution", "terms-anti-dilution-broad", "Broad-based weighted average", ad == AntiDilutionKind::BroadBased, anti_dilution(AntiDilutionKind::BroadBased)) }
-                { radio("terms-anti-dilution", "terms-anti-dilution-ratchet", "Full ratchet", ad == AntiDilutionKind::FullRatchet, anti_dilution(AntiDilutionKind::FullRatchet)) }
+                { for ANTI_DILUTION.iter().map(|&(id, label, kind)| radio("terms-anti-dilution", id, label, ad == kind, anti_dilution(kind))) }
             </fieldset>
         </fieldset>
     }
