@@ -954,6 +954,26 @@ mod tests {
         assert_eq!((off.scenario.rounds[0].terms, off.outcome.exit.is_none()), (None, true));
     }
 
+    #[cfg(feature = "full")]
+    #[test]
+    fn a_large_exit_shows_its_largest_payouts_and_the_focus_until_all_are_asked_for() {
+        let mut scenario = fortress_testkit::synthetic(300, 2);
+        if let Some(round) = scenario.rounds.last_mut() {
+            round.terms = Some(fortress_core::ClassTerms::ONE_X);
+        }
+        let state = State::opened(presets::DEFAULT, scenario);
+        let exit = state.outcome.exit.as_ref().expect("an exit");
+        assert!(exit.holders.len() > SHOWN_HOLDERS + 1);
+        let (shown, left_out) = state.shown_exit_holders();
+        assert_eq!(shown.len() + left_out, exit.holders.len());
+        assert!(shown.len() <= SHOWN_HOLDERS + 1 && shown.iter().any(|h| h.id == state.focus));
+        let smallest_shown = shown.iter().filter(|h| h.id != state.focus).map(|h| h.amount).min().unwrap_or(0);
+        let hidden = exit.holders.iter().filter(|h| !shown.iter().any(|s| s.id == h.id));
+        assert!(hidden.into_iter().all(|h| h.amount <= smallest_shown), "the largest payouts are shown");
+        let all = state.reduce(Action::AllHolders(true));
+        assert_eq!(all.shown_exit_holders(), (exit.holders.iter().collect(), 0));
+    }
+
     #[test]
     fn bad_edits_keep_the_last_good_outcome_and_say_where() {
         let state = State::new(presets::DEFAULT);

@@ -1207,3 +1207,38 @@ fn an_unissued_pool_is_only_the_top_ups_shares() {
     assert_eq!(paid(&unissued, "others"), paid(&common, "others"));
     assert_eq!(paid(&unissued, "others"), 80_000_000, "$200M: Fund A converts its 20%, each half of the rest");
 }
+
+// Two rounds of one name make two classes told apart by name as by id, and a
+// round's terms go with its last cheque (a round that sells no shares has no class).
+#[test]
+fn class_names_are_unique_and_terms_go_with_the_last_cheque() {
+    let s = with_exit(
+        bare(
+            vec![holder("founders", "Founders", 100)],
+            vec![
+                priced("Series A", 10_000_000, vec![cheque("fund-a", Some("Fund A"), 5_000_000)], Some(one_x())),
+                priced("Series A", 30_000_000, vec![cheque("fund-b", Some("Fund B"), 5_000_000)], Some(one_x())),
+            ],
+            None,
+        ),
+        100_000_000,
+        ExitPool::Common,
+    );
+    let exit = exit_of(&s);
+    let names: Vec<(&str, &str)> = exit.classes.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
+    assert_eq!(
+        names,
+        [("common", "Common"), ("series-a", "Series A preferred"), ("series-a-2", "Series A preferred (2)")]
+    );
+    assert_eq!(holdings(&exit, "fund-b"), held(&[("Series A preferred (2)", exit.classes[2].shares)]));
+    let mut one_cheque = s.clone();
+    one_cheque.rounds.truncate(1);
+    let without = fortress_core::edit::remove_investor(&one_cheque, "fund-a").unwrap();
+    assert!(without.rounds.is_empty(), "the round went with its only cheque");
+    let mut with_pool = one_cheque;
+    with_pool.rounds[0].pool =
+        Some(Pool { holder: None, name: None, percent: Percent::from_micros(10_000_000), sized: PoolBasis::PreMoney });
+    let kept = fortress_core::edit::remove_investor(&with_pool, "fund-a").unwrap();
+    assert_eq!((kept.rounds.len(), kept.rounds[0].terms), (1, None));
+    assert!(validate(&kept).is_ok());
+}
