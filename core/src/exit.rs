@@ -181,17 +181,46 @@ pub fn terms_in_words(terms: &ClassTerms, rank: u32) -> String {
 /// assert_eq!(value, Some(500_000_000_000));
 /// ```
 pub fn cap_table(scenario: &Scenario) -> Result<(CapTable, Option<u128>), ScenarioError> {
+    let (funded_to, sale) = sale_of(scenario)?;
+    let pool = sale.map_or(ExitPool::Common, |sale| sale.pool);
+    Ok((replay(scenario, funded_to)?.cap_table(pool)?, sale.map(|sale| sale.value)))
+}
+
+/// The sale an exit shares out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct SalePrice {
+    /// Whole dollars.
+    pub(crate) value: u128,
+    /// True when the scenario asks about it (`exit`), false for its last post-money valuation.
+    pub(crate) asked: bool,
+    /// What the option pool is at it.
+    pub(crate) pool: ExitPool,
+}
+
+/// The sale a scenario's exit shares out: its `exit`, or else `post_money`
+/// (its last post-money valuation) with the pool as common; `None` when it has neither.
+fn sale_price(scenario: &Scenario, post_money: Option<u128>) -> Result<Option<SalePrice>, ScenarioError> {
+    Ok(match (scenario.exit, post_money) {
+        (Some(exit), _) => {
+            let value = exit.value.unsigned().ok_or_else(|| overflow("exit.value"))?;
+            Some(SalePrice { value, asked: true, pool: exit.pool })
+        }
+        (None, Some(value)) => Some(SalePrice { value, asked: false, pool: ExitPool::Common }),
+        (None, None) => None,
+    })
+}
+
+/// A valid scenario's sale price ([`sale_price`]) and the day its money counts
+/// to, found by validating it and building its stages only (no terms, no
+/// waterfall): for those that share out the sale themselves, the command line
+/// and the sensitivity map.
+pub(crate) fn sale_of(scenario: &Scenario) -> Result<(Option<Date>, Option<SalePrice>), ScenarioError> {
     crate::validate(scenario)?;
     let deal = crate::deal::of(scenario)?;
     let funded_to = crate::terms::funded_to(scenario, deal);
     let (stages, _) = captable::stages(scenario, funded_to)?;
-    let post = stages.last().and_then(|stage| stage.post_money);
-    let value = match scenario.exit {
-        Some(exit) => Some(exit.value.unsigned().ok_or_else(|| overflow("exit.value"))?),
-        None => post,
-    };
-    let pool = scenario.exit.map(|exit| exit.pool).unwrap_or_default();
-    Ok((replay(scenario, funded_to)?.cap_table(pool)?, value))
+    let sale = sale_price(scenario, stages.last().and_then(|stage| stage.post_money))?;
+    Ok((funded_to, sale))
 }
 
 /// The scenario's exit: `None` when it has none to show ([`has_exit`]), or
@@ -205,10 +234,8 @@ pub(crate) fn evaluate_exit(
     if !has_exit(scenario) {
         return Ok(None);
     }
-    let (value, asked, pool_kind) = match (scenario.exit, post_money) {
-        (Some(exit), _) => (exit.value.unsigned().ok_or_else(|| overflow("exit.value"))?, true, exit.pool),
-        (None, Some(post)) => (post, false, ExitPool::Common),
-        (None, None) => return Ok(None),
+    let Some(SalePrice { value, asked, pool: pool_kind }) = sale_price(scenario, post_money)? else {
+        return Ok(None);
     };
     // The field to blame when the exit cannot be shared out: the sale asked about, else the terms.
     let blamed = match scenario.exit {
@@ -223,9 +250,9 @@ pub(crate) fn evaluate_exit(
         let replay = replay(scenario, funded_to)?;
         let table = replay.cap_table(pool_kind)?;
         let waterfall = engine::waterfall(&table, value).map_err(|e| {
-            // The engine's paths are into its own table, not the scenario's.
+            // The engine's paths are into its own table, not the scenario's: the exit is blamed below.
             let kind = if e.message == engine::TOO_LARGE { ErrorKind::Overflow } else { ErrorKind::Exit(e.message) };
-            ScenarioError::new(blamed.clone(), kind)
+            ScenarioError::new("exit", kind)
         })?;
         replay.outcome(scenario, &table, &waterfall, value, asked, pool_kind)
     })();
@@ -416,9 +443,13 @@ fn replay(scenario: &Scenario, funded_to: Option<Date>) -> Result<Replay, Scenar
         let round_price = Ratio::new(price.dollars, price.shares).ok_or_else(|| overflow(&at()))?;
         // Earlier protected classes priced above this round adjust.
         let money_in = Ratio::whole(new_money);
-        let earlier_count = if class == 0 { classes.len() } else { classes.len() - 1 };
-        // Only an issue of new shares for money adjusts (a pool top-up or a sale issues none for money).
-        let earlier_count = if bought == 0 { 0 } else { earlier_count };
+        // The classes before this round's; only an issue of new shares for money adjusts them
+        // (a pool top-up or a sale issues none for money).
+        let earlier_count = match (bought, class) {
+            (0, _) => 0,
+            (_, 0) => classes.len(),
+            _ => classes.len() - 1,
+        };
         for earlier in classes.iter_mut().take(earlier_count) {
             let cp1 = earlier.conversion_price;
             if round_price >= cp1 {

@@ -454,15 +454,14 @@ impl Sale {
         if !crate::exit::has_exit(scenario) {
             return Ok(None);
         }
-        let outcome = crate::evaluate(scenario)?;
-        let Some(exit) = outcome.exit else { return Ok(None) };
-        let deal = crate::deal::of(scenario)?;
-        let funded_to = terms::funded_to(scenario, deal);
-        let value = Dollars(i64::try_from(exit.value).map_err(|_| overflow(0))?);
+        // The sale price alone: the scenario's own exit is not shared out here.
+        let (funded_to, sale) = crate::exit::sale_of(scenario)?;
+        let Some(sale) = sale else { return Ok(None) };
+        let value = Dollars(i64::try_from(sale.value).map_err(|_| overflow(0))?);
         // What no cell's exit reads (the words around the figures, the baseline) is left out of the
         // copy each cell makes.
         let bare = Scenario { sources: Vec::new(), notes: Vec::new(), compare: None, ..scenario.clone() };
-        Ok(Some(Sale { bare, exit: crate::Exit { value, pool: exit.pool }, funded_to }))
+        Ok(Some(Sale { bare, exit: crate::Exit { value, pool: sale.pool }, funded_to }))
     }
 
     /// The holder's whole dollars at this sale after the round of one cell.
