@@ -708,22 +708,17 @@ impl State {
         use fortress_core::{ClassTerms, Multiple, ParticipationKind};
         let s = &self.scenario;
         let now = s.rounds.last().and_then(|round| round.terms).unwrap_or(ClassTerms::ONE_X);
-        let (terms, draft) = match change {
-            TermsEdit::On(on) => (on.then_some(now), None),
+        // The control each change is made with: the cap's box, or the terms' group (the preference's box).
+        let (control, terms, draft) = match change {
+            TermsEdit::On(on) => (Control::Terms, on.then_some(now), None),
             TermsEdit::Preference(text) => match input::multiple(&text) {
-                Ok(preference) => (Some(ClassTerms { preference, ..now }), Some(text)),
+                Ok(preference) => (Control::Terms, Some(ClassTerms { preference, ..now }), Some(text)),
                 Err(message) => return self.rejected(Control::Terms, message, Some(text)),
             },
-            TermsEdit::Cap(text) => {
-                return match input::multiple(&text) {
-                    Ok(cap) => self.edited(
-                        Control::Cap,
-                        Some(text),
-                        edit::set_round_terms(s, Some(ClassTerms { cap: Some(cap), ..now })),
-                    ),
-                    Err(message) => self.rejected(Control::Cap, message, Some(text)),
-                };
-            }
+            TermsEdit::Cap(text) => match input::multiple(&text) {
+                Ok(cap) => (Control::Cap, Some(ClassTerms { cap: Some(cap), ..now }), Some(text)),
+                Err(message) => return self.rejected(Control::Cap, message, Some(text)),
+            },
             TermsEdit::Participation(participation) => {
                 let cap = match participation {
                     ParticipationKind::Capped => {
@@ -731,11 +726,11 @@ impl State {
                     }
                     _ => None,
                 };
-                (Some(ClassTerms { participation, cap, ..now }), None)
+                (Control::Terms, Some(ClassTerms { participation, cap, ..now }), None)
             }
-            TermsEdit::AntiDilution(anti_dilution) => (Some(ClassTerms { anti_dilution, ..now }), None),
+            TermsEdit::AntiDilution(anti_dilution) => (Control::Terms, Some(ClassTerms { anti_dilution, ..now }), None),
         };
-        self.edited(Control::Terms, draft, edit::set_round_terms(s, terms))
+        self.edited(control, draft, edit::set_round_terms(s, terms))
     }
 
     fn rejected(&self, source: Control, message: String, draft: Option<String>) -> State {

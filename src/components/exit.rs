@@ -3,6 +3,7 @@
 //! Every figure comes from the core's `ExitOutcome`.
 
 use fortress_core::exit::ExitOutcome;
+use fortress_core::Dollars;
 use yew::prelude::*;
 
 use super::fields::NumberField;
@@ -27,8 +28,8 @@ pub fn exit(state: &StateHandle) -> Html {
         let state = state.clone();
         Callback::from(move |text: String| state.dispatch(Action::Exit(text)))
     };
-    let value = u128::try_from(fortress_core::Dollars::MAX.0).map_or(exit.value, |max| exit.value.min(max));
-    let value = i64::try_from(value).map_or(fortress_core::Dollars::MAX, fortress_core::Dollars);
+    // The box shows the price, at most the largest a scenario accepts (a post-money can be more).
+    let value = i64::try_from(exit.value).map_or(Dollars::MAX, Dollars).min(Dollars::MAX);
     let price = fmt::money(exit.value);
     let sale = if exit.asked {
         format!("The company sold for {price}.")
