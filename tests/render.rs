@@ -344,38 +344,13 @@ async fn a_scenario_without_classes_or_a_sale_has_no_exit_section() {
 #[cfg(feature = "full")]
 #[tokio::test]
 async fn an_exit_too_large_to_share_out_says_so_and_the_rest_stands() {
-    use fortress_core::{ClassTerms, Dollars, Investment, Multiple, ParticipationKind, Round, Valuation};
-    let cheque = |id: &str, amount: i64| Investment {
-        holder: id.into(),
-        name: Some(format!("Investor {id}")),
-        amount: Dollars(amount),
-        tranches: vec![],
-    };
-    let round = |name: &str, pre: i64, investments: Vec<Investment>, terms: Option<ClassTerms>| Round {
-        name: name.into(),
-        date: None,
-        valuation: Some(Valuation::PreMoney(Dollars(pre))),
-        investments,
-        pool: None,
-        secondaries: vec![],
-        terms,
-    };
-    let capped = ClassTerms {
+    use fortress_core::{ClassTerms, Multiple, ParticipationKind};
+    let mut s = fortress_testkit::odd_prices();
+    s.rounds[2].terms = Some(ClassTerms {
         participation: ParticipationKind::Capped,
         cap: Some(Multiple::from_micros(1_000_001)),
         ..ClassTerms::ONE_X
-    };
-    let mut s = presets::feb_2026_pre_money();
-    s.rounds = vec![
-        round("Round 0", 181_821_617_152, vec![cheque("r0-0", 34_364_006)], None),
-        round(
-            "Round 1",
-            1_692_789_706,
-            vec![cheque("r1-4", 19_699_065_614), cheque("r1-0", 2_022_619_540), cheque("h6", 22_430_945_954)],
-            None,
-        ),
-        round("Round 2", 4_033_151_795, vec![cheque("h6", 2_086_920_039), cheque("r2-0", 156_252)], Some(capped)),
-    ];
+    });
     let link = fortress_format::link::encode(&s);
     let props = AppProps { link: Some(AttrValue::from(link)), ..AppProps::default() };
     let html = LocalServerRenderer::<App>::with_props(props).hydratable(false).render().await;

@@ -1115,30 +1115,9 @@ fn a_round_that_issues_no_shares_adjusts_no_conversion_price() {
 // own field, never an engine path or an internal check.
 #[test]
 fn an_exit_too_large_to_compute_exactly_names_the_exit() {
-    let capped = terms(1_000_000, ParticipationKind::Capped, Some(1_000_001), None, AntiDilutionKind::None);
-    let s = bare(
-        vec![holder("h0", "Holder 0", 100)],
-        vec![
-            priced("Round 0", 181_821_617_152, vec![cheque("r0-0", Some("Investor"), 34_364_006)], None),
-            priced(
-                "Round 1",
-                1_692_789_706,
-                vec![
-                    cheque("r1-4", Some("Investor"), 19_699_065_614),
-                    cheque("r1-0", Some("Investor"), 2_022_619_540),
-                    cheque("h6", Some("Investor"), 22_430_945_954),
-                ],
-                None,
-            ),
-            priced(
-                "Round 2",
-                4_033_151_795,
-                vec![cheque("h6", Some("Investor"), 2_086_920_039), cheque("r2-0", Some("Investor"), 156_252)],
-                Some(capped),
-            ),
-        ],
-        None,
-    );
+    let mut s = fortress_testkit::odd_prices();
+    s.rounds[2].terms =
+        Some(terms(1_000_000, ParticipationKind::Capped, Some(1_000_001), None, AntiDilutionKind::None));
     // The rest of the outcome stands; the exit says why it has no figures, naming the terms (no
     // sale was asked about; with one, it names the exit).
     let outcome = evaluate(&s).unwrap();

@@ -703,3 +703,37 @@ pub fn synthetic(n_holders: usize, n_rounds: usize) -> Scenario {
         .collect();
     Scenario { version: 1, title: "Synthetic".into(), holders, rounds, ..presets::oct_2025_recap() }
 }
+
+/// Three rounds at odd prices, found by the exit's property tests: give the
+/// last round's shares a 1x preference capped at 1.000001x and the exact
+/// waterfall no longer fits 128 bits. The rounds carry no terms here (this
+/// crate builds without the core's `full`); the tests add them.
+pub fn odd_prices() -> Scenario {
+    let cheque = |holder: &str, amount: i64| Investment {
+        holder: holder.into(),
+        name: Some("Investor".into()),
+        amount: Dollars(amount),
+        tranches: vec![],
+    };
+    let round = |index: usize, pre: i64, investments: Vec<Investment>| Round {
+        name: format!("Round {index}"),
+        date: None,
+        valuation: Some(Valuation::PreMoney(Dollars(pre))),
+        investments,
+        pool: None,
+        secondaries: vec![],
+        terms: None,
+    };
+    let holder =
+        Holder { id: "h0".into(), name: "Holder 0".into(), percent: Percent::from_micros(100_000_000), group: false };
+    let rounds = vec![
+        round(0, 181_821_617_152, vec![cheque("r0-0", 34_364_006)]),
+        round(
+            1,
+            1_692_789_706,
+            vec![cheque("r1-4", 19_699_065_614), cheque("r1-0", 2_022_619_540), cheque("h6", 22_430_945_954)],
+        ),
+        round(2, 4_033_151_795, vec![cheque("h6", 2_086_920_039), cheque("r2-0", 156_252)]),
+    ];
+    bare(vec![holder], rounds, None)
+}

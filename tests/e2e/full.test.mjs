@@ -179,22 +179,27 @@ test('a publisher\'s deal file judges the terms, with its own events', { skip },
   });
 });
 
+/** Opens `path` (with `options` for `withPage`): its widget judges the built-in deal and says `why`. */
+async function expectBuiltInDeal(path, why, options) {
+  await withPage(
+    path,
+    async (page) => {
+      const w = widget(page);
+      await drawn(w);
+      assert.equal(await w.locator('#key-term').getAttribute('data-term'), 'azure-api-exclusivity', path);
+      assert.match(await w.locator('.fortress').innerText(), why, path);
+    },
+    options,
+  );
+}
+
 test('an embed whose full build cannot be loaded shows the built-in deal, or the default scenario, and says why', { skip }, async () => {
   const blocked = { route: ['**/fortress-tools_bg.wasm', (r) => r.abort()], allowErrors: /fortress-tools_bg\.wasm|Failed to load|ERR_FAILED/ };
   for (const [path, why] of [
     ['/deal.html', /could not be loaded .*showing the built-in deal/],
     ['/json.html', /could not be loaded .*showing the default scenario/],
   ]) {
-    await withPage(
-      path,
-      async (page) => {
-        const w = widget(page);
-        await drawn(w);
-        assert.equal(await w.locator('#key-term').getAttribute('data-term'), 'azure-api-exclusivity', path);
-        assert.match(await w.locator('.fortress').innerText(), why, path);
-      },
-      blocked,
-    );
+    await expectBuiltInDeal(path, why, blocked);
   }
 });
 
@@ -203,15 +208,6 @@ test('a deal file that cannot be fetched or read shows a message over the built-
     ['/bad-deal.html', /deal file/i],
     ['/broken-deal.html', /deal_version/],
   ]) {
-    await withPage(
-      path,
-      async (page) => {
-        const w = widget(page);
-        await drawn(w);
-        assert.equal(await w.locator('#key-term').getAttribute('data-term'), 'azure-api-exclusivity', path);
-        assert.match(await w.locator('.fortress').innerText(), why, path);
-      },
-      { allowErrors: /404|no-such-deal/ },
-    );
+    await expectBuiltInDeal(path, why, { allowErrors: /404|no-such-deal/ });
   }
 });
